@@ -1,0 +1,80 @@
+// Entry point: builds the commander program, imports only the command being run, and maps
+// every error to an exit code (0 success, 1 "no", 2 usage/invalid workspace/internal) in one place.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { CustodianError } from '../errors.js';
+import { COMMANDS } from './commands/index.js';
+import type { CliContext, GlobalOptions, RegisterCommand } from './context.js';
+import { writeJson } from './output.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const ctx: CliContext = { exitCode: 0, globals: () => program.opts<GlobalOptions>() };
+  const program = new Command('custodian')
+    .description('Git-native planning: workplan Markdown files are the database')
+    .version(readVersion(), '-V, --version')
+    .option('-w, --workspace <dir>', 'workspace folder (default: $CUSTODIAN_WORKSPACE, else the nearest custodian.yaml)')
+    .option('--index <file>', 'index file (default: $CUSTODIAN_INDEX, else <workspace>/.custodian/index.sqlite)')
+    .option('--no-color', 'never colour the output')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  const wanted = commandName(argv.slice(2));
+  for (const entry of COMMANDS) {
+    if (entry.name === wanted) {
+      const mod = (await import(`./commands/${entry.module}.js`)) as { register: RegisterCommand };
+      mod.register(program, ctx);
+    } else {
+      program.command(entry.name).description(entry.description).allowUnknownOption().allowExcessArguments();
+    }
+  }
+
+  try {
+    await program.parseAsync(argv);
+    return ctx.exitCode;
+  } catch (error) {
+    return report(error, wantsJson(argv));
+  }
+}
+
+function report(error: unknown, json: boolean): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through exitOverride with code 0.
+    if (error.exitCode === 0) return 0;
+    if (json) writeJson({ schema_version: 1, kind: 'error', code: 'usage', message: stripPrefix(error.message) });
+    return 2;
+  }
+  const known = error instanceof CustodianError;
+  const code = known ? error.code : 'internal';
+  const message = error instanceof Error ? error.message : String(error);
+  if (json) {
+    writeJson({ schema_version: 1, kind: 'error', code, message, ...(known ? error.details : undefined) });
+  } else {
+    process.stderr.write(`custodian: ${message}\n`);
+    if (!known && process.env.CUSTODIAN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  }
+  return known ? error.exitCode : 2;
+}
+
+/** The first argument that is not a global option (or its value). */
+function commandName(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-w' || arg === '--workspace' || arg === '--index') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+function wantsJson(argv: string[]): boolean {
+  const i = argv.indexOf('--format');
+  return argv.includes('--json') || (i >= 0 && argv[i + 1] === 'json') || argv.includes('--format=json');
+}
+
+function stripPrefix(message: string): string {
+  return message.replace(/^error: /, '');
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,40 @@
+// Terminal output: JSON documents to stdout, colour only on a TTY and never with NO_COLOR.
+import type { Writable } from 'node:stream';
+
+export function writeJson(value: unknown, stream: Writable = process.stdout): void {
+  stream.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function writeLines(lines: string[], stream: Writable = process.stdout): void {
+  if (lines.length > 0) stream.write(`${lines.join('\n')}\n`);
+}
+
+export interface Colors {
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  blue(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+  underline(text: string): string;
+}
+
+export function useColor(stream: { isTTY?: boolean } = process.stdout): boolean {
+  if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
+  if (process.argv.includes('--no-color')) return false;
+  return stream.isTTY === true;
+}
+
+export function colors(enabled = useColor()): Colors {
+  const wrap = (open: number, close: number) => (text: string) =>
+    enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+  return {
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    green: wrap(32, 39),
+    blue: wrap(34, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+    underline: wrap(4, 24),
+  };
+}

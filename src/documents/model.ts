@@ -1,0 +1,131 @@
+// The one model every planning document is parsed into. Pure data: no I/O, no classes.
+// Lines and columns count from 1; a column counts UTF-16 code units; a BOM shifts nothing.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type DocumentKind = 'workplan' | 'task' | 'goal' | 'interface-change' | 'decision';
+
+export type TaskStatus = 'todo' | 'in_progress' | 'blocked' | 'done' | 'cancelled';
+export type WorkplanStatus = 'draft' | 'active' | 'blocked' | 'completed' | 'cancelled';
+export type Priority = 'critical' | 'high' | 'medium' | 'low';
+
+/** A replacement of the text between two offsets of the BOM-less file text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Related {
+  repo?: string;
+  file: string;
+  line: number;
+  column: number;
+  message?: string;
+}
+
+export interface Diagnostic {
+  rule_id: string;
+  severity: Severity;
+  message: string;
+  /** Path as given to the parser (repo-relative inside a workspace). */
+  file: string;
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+  repo?: string;
+  related?: Related[];
+  /** Edits that fix the problem, offsets into the BOM-less text of `file`. */
+  fix?: TextEdit[];
+}
+
+/** Where a region of the file sits: offsets into the BOM-less text plus 1-based lines. */
+export interface Region {
+  start: number;
+  end: number;
+  line: number;
+  end_line: number;
+}
+
+export interface AcceptanceCriterion {
+  text: string;
+  checked: boolean;
+  line: number;
+}
+
+/**
+ * Where a task is declared, with what an editor needs to change it in place:
+ * - `block`: a fenced ```task block; `yaml` is the YAML inside it with container prefixes removed.
+ * - `list`: an item of the front-matter `tasks:` list; `index` is its position in the list.
+ * - `file`: a one-task-per-file front-matter.
+ */
+export type TaskSource =
+  | { kind: 'block'; fence: Region; content: Region; yaml: string; line_offsets: number[] }
+  | { kind: 'list'; index: number; item: Region }
+  | { kind: 'file'; frontmatter: Region };
+
+export interface Task {
+  /** Qualified id (`CUST-WP-0005-T01`); null when the task declares none. */
+  id: string | null;
+  /** The id as written when it is a short `T01` id, else null. */
+  local_id: string | null;
+  title: string;
+  status: TaskStatus;
+  /** The status exactly as written (null when absent, status then defaults to todo). */
+  status_raw: string | null;
+  priority: Priority;
+  priority_raw: string | null;
+  /** Dependencies as written. */
+  depends_on: string[];
+  needs_human: boolean;
+  /** The workplan this task belongs to (the containing workplan, or a task file's `workplan:`). */
+  workplan_id: string | null;
+  /** First and last line of the declaration (fence block, list item, task-file front-matter). */
+  line: number;
+  column: number;
+  end_line: number;
+  /** Markdown description (body between the block and the next heading of the same or higher level). */
+  description: string;
+  /** Line range of the description in the file, when there is one. */
+  description_lines: [number, number] | null;
+  acceptance_criteria: AcceptanceCriterion[];
+  /** Every key as written, unknown ones included. */
+  fields: Record<string, unknown>;
+  source: TaskSource;
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+  line: number;
+  column: number;
+  /** Offset of the heading's first character in the BOM-less text. */
+  offset: number;
+}
+
+export interface ParsedDocument {
+  kind: DocumentKind;
+  id: string | null;
+  title: string | null;
+  /** Normalised status for the document's kind (null for an unknown value or none). */
+  status: string | null;
+  status_raw: string | null;
+  line: number;
+  column: number;
+  /** Front-matter as plain data; empty when it is missing or failed to parse. */
+  fields: Record<string, unknown>;
+  /** False when the front-matter failed to parse: its tasks are kept for their ids but never ready. */
+  valid: boolean;
+  frontmatter: Region | null;
+  tasks: Task[];
+  headings: Heading[];
+}
+
+export interface ParseResult {
+  file: string;
+  documents: ParsedDocument[];
+  diagnostics: Diagnostic[];
+  /** True when the CommonMark scanner declared the file beyond it and remark did the block scan. */
+  used_fallback: boolean;
+}
