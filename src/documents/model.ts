@@ -61,7 +61,7 @@ export interface AcceptanceCriterion {
  * - `file`: a one-task-per-file front-matter.
  */
 export type TaskSource =
-  | { kind: 'block'; fence: Region; content: Region; yaml: string; line_offsets: number[] }
+  | { kind: 'block'; fence: Region; content: Region; yaml: string; content_offsets: number[] }
   | { kind: 'list'; index: number; item: Region }
   | { kind: 'file'; frontmatter: Region };
 

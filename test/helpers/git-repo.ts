@@ -1,0 +1,106 @@
+// Temp git repositories built from a map of file contents, and the real CLI run as a subprocess.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CLI = join(PROJECT_ROOT, 'bin', 'custodian.js');
+
+const tempDirs: string[] = [];
+
+/** A fresh temp folder (real path, so comparisons with git's output hold). */
+export function tempDir(prefix = 'custodian-test-'): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export type FileMap = Record<string, string | Buffer>;
+
+export function writeFiles(root: string, files: FileMap): void {
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(root, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+}
+
+/** Environment for git in tests: no inherited GIT_* variables, a fixed identity. */
+export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('GIT_')) env[key] = value;
+  return {
+    ...env,
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.org',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.org',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: process.env.HOME ?? tmpdir(),
+    ...extra,
+  };
+}
+
+export function git(cwd: string, args: string[], extraEnv: Record<string, string> = {}): string {
+  return execFileSync('git', args, { cwd, env: gitEnv(extraEnv), encoding: 'utf8' });
+}
+
+export interface GitRepoOptions {
+  /** Commit the files (default true). */
+  commit?: boolean;
+  /** Commit date, e.g. '2026-01-01T00:00:00Z' (author and committer). */
+  date?: string;
+  origin?: string;
+}
+
+/** A temp git repository holding `files`, committed unless `commit: false`. */
+export function gitRepo(files: FileMap = {}, options: GitRepoOptions = {}): string {
+  const root = tempDir('custodian-repo-');
+  git(root, ['init', '-q', '-b', 'main']);
+  writeFiles(root, files);
+  if (options.origin) git(root, ['remote', 'add', 'origin', options.origin]);
+  if (options.commit !== false && Object.keys(files).length > 0) commitAll(root, 'initial', options.date);
+  return root;
+}
+
+export function commitAll(root: string, message: string, date?: string): void {
+  const env = date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {};
+  git(root, ['add', '-A'], env);
+  git(root, ['commit', '-q', '--allow-empty', '-m', message], env);
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/custodian.js …` (the compiled CLI) as a subprocess. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
+  const env = { ...gitEnv(), NO_COLOR: '1', ...options.env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? PROJECT_ROOT,
+    env,
+    input: options.input,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Parses the CLI's stdout as JSON, failing with the output when it is not. */
+export function runCliJson<T = any>(args: string[], options: Parameters<typeof runCli>[1] = {}): { code: number; json: T; stderr: string } {
+  const result = runCli(args, options);
+  try {
+    return { code: result.code, json: JSON.parse(result.stdout) as T, stderr: result.stderr };
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${result.code}):\n${result.stdout}\nstderr:\n${result.stderr}`);
+  }
+}
