@@ -1,0 +1,132 @@
+// Which workspace a command works in: --workspace, else $CUSTODIAN_WORKSPACE, else the nearest
+// custodian.yaml above the current folder, else the git work tree around it as a one-repo
+// workspace. Runs at the start of every command, so it starts no git process.
+import { statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CustodianError } from '../errors.js';
+import { findGitDirs } from './git-dirs.js';
+import { resolveIndexPath } from './index-path.js';
+import { loadRegistry } from './registry.js';
+import { slugFromName } from './slug.js';
+import { CONFIG_FILE_NAME, DEFAULT_INCLUDE, type Workspace } from './types.js';
+
+export interface ResolveWorkspaceOptions {
+  cwd: string;
+  /** --workspace: a folder holding custodian.yaml (or the file itself). */
+  workspace?: string;
+  /** --index: the index file. */
+  index?: string;
+  env?: NodeJS.ProcessEnv;
+  /** This machine's name for host_paths (default: os.hostname()). */
+  hostname?: string;
+}
+
+export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promise<Workspace> {
+  const env = options.env ?? process.env;
+  const cwd = resolve(options.cwd);
+  const explicit = options.workspace
+    ? { value: options.workspace, source: '--workspace' }
+    : env.CUSTODIAN_WORKSPACE
+      ? { value: env.CUSTODIAN_WORKSPACE, source: 'CUSTODIAN_WORKSPACE' }
+      : null;
+  const root = explicit ? explicitRoot(resolve(cwd, explicit.value), explicit.source) : findRegistryUpward(cwd);
+  if (root !== null) return workspaceAt(root, cwd, options, env);
+  return singleRepo(cwd, options, env);
+}
+
+async function workspaceAt(root: string, cwd: string, options: ResolveWorkspaceOptions, env: NodeJS.ProcessEnv): Promise<Workspace> {
+  const registry = await loadRegistry(root, { cwd, hostname: options.hostname, home: env.HOME || undefined });
+  return {
+    mode: 'workspace',
+    root,
+    config_file: registry.config_file,
+    local_file: registry.local_file,
+    domains: registry.domains,
+    repos: registry.repos,
+    rules: registry.rules,
+    index_path: resolveIndexPath({ cwd, mode: 'workspace', root, index: options.index, env }),
+    config_text: registry.config_text,
+  };
+}
+
+function singleRepo(cwd: string, options: ResolveWorkspaceOptions, env: NodeJS.ProcessEnv): Workspace {
+  const dirs = findGitDirs(cwd);
+  if (!dirs) {
+    throw new CustodianError(
+      'invalid-workspace',
+      `no workspace here: ${cwd} has no ${CONFIG_FILE_NAME} above it and is not inside a git repository. ` +
+        'Run `custodian init` to create a workspace, pass --workspace DIR (or set CUSTODIAN_WORKSPACE), ' +
+        'or run custodian inside a git repository to check that repository alone.',
+    );
+  }
+  const root = dirs.workTree;
+  const name = basename(root);
+  return {
+    mode: 'single-repo',
+    root,
+    config_file: null,
+    local_file: null,
+    domains: [],
+    repos: [
+      {
+        slug: slugFromName(name),
+        name,
+        domain: null,
+        path: '.',
+        checkout: root,
+        host_paths: {},
+        remote_url: null,
+        fingerprint: null,
+        description: null,
+        status: 'active',
+        include: [...DEFAULT_INCLUDE],
+        rules: {},
+        extra: {},
+      },
+    ],
+    rules: {},
+    index_path: resolveIndexPath({ cwd, mode: 'single-repo', root, index: options.index, env }),
+    config_text: null,
+  };
+}
+
+/** The folder an explicit --workspace / CUSTODIAN_WORKSPACE names; it must hold custodian.yaml. */
+function explicitRoot(target: string, source: string): string {
+  const stat = statOrUndefined(target);
+  if (stat?.isFile() && basename(target) === CONFIG_FILE_NAME) return dirname(target);
+  if (stat?.isFile()) {
+    throw new CustodianError('invalid-workspace', `${source} ${target}: expected a folder holding ${CONFIG_FILE_NAME}`);
+  }
+  if (!stat?.isDirectory()) {
+    throw new CustodianError('invalid-workspace', `${source} ${target}: no such folder`);
+  }
+  if (!isFile(join(target, CONFIG_FILE_NAME))) {
+    throw new CustodianError(
+      'invalid-workspace',
+      `${source} ${target}: no ${CONFIG_FILE_NAME} there. Run \`custodian init\` in that folder to create one.`,
+    );
+  }
+  return target;
+}
+
+function findRegistryUpward(start: string): string | null {
+  let dir = start;
+  for (;;) {
+    if (isFile(join(dir, CONFIG_FILE_NAME))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+function isFile(path: string): boolean {
+  return statOrUndefined(path)?.isFile() ?? false;
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // ENOTDIR, EACCES: nothing usable there
+  }
+}

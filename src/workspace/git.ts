@@ -1,0 +1,136 @@
+// Running git safely: execFile with no shell, an environment cleaned of the variables that
+// point git at a repository (git exports them into hooks, where they would redirect every call
+// we make in another repo), and typed failures.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { CustodianError } from '../errors.js';
+
+/**
+ * Variables that select a repository, index or object store. This is git's own
+ * `local_repo_env` list (what git clears before working in a submodule), plus the ones a
+ * hook or a namespaced push adds.
+ */
+export const REPO_LOCATING_GIT_VARIABLES: readonly string[] = Object.freeze([
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_CONFIG',
+  'GIT_CONFIG_COUNT',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_DIR',
+  'GIT_GRAFT_FILE',
+  'GIT_IMPLICIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_INTERNAL_SUPER_PREFIX',
+  'GIT_NAMESPACE',
+  'GIT_NO_REPLACE_OBJECTS',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_PREFIX',
+  'GIT_QUARANTINE_PATH',
+  'GIT_REPLACE_REF_BASE',
+  'GIT_SHALLOW_FILE',
+  'GIT_WORK_TREE',
+]);
+
+const REMOVED = new Set(REPO_LOCATING_GIT_VARIABLES);
+
+/** `base` without repository-locating GIT_* variables, never prompting, taking no optional locks. */
+export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(base)) {
+    // GIT_CONFIG_KEY_<n>/GIT_CONFIG_VALUE_<n> go with GIT_CONFIG_COUNT.
+    if (REMOVED.has(key) || key.startsWith('GIT_CONFIG_KEY_') || key.startsWith('GIT_CONFIG_VALUE_')) continue;
+    env[key] = value;
+  }
+  env.GIT_TERMINAL_PROMPT = '0';
+  // Readers must not take index.lock behind the user's back (git status would refresh the index).
+  env.GIT_OPTIONAL_LOCKS = '0';
+  return env;
+}
+
+export interface RunGitOptions {
+  /** Written to git's stdin. */
+  input?: string | Buffer;
+  /** Exit codes that are answers rather than failures (default [0]); e.g. 1 for `git config --get` with no value. */
+  okExitCodes?: number[];
+  /** Extra environment variables (added after the cleaning). */
+  env?: Record<string, string>;
+  /** Kill git after this long (default: no limit). */
+  timeoutMs?: number;
+  /** Largest stdout accepted (default 512 MiB). */
+  maxBuffer?: number;
+}
+
+export interface GitResult<T = string> {
+  stdout: T;
+  stderr: string;
+  exitCode: number;
+}
+
+export class GitError extends CustodianError {
+  readonly args: string[];
+  readonly cwd: string;
+  /** git's exit code; null when git could not be started or was killed. */
+  readonly gitExitCode: number | null;
+  readonly stderr: string;
+
+  constructor(message: string, info: { args: string[]; cwd: string; exitCode: number | null; stderr: string; cause?: unknown }) {
+    super('internal', message, { cause: info.cause });
+    this.name = 'GitError';
+    this.args = info.args;
+    this.cwd = info.cwd;
+    this.gitExitCode = info.exitCode;
+    this.stderr = info.stderr;
+  }
+}
+
+/** Runs `git <args>` in `cwd`; stdout decoded as UTF-8. Throws GitError unless the exit code is ok. */
+export async function runGit(cwd: string, args: string[], options: RunGitOptions = {}): Promise<GitResult> {
+  const result = await runGitBuffer(cwd, args, options);
+  return { ...result, stdout: result.stdout.toString('utf8') };
+}
+
+/** Like runGit, with stdout as bytes (blobs, which may not be UTF-8). */
+export function runGitBuffer(cwd: string, args: string[], options: RunGitOptions = {}): Promise<GitResult<Buffer>> {
+  const okExitCodes = options.okExitCodes ?? [0];
+  return new Promise((resolvePromise, reject) => {
+    const child = execFile(
+      'git',
+      args,
+      {
+        cwd,
+        env: { ...gitEnvironment(), ...options.env },
+        encoding: 'buffer',
+        maxBuffer: options.maxBuffer ?? 512 * 1024 * 1024,
+        timeout: options.timeoutMs ?? 0,
+        windowsHide: true,
+      },
+      (error, stdout, stderrBytes) => {
+        const stderr = stderrBytes.toString('utf8');
+        const exitCode = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        if (exitCode !== null && okExitCodes.includes(exitCode) && !error?.killed) {
+          resolvePromise({ stdout, stderr, exitCode });
+          return;
+        }
+        reject(new GitError(failureMessage(cwd, args, error, exitCode, stderr), { args, cwd, exitCode, stderr, cause: error }));
+      },
+    );
+    if (options.input !== undefined) child.stdin?.end(options.input);
+    else child.stdin?.end();
+  });
+}
+
+function failureMessage(
+  cwd: string,
+  args: string[],
+  error: (Error & { code?: unknown; killed?: boolean; signal?: unknown }) | null,
+  exitCode: number | null,
+  stderr: string,
+): string {
+  const command = `git ${args.join(' ')}`;
+  if (error?.code === 'ENOENT' && !existsSync(cwd)) return `cannot run ${command}: the folder ${cwd} does not exist`;
+  if (error?.code === 'ENOENT') return `cannot run git: it is not installed or not on PATH (${command} in ${cwd})`;
+  if (error?.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return `${command} in ${cwd}: output too large`;
+  if (error?.killed || exitCode === null) return `${command} in ${cwd} was stopped${error?.signal ? ` (${String(error.signal)})` : ''}`;
+  const reason = stderr.trim().split('\n')[0] || `exit code ${exitCode}`;
+  return `${command} failed in ${cwd}: ${reason}`;
+}
