@@ -1,6 +1,7 @@
 // Which of a repo's files are planning documents: its include globs, compiled once per glob set.
 // Hidden files and folders (`.drafts/`, `.template.md`) match only when a glob names them
 // explicitly: they hold templates and scratch work more often than real plans.
+import { posix } from 'node:path';
 import picomatch from 'picomatch';
 
 export type IncludeMatcher = (path: string) => boolean;
@@ -30,6 +31,11 @@ export function matchInclude(paths: readonly string[], include: readonly string[
  */
 export function includeBases(include: readonly string[]): string[] {
   const bases = new Set<string>();
-  for (const glob of include) bases.add(picomatch.scan(glob).base);
+  for (const glob of include) {
+    const scan = picomatch.scan(glob);
+    // A glob with no magic names one file: its folder is the one to watch.
+    const base = scan.isGlob ? scan.base : posix.dirname(glob);
+    bases.add(base === '.' ? '' : base);
+  }
   return [...bases].sort();
 }
