@@ -37,13 +37,14 @@ export function schemaProblems(errors: AjvError[], context: SchemaErrorContext):
 }
 
 function problemFor(error: AjvError, context: SchemaErrorContext): RegistryProblem {
-  const path = parsePointer(error.instancePath);
-  const toFile = context.toFilePath ?? ((p: YamlPath) => p);
+  const dataPath = parsePointer(error.instancePath);
+  // Messages and positions use the path in the file (custodian.local.yaml's own indexes).
+  const path = context.toFilePath ? context.toFilePath(dataPath) : dataPath;
   const make = (message: string, at: YamlPath, part: 'key' | 'value'): RegistryProblem => ({
     rule_id: 'schema/invalid',
     file: context.file,
     message,
-    at: { path: toFile(at), part },
+    at: { path: at, part },
   });
 
   if (error.propertyName !== undefined) {
@@ -56,7 +57,7 @@ function problemFor(error: AjvError, context: SchemaErrorContext): RegistryProbl
     return make(message, [...path, name], 'key');
   }
 
-  const value = valueAt(context.data, path);
+  const value = valueAt(context.data, dataPath);
   const where = describePath(path);
   const last = path[path.length - 1];
   switch (error.keyword) {
