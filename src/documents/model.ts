@@ -71,7 +71,8 @@ export interface Task {
   /** The id as written when it is a short `T01` id, else null. */
   local_id: string | null;
   title: string;
-  status: TaskStatus;
+  /** Normalised status; null when the value is outside the vocabulary (such a task is never ready). */
+  status: TaskStatus | null;
   /** The status exactly as written (null when absent, status then defaults to todo). */
   status_raw: string | null;
   priority: Priority;
@@ -93,6 +94,18 @@ export interface Task {
   /** Every key as written, unknown ones included. */
   fields: Record<string, unknown>;
   source: TaskSource;
+  /** The same task declared a second time in the same workplan (front-matter list and body block). */
+  mirror?: TaskMirror;
+}
+
+/** The other declaration of a task declared in both forms; rules compare the two. */
+export interface TaskMirror {
+  source: TaskSource;
+  line: number;
+  title: string | null;
+  status: TaskStatus | null;
+  status_raw: string | null;
+  fields: Record<string, unknown>;
 }
 
 export interface Heading {

@@ -1,0 +1,36 @@
+// Reads the files named on the command line and parses each; a file that cannot be read is a
+// `file/unreadable` diagnostic, and the others go on.
+import { stat as stat_, readFile } from 'node:fs/promises';
+import { parseFile } from '../../documents/parse.js';
+import type { ParseResult } from '../../documents/model.js';
+import { MAX_FILE_BYTES } from '../../documents/text.js';
+
+export async function parseFiles(files: string[]): Promise<ParseResult[]> {
+  const results: ParseResult[] = [];
+  for (const file of files) results.push(await parseOne(file));
+  return results;
+}
+
+async function parseOne(file: string): Promise<ParseResult> {
+  const shown = file.split('\\').join('/');
+  try {
+    const stat = await stat_(file);
+    if (!stat.isFile()) return unreadable(shown, stat.isDirectory() ? 'is a directory' : 'is not a regular file');
+    if (stat.size > MAX_FILE_BYTES) return unreadable(shown, `file is ${stat.size} bytes, over the ${MAX_FILE_BYTES}-byte size cap`);
+    return await parseFile(shown, await readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return unreadable(shown, code === 'ENOENT' ? 'no such file' : (error as Error).message);
+  }
+}
+
+function unreadable(file: string, reason: string): ParseResult {
+  return {
+    file,
+    documents: [],
+    used_fallback: false,
+    diagnostics: [
+      { rule_id: 'file/unreadable', severity: 'error', message: `Unreadable file: ${reason}`, file, line: 1, column: 1, end_line: 1, end_column: 1 },
+    ],
+  };
+}

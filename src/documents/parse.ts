@@ -1,0 +1,160 @@
+// The parser: file text in, documents and diagnostics out. Pure apart from lazily loading the
+// remark fallback for a file the CommonMark scanner declares beyond it.
+import { codeLineSet, report, type ParseContext } from './context.js';
+import { isMapping, qualifyTaskId, rawScalar, scalarText, stringField, taskValues, type Fields } from './fields.js';
+import { splitFrontmatter, type FrontmatterSplit } from './frontmatter.js';
+import { sequenceItemRegions } from './list-items.js';
+import type { Diagnostic, DocumentKind, Heading, ParsedDocument, ParseResult, Region, Task } from './model.js';
+import { scanBlocks } from './scanner/index.js';
+import { acceptanceCriteria, sectionAfter, sectionText } from './sections.js';
+import { taskBlocks } from './task-blocks.js';
+import { listTasks, mergeDeclarations } from './task-list.js';
+import { decodeBytes, LineIndex } from './text.js';
+import { DOCUMENT_KINDS, kindFromPath, normaliseStatus } from './vocabulary.js';
+import { readYaml } from './yaml/read.js';
+
+/** Parses one file. `file` is the path reported in diagnostics; its folders decide a kind without `type`. */
+export async function parseFile(file: string, input: Uint8Array | string): Promise<ParseResult> {
+  const diagnostics: Diagnostic[] = [];
+  const result: ParseResult = { file, documents: [], diagnostics, used_fallback: false };
+  let text: string;
+  if (typeof input === 'string') {
+    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  } else {
+    const decoded = decodeBytes(input);
+    if (!decoded.ok) {
+      report(result, 'file/unreadable', 'error', `Unreadable file: ${decoded.reason}`, { line: 1, column: 1 });
+      return result;
+    }
+    text = decoded.text;
+  }
+  const lines = new LineIndex(text);
+  const split = splitFrontmatter(lines);
+  if (split.kind === 'none') {
+    report(result, 'frontmatter/missing', 'warning', 'No front-matter: expected the file to start with a `---` line, YAML keys (id, …) and a closing `---` line; the file is skipped', {
+      line: 1,
+      column: 1,
+    });
+    return result;
+  }
+  const frontmatter = readFrontmatter(result, lines, split);
+  const scan = await scanBlocks(text, { from: split.bodyStart });
+  result.used_fallback = scan.used_fallback;
+  const headings: Heading[] = scan.headings.map((h) => ({ level: h.level, text: h.text, line: h.line, column: h.column, offset: h.offset }));
+  const ctx: ParseContext = { file, lines, headings, fences: scan.fences, diagnostics, inCode: codeLineSet(scan.fences) };
+  result.documents.push(buildDocument(ctx, frontmatter));
+  return result;
+}
+
+interface FrontmatterRead {
+  fields: Fields;
+  valid: boolean;
+  region: Region | null;
+  endLine: number;
+}
+
+function readFrontmatter(result: ParseResult, lines: LineIndex, split: Exclude<FrontmatterSplit, { kind: 'none' }>): FrontmatterRead {
+  if (split.kind === 'unterminated') {
+    report(result, 'frontmatter/unterminated', 'error', 'Unterminated front-matter: the opening `---` on line 1 has no closing `---` line; the rest of the file is read as the body', {
+      line: 1,
+      column: 1,
+      end_line: 1,
+      end_column: 4,
+    });
+    return { fields: {}, valid: false, region: null, endLine: 1 };
+  }
+  const region: Region = { start: split.yamlStart, end: split.yamlEnd, line: 1, end_line: split.endLine };
+  if (split.kind === 'engine') {
+    report(result, 'frontmatter/parse', 'error', `Front-matter engine \`${split.language}\` is not supported (nothing is executed): expected plain \`---\` YAML`, {
+      line: 1,
+      column: 4,
+      end_line: 1,
+      end_column: 4 + split.language.length,
+    });
+    return { fields: {}, valid: false, region, endLine: split.endLine };
+  }
+  const yaml = readYaml(lines.text.slice(split.yamlStart, split.yamlEnd).replace(/\r\n?/g, '\n'));
+  if (!yaml.ok) {
+    const { problem } = yaml;
+    report(result, 'frontmatter/parse', 'error', `Invalid front-matter: ${problem.message}`, { line: problem.line + 1, column: problem.column });
+    return { fields: {}, valid: false, region, endLine: split.endLine };
+  }
+  if (yaml.value !== null && !isMapping(yaml.value)) {
+    report(result, 'frontmatter/parse', 'error', 'Invalid front-matter: expected a mapping of keys (id: …, title: …)', { line: 2, column: 1 });
+    return { fields: {}, valid: false, region, endLine: split.endLine };
+  }
+  return { fields: (yaml.value as Fields | null) ?? {}, valid: true, region, endLine: split.endLine };
+}
+
+function documentKind(file: string, fields: Fields): DocumentKind {
+  const type = stringField(fields, 'type');
+  return type !== null && (DOCUMENT_KINDS as readonly string[]).includes(type) ? (type as DocumentKind) : kindFromPath(file);
+}
+
+function buildDocument(ctx: ParseContext, fm: FrontmatterRead): ParsedDocument {
+  const kind = documentKind(ctx.file, fm.fields);
+  const id = stringField(fm.fields, 'id');
+  const statusRaw = rawScalar(fm.fields.status);
+  const firstTitle = ctx.headings.find((h) => h.level === 1)?.text ?? null;
+  const document: ParsedDocument = {
+    kind,
+    id,
+    title: stringField(fm.fields, 'title') ?? (kind === 'task' ? stringField(fm.fields, 'name') : null) ?? firstTitle,
+    status: statusRaw === null ? defaultStatus(kind) : normaliseStatus(kind, statusRaw).value,
+    status_raw: statusRaw,
+    line: 1,
+    column: 1,
+    fields: fm.fields,
+    valid: fm.valid,
+    frontmatter: fm.region,
+    tasks: [],
+    headings: ctx.headings,
+  };
+  if (kind === 'workplan') document.tasks = workplanTasks(ctx, fm, id);
+  else if (kind === 'task' && fm.valid && fm.region) document.tasks = [fileTask(ctx, document, fm.region)];
+  return document;
+}
+
+function defaultStatus(kind: DocumentKind): string | null {
+  if (kind === 'workplan') return 'active';
+  if (kind === 'task') return 'todo';
+  return null;
+}
+
+function workplanTasks(ctx: ParseContext, fm: FrontmatterRead, workplanId: string | null): Task[] {
+  const blocks = taskBlocks(ctx, workplanId);
+  const items = fm.fields.tasks;
+  if (!Array.isArray(items) || !fm.region) return blocks;
+  const regions = sequenceItemRegions(ctx.lines, 2, fm.region.end_line - 1, 'tasks', items.length);
+  return mergeDeclarations(listTasks(ctx, items, regions, workplanId), blocks);
+}
+
+/** A one-task-per-file document: the front-matter is the task, `## Description` its description. */
+function fileTask(ctx: ParseContext, document: ParsedDocument, region: Region): Task {
+  const { fields } = document;
+  const workplanId = stringField(fields, 'workplan');
+  const { id, local_id } = qualifyTaskId(document.id, workplanId);
+  if (document.id === null) report(ctx, 'task/missing-id', 'error', 'Task file has no id, expected an `id:` key in the front-matter', { line: 1, column: 1 });
+  const bodyFrom = region.end_line;
+  const describedBy = ctx.headings.find((h) => h.line > bodyFrom && /^description$/i.test(h.text.trim()));
+  const section = describedBy
+    ? sectionAfter(ctx.headings, describedBy.line, describedBy.level, Infinity)
+    : { from: bodyFrom + 1, to: ctx.lines.lineCount };
+  const description = sectionText(ctx.lines, section);
+  const body = { from: bodyFrom + 1, to: ctx.lines.lineCount };
+  return {
+    id,
+    local_id,
+    title: document.title ?? scalarText(id) ?? '',
+    ...taskValues(fields),
+    workplan_id: workplanId,
+    line: 1,
+    column: 1,
+    end_line: region.end_line,
+    description: description.text,
+    description_lines: description.range,
+    acceptance_criteria: acceptanceCriteria(ctx.lines, ctx.headings, body, ctx.inCode),
+    fields,
+    source: { kind: 'file', frontmatter: region },
+  };
+}

@@ -1,0 +1,78 @@
+// Descriptions and acceptance criteria: Markdown sections cut out of the body by line range.
+import type { AcceptanceCriterion, Heading } from './model.js';
+import type { LineIndex } from './text.js';
+
+export interface Section {
+  /** First and last line of the section's content (after its heading or block). */
+  from: number;
+  to: number;
+}
+
+/** Lines that belong to fenced code, where checkboxes and headings do not count. */
+export type CodeLines = (line: number) => boolean;
+
+/**
+ * The section starting after `afterLine` and running to the line before the next heading of
+ * `level` or higher (any heading when level is null), or before `stopLine`.
+ */
+export function sectionAfter(
+  headings: readonly Heading[],
+  afterLine: number,
+  level: number | null,
+  stopLine: number,
+): Section {
+  let to = stopLine - 1;
+  for (const heading of headings) {
+    if (heading.line <= afterLine) continue;
+    if (level === null || heading.level <= level) {
+      to = Math.min(to, heading.line - 1);
+      break;
+    }
+  }
+  return { from: afterLine + 1, to };
+}
+
+/** The section's text with leading and trailing blank lines removed, and its line range. */
+export function sectionText(lines: LineIndex, section: Section): { text: string; range: [number, number] | null } {
+  let { from, to } = section;
+  while (from <= to && lines.lineText(from).trim() === '') from++;
+  while (to >= from && lines.lineText(to).trim() === '') to--;
+  if (from > to) return { text: '', range: null };
+  const text = lines.text.slice(lines.lineStart(from), lines.lineEnd(to)).replace(/\r\n?/g, '\n');
+  return { text, range: [from, to] };
+}
+
+const CHECKBOX = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\][ \t]+(.*)$/;
+const ACCEPTANCE_HEADING = /acceptance/i;
+const ACCEPTANCE_LABEL = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:\*\*|__)?acceptance(?: criteria)?:?(?:\*\*|__)?:?[ \t]*$/i;
+
+/**
+ * GitHub task-list checkboxes of a section: those under an "Acceptance …" heading or label when
+ * there is one, else every checkbox of the section. Checkboxes inside fenced code do not count.
+ */
+export function acceptanceCriteria(
+  lines: LineIndex,
+  headings: readonly Heading[],
+  section: Section,
+  inCode: CodeLines,
+): AcceptanceCriterion[] {
+  const heading = headings.find((h) => h.line >= section.from && h.line <= section.to && ACCEPTANCE_HEADING.test(h.text));
+  let range: Section = section;
+  if (heading) {
+    range = sectionAfter(headings, heading.line, heading.level, section.to + 1);
+  } else {
+    for (let line = section.from; line <= section.to; line++) {
+      if (!inCode(line) && ACCEPTANCE_LABEL.test(lines.lineText(line))) {
+        range = { from: line + 1, to: section.to };
+        break;
+      }
+    }
+  }
+  const found: AcceptanceCriterion[] = [];
+  for (let line = range.from; line <= range.to; line++) {
+    if (inCode(line)) continue;
+    const match = CHECKBOX.exec(lines.lineText(line));
+    if (match) found.push({ text: match[2].trim(), checked: match[1] !== ' ', line });
+  }
+  return found;
+}

@@ -1,0 +1,69 @@
+// Opening the index: WAL, a busy timeout, and a schema check. A corrupt, empty, foreign or
+// other-version index is discarded and rebuilt without the user doing anything: it is only a cache.
+import Database from 'better-sqlite3';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { APPLICATION_ID, SCHEMA, SCHEMA_VERSION } from './schema.js';
+
+export type IndexDb = Database.Database;
+
+const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
+
+export function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && CORRUPTION_CODES.has(code);
+}
+
+export function openIndex(path: string): IndexDb {
+  mkdirSync(dirname(path), { recursive: true });
+  try {
+    return open(path);
+  } catch (error) {
+    if (!isCorruption(error)) throw error;
+    discardIndex(path);
+    return open(path);
+  }
+}
+
+/** Removes the index and its WAL files; the next open starts empty. */
+export function discardIndex(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+function open(path: string): IndexDb {
+  const db = new Database(path);
+  try {
+    db.pragma('busy_timeout = 15000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    ensureSchema(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function isCurrent(db: IndexDb): boolean {
+  return db.pragma('application_id', { simple: true }) === APPLICATION_ID && db.pragma('user_version', { simple: true }) === SCHEMA_VERSION;
+}
+
+/** Creates the schema, or replaces one that is not ours or not this version, in place. */
+function ensureSchema(db: IndexDb): void {
+  if (isCurrent(db)) return;
+  // Re-checked inside the write transaction: another process may have just created it.
+  db.transaction(() => {
+    if (isCurrent(db)) return;
+    dropEverything(db);
+    db.exec(SCHEMA);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+function dropEverything(db: IndexDb): void {
+  const objects = db
+    .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'")
+    .all() as { type: string; name: string }[];
+  for (const { type, name } of objects) db.exec(`DROP ${type === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS "${name.replace(/"/g, '""')}"`);
+}

@@ -1,0 +1,130 @@
+// Writes one file's parse result into the index, replacing whatever that file contributed before.
+import type { ParsedDocument, ParseResult } from '../documents/model.js';
+import type { IndexDb } from './db.js';
+import { PER_FILE_TABLES } from './schema.js';
+
+export interface FileRecord {
+  repo: string;
+  path: string;
+  stamp: string;
+  hash: string | null;
+  racy: boolean;
+}
+
+export class IndexWriter {
+  private readonly statements;
+
+  constructor(private readonly db: IndexDb) {
+    this.statements = {
+      upsertFile: db.prepare(
+        `INSERT INTO files (repo, path, stamp, hash, racy, used_fallback) VALUES (@repo, @path, @stamp, @hash, @racy, @used_fallback)
+         ON CONFLICT (repo, path) DO UPDATE SET stamp = excluded.stamp, hash = excluded.hash, racy = excluded.racy, used_fallback = excluded.used_fallback
+         RETURNING id`,
+      ),
+      updateStamp: db.prepare('UPDATE files SET stamp = ?, racy = ? WHERE id = ?'),
+      deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
+      clear: PER_FILE_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE file_id = ?`)),
+      insertDocument: db.prepare(
+        `INSERT INTO documents (file_id, repo, path, kind, doc_id, title, status, status_raw, valid, line, domain, repo_field, created, updated, completed, priority, fields)
+         VALUES (@file_id, @repo, @path, @kind, @doc_id, @title, @status, @status_raw, @valid, @line, @domain, @repo_field, @created, @updated, @completed, @priority, @fields)`,
+      ),
+      insertTask: db.prepare(
+        `INSERT INTO tasks (document_id, file_id, repo, path, ordinal, task_id, local_id, workplan_id, title, status, status_raw, priority, priority_raw,
+           needs_human, line, col, end_line, source, description, description_start, description_end, acceptance, fields, doc_valid)
+         VALUES (@document_id, @file_id, @repo, @path, @ordinal, @task_id, @local_id, @workplan_id, @title, @status, @status_raw, @priority, @priority_raw,
+           @needs_human, @line, @col, @end_line, @source, @description, @description_start, @description_end, @acceptance, @fields, @doc_valid)`,
+      ),
+      insertDep: db.prepare('INSERT INTO task_deps (task_row, position, file_id, depends_on) VALUES (?, ?, ?, ?)'),
+      insertAffected: db.prepare('INSERT INTO interface_change_repos (document_id, file_id, repo_slug) VALUES (?, ?, ?)'),
+      insertDiagnostic: db.prepare(
+        `INSERT INTO diagnostics (file_id, repo, path, rule_id, severity, message, line, col, end_line, end_col)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  /** Records a file read this sync and replaces its rows with those of `result`. */
+  writeFile(record: FileRecord, result: ParseResult): void {
+    const s = this.statements;
+    const { id } = s.upsertFile.get({ ...record, racy: record.racy ? 1 : 0, used_fallback: result.used_fallback ? 1 : 0 }) as { id: number };
+    for (const clear of s.clear) clear.run(id);
+    for (const document of result.documents) this.writeDocument(id, record, document);
+    for (const d of result.diagnostics) {
+      s.insertDiagnostic.run(id, record.repo, record.path, d.rule_id, d.severity, d.message, d.line, d.column, d.end_line, d.end_column);
+    }
+  }
+
+  /** A file re-read whose content did not change: only its stat stamp moves. */
+  touchFile(fileId: number, stamp: string, racy: boolean): void {
+    this.statements.updateStamp.run(stamp, racy ? 1 : 0, fileId);
+  }
+
+  deleteFile(fileId: number): void {
+    for (const clear of this.statements.clear) clear.run(fileId);
+    this.statements.deleteFile.run(fileId);
+  }
+
+  private writeDocument(fileId: number, record: FileRecord, doc: ParsedDocument): void {
+    const s = this.statements;
+    const f = doc.fields;
+    const { lastInsertRowid } = s.insertDocument.run({
+      file_id: fileId,
+      repo: record.repo,
+      path: record.path,
+      kind: doc.kind,
+      doc_id: doc.id,
+      title: doc.title,
+      status: doc.status,
+      status_raw: doc.status_raw,
+      valid: doc.valid ? 1 : 0,
+      line: doc.line,
+      domain: text(f.domain),
+      repo_field: text(f.repo),
+      created: text(f.created),
+      updated: text(f.updated),
+      completed: text(f.completed),
+      priority: Number.isInteger(f.priority) ? (f.priority as number) : null,
+      fields: JSON.stringify(f),
+    });
+    const documentId = Number(lastInsertRowid);
+    if (doc.kind === 'interface-change' && Array.isArray(f.affected_repos)) {
+      for (const slug of f.affected_repos) if (typeof slug === 'string') s.insertAffected.run(documentId, fileId, slug);
+    }
+    doc.tasks.forEach((task, ordinal) => {
+      const row = s.insertTask.run({
+        document_id: documentId,
+        file_id: fileId,
+        repo: record.repo,
+        path: record.path,
+        ordinal,
+        task_id: task.id,
+        local_id: task.local_id,
+        workplan_id: task.workplan_id,
+        title: task.title,
+        status: task.status,
+        status_raw: task.status_raw,
+        priority: task.priority,
+        priority_raw: task.priority_raw,
+        needs_human: task.needs_human ? 1 : 0,
+        line: task.line,
+        col: task.column,
+        end_line: task.end_line,
+        source: task.mirror ? `${task.source.kind}+${task.mirror.source.kind}` : task.source.kind,
+        description: task.description,
+        description_start: task.description_lines?.[0] ?? null,
+        description_end: task.description_lines?.[1] ?? null,
+        acceptance: JSON.stringify(task.acceptance_criteria),
+        fields: JSON.stringify(task.fields),
+        doc_valid: doc.valid ? 1 : 0,
+      });
+      const taskRow = Number(row.lastInsertRowid);
+      task.depends_on.forEach((dep, position) => s.insertDep.run(taskRow, position, fileId, dep));
+    });
+  }
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
