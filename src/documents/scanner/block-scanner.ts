@@ -1,0 +1,441 @@
+// The line-by-line block parser behind scanMarkdown(). It follows CommonMark's two-phase
+// algorithm for each line: first match the open containers (block quotes, list items) and the
+// open leaf, then look for new block starts, then give what is left to a leaf (or continue a
+// paragraph lazily). Only headings and fenced code blocks are recorded; every other block is
+// tracked just far enough to know where it starts and ends.
+
+import type { ScannedFence, ScannedHeading } from './types.js';
+import { LineCursor, SPACE, TAB } from './line-cursor.js';
+import {
+  atxContent,
+  atxLevel,
+  isClosingFence,
+  isThematicBreak,
+  openingFenceLength,
+  setextUnderlineLevel,
+  trimEndSpaces,
+  trimStartSpaces,
+} from './leaf-starts.js';
+import { consumeListMarker } from './list-marker.js';
+import { EndState, htmlBlockEnds, htmlBlockStart } from './html-blocks.js';
+
+/** Deeper nesting is handed to remark (each level costs work on every line). */
+export const MAX_CONTAINER_DEPTH = 64;
+
+const enum Leaf {
+  None,
+  Paragraph,
+  Fence,
+  IndentedCode,
+  Html,
+}
+
+const BLOCK_QUOTE = 0;
+const LIST_ITEM = 1;
+
+interface OpenContainer {
+  kind: typeof BLOCK_QUOTE | typeof LIST_ITEM;
+  /** List items: the indentation a line needs to continue the item. */
+  width: number;
+  /** Whether any block was opened inside (an empty item ends at a blank line). */
+  hasChild: boolean;
+}
+
+interface OpenFence {
+  marker: number;
+  length: number;
+  /** Columns of indentation of the opening fence, removed from content lines. */
+  indent: number;
+  line: number;
+  column: number;
+  startOffset: number;
+  info: string;
+  lines: string[];
+  offsets: number[];
+  exact: boolean;
+  lastLine: number;
+  lastLineEnd: number;
+}
+
+/** Raised inside the scan when the input needs remark; caught by scan(). */
+export class Unsupported {
+  constructor(
+    readonly reason: string,
+    readonly line: number,
+  ) {}
+}
+
+/** Characters that can begin a block start (anything else is paragraph text). */
+function maybeBlockStart(c: number): boolean {
+  switch (c) {
+    case 35: // #
+    case 96: // `
+    case 126: // ~
+    case 42: // *
+    case 43: // +
+    case 95: // _
+    case 61: // =
+    case 60: // <
+    case 62: // >
+    case 45: // -
+      return true;
+    default:
+      return c >= 48 && c <= 57;
+  }
+}
+
+export class BlockScanner {
+  readonly headings: ScannedHeading[] = [];
+  readonly fences: ScannedFence[] = [];
+
+  private readonly text: string;
+  private readonly cur: LineCursor;
+  private readonly containers: OpenContainer[] = [];
+  private leaf = Leaf.None;
+  private fence: OpenFence | null = null;
+  private htmlKind = 0;
+  private paraLine = 0;
+  private paraOffset = 0;
+  private paraColumn = 0;
+  /** [start, end) pairs of the open paragraph's lines. */
+  private paraRanges: number[] = [];
+
+  private lineNo = 0;
+  /** Offset that columns on the current line count from (the line's real start). */
+  private columnBase = 0;
+  // Per-line matching state.
+  private matched = 0;
+  private leafMatched = false;
+  private allClosed = true;
+
+  constructor(text: string) {
+    this.text = text;
+    this.cur = new LineCursor(text);
+  }
+
+  /** Scans the line text[lineStart, lineEnd); `columnBase` is where the line really begins. */
+  scanLine(lineNo: number, lineStart: number, lineEnd: number, columnBase: number): void {
+    this.lineNo = lineNo;
+    this.columnBase = columnBase;
+    const cur = this.cur;
+    cur.startLine(lineStart, lineEnd);
+
+    if (this.matchContainers()) return;
+    const leafAcceptsLine =
+      this.leafMatched && this.leaf !== Leaf.Paragraph && this.leaf !== Leaf.None;
+    if (leafAcceptsLine) {
+      this.addLineToLeaf();
+      return;
+    }
+    if (this.findBlockStarts()) return;
+
+    // What is left of the line is text.
+    if (!this.allClosed && !cur.blank && this.leaf === Leaf.Paragraph) {
+      this.paraRanges.push(cur.offset, lineEnd); // lazy continuation
+      return;
+    }
+    this.closeUnmatched();
+    if (this.leaf === Leaf.Paragraph) {
+      this.paraRanges.push(cur.offset, lineEnd);
+    } else if (this.leaf !== Leaf.None) {
+      this.addLineToLeaf();
+    } else if (!cur.blank) {
+      this.openLeaf(Leaf.Paragraph);
+      this.paraLine = lineNo;
+      this.paraOffset = cur.offset;
+      this.paraColumn = cur.offset - columnBase + 1;
+      this.paraRanges.length = 0;
+      this.paraRanges.push(cur.offset, lineEnd);
+    }
+  }
+
+  /** Closes whatever is still open at the end of the text. */
+  finish(): void {
+    if (this.leaf === Leaf.Fence) this.finishFence(false, true);
+    this.leaf = Leaf.None;
+    this.containers.length = 0;
+  }
+
+  /**
+   * Phase one: which open containers (and the open leaf) this line continues. Returns true
+   * when the line closed a fence and needs nothing more.
+   */
+  private matchContainers(): boolean {
+    const cur = this.cur;
+    const containers = this.containers;
+    let matched = 0;
+    for (; matched < containers.length; matched++) {
+      const container = containers[matched];
+      cur.findNextNonspace();
+      if (container.kind === BLOCK_QUOTE) {
+        if (cur.indented || cur.peek(cur.nextNonspace) !== 62 /* > */) break;
+        cur.advanceToNextNonspace();
+        cur.advanceChars(1);
+        const c = cur.peek(cur.offset);
+        if (c === SPACE || c === TAB) cur.advanceColumns(1);
+      } else if (cur.blank) {
+        if (!container.hasChild) break;
+        // Blank lines keep the item open; whitespace past its indentation stays content.
+        cur.advanceColumns(Math.min(cur.indent, container.width));
+      } else if (cur.indent >= container.width) {
+        cur.advanceColumns(container.width);
+      } else {
+        break;
+      }
+    }
+    this.matched = matched;
+    this.leafMatched = false;
+    if (matched === containers.length && this.leaf !== Leaf.None) {
+      cur.findNextNonspace();
+      switch (this.leaf) {
+        case Leaf.Fence: {
+          const fence = this.fence!;
+          if (
+            !cur.indented &&
+            cur.peek(cur.nextNonspace) === fence.marker &&
+            isClosingFence(this.text, cur.nextNonspace, cur.lineEnd, fence.marker, fence.length)
+          ) {
+            fence.lastLine = this.lineNo;
+            fence.lastLineEnd = cur.lineEnd;
+            this.finishFence(true, false);
+            this.leaf = Leaf.None;
+            return true;
+          }
+          for (let i = fence.indent; i > 0; i--) {
+            const c = cur.peek(cur.offset);
+            if (c !== SPACE && c !== TAB) break;
+            cur.advanceColumns(1);
+          }
+          this.leafMatched = true;
+          break;
+        }
+        case Leaf.IndentedCode:
+          if (cur.indented) {
+            cur.advanceColumns(4);
+            this.leafMatched = true;
+          } else if (cur.blank) {
+            cur.advanceToNextNonspace();
+            this.leafMatched = true;
+          }
+          break;
+        case Leaf.Html:
+          this.leafMatched = !(cur.blank && this.htmlKind >= 6);
+          break;
+        case Leaf.Paragraph:
+          this.leafMatched = !cur.blank;
+          break;
+      }
+    }
+    this.allClosed = matched === containers.length && (this.leaf === Leaf.None || this.leafMatched);
+    return false;
+  }
+
+  /**
+   * Phase two: new block starts on the rest of the line. Returns true when a leaf start
+   * (heading, fence, HTML block, thematic break, indented code) consumed the line.
+   */
+  private findBlockStarts(): boolean {
+    const cur = this.cur;
+    const text = this.text;
+    for (;;) {
+      cur.findNextNonspace();
+      const c = cur.peek(cur.nextNonspace);
+      if (!cur.indented && !maybeBlockStart(c)) {
+        cur.advanceToNextNonspace();
+        return false;
+      }
+      // The innermost matched block is the open paragraph itself.
+      const inParagraph = this.leaf === Leaf.Paragraph && this.leafMatched && this.allClosed;
+      const maybeLazy = !this.allClosed && !cur.blank && this.leaf === Leaf.Paragraph;
+      if (!cur.indented) {
+        const p = cur.nextNonspace;
+        const end = cur.lineEnd;
+        if (c === 62 /* > */) {
+          cur.advanceToNextNonspace();
+          cur.advanceChars(1);
+          const d = cur.peek(cur.offset);
+          if (d === SPACE || d === TAB) cur.advanceColumns(1);
+          this.openContainer(BLOCK_QUOTE, 0);
+          continue;
+        }
+        if (c === 35 /* # */) {
+          const level = atxLevel(text, p, end);
+          if (level > 0) {
+            this.openLeaf(Leaf.None);
+            const [start, contentEnd] = atxContent(text, p, level, end);
+            this.headings.push({
+              level,
+              text: text.slice(start, contentEnd),
+              setext: false,
+              line: this.lineNo,
+              column: p - this.columnBase + 1,
+              offset: p,
+              end_line: this.lineNo,
+            });
+            return true;
+          }
+        }
+        if (c === 96 /* ` */ || c === 126 /* ~ */) {
+          const length = openingFenceLength(text, p, end);
+          if (length > 0) {
+            this.openFence(c, length, p);
+            return true;
+          }
+        }
+        if (c === 60 /* < */) {
+          const start = htmlBlockStart(text, p, end, inParagraph);
+          if (start !== null) {
+            if (start.kind === 7 && maybeLazy) {
+              throw new Unsupported('complete HTML tag on a lazy continuation line', this.lineNo);
+            }
+            this.openLeaf(Leaf.Html);
+            this.htmlKind = start.kind;
+            if (start.kind <= 5 && htmlBlockEnds(start.kind, text, start.resumeAt, end, start.state)) {
+              this.leaf = Leaf.None;
+            }
+            return true;
+          }
+        }
+        if (inParagraph && (c === 61 /* = */ || c === 45 /* - */)) {
+          const level = setextUnderlineLevel(text, p, end);
+          if (level > 0) {
+            this.closeSetextHeading(level);
+            return true;
+          }
+        }
+        if (isThematicBreak(text, p, end)) {
+          this.openLeaf(Leaf.None);
+          return true;
+        }
+      }
+      const width = consumeListMarker(cur, inParagraph);
+      if (width >= 0) {
+        this.openContainer(LIST_ITEM, width);
+        continue;
+      }
+      if (cur.indented && this.leaf !== Leaf.Paragraph && !cur.blank) {
+        cur.advanceColumns(4);
+        this.openLeaf(Leaf.IndentedCode);
+        return true;
+      }
+      cur.advanceToNextNonspace();
+      return false;
+    }
+  }
+
+  private closeUnmatched(): void {
+    if (this.allClosed) return;
+    if (this.leaf !== Leaf.None && !this.leafMatched) this.closeLeaf();
+    this.containers.length = this.matched;
+    this.allClosed = true;
+  }
+
+  private closeLeaf(): void {
+    if (this.leaf === Leaf.Fence) this.finishFence(false, false);
+    this.leaf = Leaf.None;
+  }
+
+  /** A new block goes into the innermost matched container: close what it replaces. */
+  private openLeaf(kind: Leaf): void {
+    this.closeUnmatched();
+    this.closeLeaf();
+    const parent = this.containers[this.containers.length - 1];
+    if (parent !== undefined) parent.hasChild = true;
+    this.leaf = kind;
+  }
+
+  private openContainer(kind: typeof BLOCK_QUOTE | typeof LIST_ITEM, width: number): void {
+    this.openLeaf(Leaf.None);
+    if (this.containers.length >= MAX_CONTAINER_DEPTH) {
+      throw new Unsupported(`containers nested deeper than ${MAX_CONTAINER_DEPTH}`, this.lineNo);
+    }
+    this.containers.push({ kind, width, hasChild: false });
+  }
+
+  private openFence(marker: number, length: number, at: number): void {
+    const cur = this.cur;
+    const indent = cur.indent;
+    this.openLeaf(Leaf.Fence);
+    const infoStart = trimStartSpaces(this.text, at + length, cur.lineEnd);
+    this.fence = {
+      marker,
+      length,
+      indent,
+      line: this.lineNo,
+      column: at - this.columnBase + 1,
+      startOffset: this.columnBase,
+      info: this.text.slice(infoStart, trimEndSpaces(this.text, infoStart, cur.lineEnd)),
+      lines: [],
+      offsets: [],
+      exact: true,
+      lastLine: this.lineNo,
+      lastLineEnd: cur.lineEnd,
+    };
+  }
+
+  private addLineToLeaf(): void {
+    const cur = this.cur;
+    if (this.leaf === Leaf.Fence) {
+      const fence = this.fence!;
+      let content: string;
+      if (cur.partialTab) {
+        content = ' '.repeat(cur.partialTabSpaces()) + this.text.slice(cur.offset + 1, cur.lineEnd);
+        fence.exact = false;
+      } else {
+        content = this.text.slice(cur.offset, cur.lineEnd);
+      }
+      fence.lines.push(content);
+      fence.offsets.push(cur.partialTab ? cur.offset + 1 : cur.offset);
+      fence.lastLine = this.lineNo;
+      fence.lastLineEnd = cur.lineEnd;
+    } else if (this.leaf === Leaf.Html && this.htmlKind <= 5) {
+      if (htmlBlockEnds(this.htmlKind, this.text, cur.offset, cur.lineEnd, EndState.Plain)) {
+        this.leaf = Leaf.None;
+      }
+    }
+  }
+
+  private closeSetextHeading(level: number): void {
+    const ranges = this.paraRanges;
+    const text = this.text;
+    if (text.charCodeAt(ranges[0]) === 91 /* [ */) {
+      throw new Unsupported('paragraph that may hold link reference definitions before a setext underline', this.lineNo);
+    }
+    const parts: string[] = [];
+    for (let i = 0; i < ranges.length; i += 2) {
+      const start = trimStartSpaces(text, ranges[i], ranges[i + 1]);
+      parts.push(text.slice(start, trimEndSpaces(text, start, ranges[i + 1])));
+    }
+    this.headings.push({
+      level,
+      text: parts.join(' '),
+      setext: true,
+      line: this.paraLine,
+      column: this.paraColumn,
+      offset: this.paraOffset,
+      end_line: this.lineNo,
+    });
+    this.leaf = Leaf.None;
+  }
+
+  private finishFence(closed: boolean, toEof: boolean): void {
+    const fence = this.fence!;
+    this.fence = null;
+    this.fences.push({
+      info: fence.info,
+      content: fence.lines.join('\n'),
+      marker: fence.marker === 96 ? '`' : '~',
+      fence_length: fence.length,
+      line: fence.line,
+      column: fence.column,
+      start_offset: fence.startOffset,
+      end_offset: fence.lastLineEnd,
+      end_line: fence.lastLine,
+      closed,
+      to_eof: toEof,
+      content_offsets: fence.offsets,
+      exact_offsets: fence.exact,
+      content_line: fence.line + 1,
+    });
+  }
+}

@@ -1,0 +1,57 @@
+// scanMarkdown(): the linear-time CommonMark block scan used on the sync path. It finds the
+// ATX/setext headings and fenced code blocks CommonMark finds (inside block quotes and list
+// items too), or reports that the text holds a construct it does not model exactly, so the
+// caller can hand that one file to remark.
+
+import type { ScanOptions, ScanOutcome } from './types.js';
+import { BlockScanner, Unsupported } from './block-scanner.js';
+
+const LF = 10;
+const CR = 13;
+
+/** 1-based line number of `offset` and the offset where that line starts. */
+function lineAt(text: string, offset: number): { line: number; start: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, start };
+}
+
+export function scanMarkdown(text: string, options: ScanOptions = {}): ScanOutcome {
+  const from = Math.max(0, Math.min(options.from ?? 0, text.length));
+  const scanner = new BlockScanner(text);
+  const first = lineAt(text, from);
+  const hasCR = text.indexOf('\r', from) !== -1;
+  let lineNo = first.line;
+  let pos = from;
+  try {
+    while (pos < text.length) {
+      let end: number;
+      if (hasCR) {
+        end = pos;
+        while (end < text.length) {
+          const c = text.charCodeAt(end);
+          if (c === LF || c === CR) break;
+          end++;
+        }
+      } else {
+        end = text.indexOf('\n', pos);
+        if (end === -1) end = text.length;
+      }
+      scanner.scanLine(lineNo, pos, end, pos === from ? first.start : pos);
+      pos = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
+      lineNo++;
+    }
+    scanner.finish();
+  } catch (error) {
+    if (error instanceof Unsupported) return { ok: false, reason: error.reason, line: error.line };
+    throw error;
+  }
+  return { ok: true, headings: scanner.headings, fences: scanner.fences };
+}
