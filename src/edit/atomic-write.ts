@@ -1,0 +1,91 @@
+// Writes a file so that a reader sees either the old bytes or the new ones, never a half
+// write: a hidden temp file beside the target, fsync, rename over, fsync the folder.
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { CustodianError } from '../errors.js';
+import { sha256 } from './text-file.js';
+
+export interface AtomicWriteOptions {
+  /** sha256 of the bytes the caller read; the write is refused with `conflict` when the file no longer has them. */
+  expectedHash?: string;
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  // Write through a symbolic link to its target, so the link stays a link.
+  const target = await realpathIfExists(path);
+  const dir = dirname(target);
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const mode = await existingMode(target);
+  let tempCreated = false;
+  try {
+    // A new file gets the usual 0o666 minus umask, as any program creating it would.
+    const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode ?? 0o666);
+    tempCreated = true;
+    try {
+      await handle.writeFile(data);
+      // open()'s mode passes through the umask; an existing file keeps its exact mode.
+      if (mode !== null) await handle.chmod(mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.expectedHash !== undefined) await assertUnchanged(target, options.expectedHash);
+    await rename(temp, target);
+    tempCreated = false;
+    await syncFolder(dir);
+  } finally {
+    if (tempCreated) await unlink(temp).catch(() => undefined);
+  }
+}
+
+/**
+ * Re-hashes the target just before the rename: another writer that does not take our lock
+ * (an editor, git checkout) may have changed it since it was read.
+ */
+async function assertUnchanged(target: string, expectedHash: string): Promise<void> {
+  let current: Buffer | null;
+  try {
+    current = await readFile(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    current = null;
+  }
+  if (current === null || sha256(current) !== expectedHash) {
+    throw new CustodianError('conflict', `${target} changed since it was read; not overwriting it (retry the command)`, {
+      details: { path: target, reason: current === null ? 'deleted' : 'modified' },
+    });
+  }
+}
+
+async function realpathIfExists(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return path;
+    throw error;
+  }
+}
+
+async function existingMode(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).mode & 0o7777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Makes the rename itself durable; some platforms cannot fsync a folder, which only weakens durability. */
+async function syncFolder(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, constants.O_RDONLY);
+    await handle.sync();
+  } catch {
+    // EISDIR/EPERM/EINVAL on platforms without folder fsync: the rename already happened.
+  } finally {
+    await handle?.close();
+  }
+}
