@@ -75,7 +75,9 @@ function positionOf(locateKey: Locate, text: string, at: RegistryProblem['at']):
   for (let length = at.path.length; length >= 0; length--) {
     const found = locateKey(text, at.path.slice(0, length));
     if (!found) continue;
-    const span = (at.part === 'key' && length === at.path.length ? found.key ?? found.value : found.value ?? found.key);
+    // An empty value (`description:`) has no text of its own: point at its key.
+    const value = found.value && found.value.end > found.value.start ? found.value : null;
+    const span = at.part === 'key' && length === at.path.length ? found.key ?? value : value ?? found.key ?? found.value;
     if (span) return { line: span.line, column: span.column, end_line: span.end_line, end_column: span.end_column };
   }
   return START;
