@@ -1,5 +1,6 @@
 // The whole read-modify-write of one file, as every command that changes a file does it:
 // lock, read, compute edits, apply, verify, write atomically, all or nothing.
+import { relative } from 'node:path';
 import type { TextEdit } from '../documents/model.js';
 import { CustodianError } from '../errors.js';
 import { applyEdits } from './apply-edits.js';
@@ -15,7 +16,7 @@ export interface EditOptions {
   dryRun?: boolean;
   /** The hash the caller read before deciding on the edit: refuse with `conflict` if the file has changed since. */
   expectedHash?: string;
-  /** Label for the diff (default: the path as given). */
+  /** Label for the diff, e.g. the repo-relative path (default: the path relative to the current directory). */
   diffLabel?: string;
   lock?: FileLockOptions;
 }
@@ -60,7 +61,7 @@ export async function editTextFile(
         changed,
         before: file.text,
         after,
-        diff: unifiedDiff(file.text, after, options.diffLabel ?? path),
+        diff: unifiedDiff(file.text, after, options.diffLabel ?? relative(process.cwd(), path)),
         skipped,
         hash: file.hash,
       };

@@ -102,11 +102,17 @@ describe('inserting a key', () => {
     expect(set('id: T04\npriority: low\n', ['status'], 'todo', { after: 'missing' })).toBe('id: T04\npriority: low\nstatus: todo\n');
   });
 
-  test('a new date is quoted like the habitually quoted date it follows', () => {
+  test('a new date is written like the dates beside it; other values plain', () => {
     expect(set('id: WP-7\nupdated: "2026-02-28"\n', ['completed'], '2026-03-02')).toBe(
       'id: WP-7\nupdated: "2026-02-28"\ncompleted: "2026-03-02"\n',
     );
-    expect(set('id: WP-7\ntitle: "Why: a reason"\n', ['status'], 'active')).toBe('id: WP-7\ntitle: "Why: a reason"\nstatus: active\n');
+    expect(set("created: '2026-02-01'\nowner: ops\n", ['completed'], '2026-03-02')).toBe(
+      "created: '2026-02-01'\nowner: ops\ncompleted: '2026-03-02'\n",
+    );
+    expect(set('created: 2026-02-01\nowner: "ops"\n', ['completed'], '2026-03-02')).toBe(
+      'created: 2026-02-01\nowner: "ops"\ncompleted: 2026-03-02\n',
+    );
+    expect(set("id: WP-7\ntitle: 'Loader'\n", ['status'], 'active')).toBe("id: WP-7\ntitle: 'Loader'\nstatus: active\n");
   });
 
   test('in a block sequence of mappings, at the item indentation (both list styles)', () => {

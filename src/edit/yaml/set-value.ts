@@ -21,7 +21,7 @@ import {
   type CstItem,
   type YamlPath,
 } from './cst-path.js';
-import { isSafePlain, renderBlockScalar, renderKey, renderScalar, type QuoteStyle, type ScalarValue } from './scalar-render.js';
+import { renderBlockScalar, renderKey, renderScalar, type QuoteStyle, type ScalarValue } from './scalar-render.js';
 import { valueSlot } from './value-slot.js';
 import { dataAt, verifyYamlEdit, yamlData } from './verify.js';
 
@@ -95,7 +95,7 @@ function insertKey(
 ): { edit: TextEdit; insertedAfter: string | null } {
   const list = entries(parent);
   const anchor = (after !== undefined ? list.find((item) => keyText(item) === after) : undefined) ?? list[list.length - 1];
-  const line = `${renderKey(key, parent.flow)}: ${renderScalar(value, siblingStyle(parent, anchor), parent.flow)}`;
+  const line = `${renderKey(key, parent.flow)}: ${renderScalar(value, newValueStyle(parent, anchor, value), parent.flow)}`;
   const insertedAfter = anchor ? keyText(anchor) : null;
   if (parent.flow) {
     const token = parent.token as CST.FlowCollection;
@@ -110,17 +110,22 @@ function insertKey(
   return { edit: { start: at, end: at, text: `${eol}${indent}${line}` }, insertedAfter };
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}(?:[Tt ][\d:.]+(?:[Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
 /**
- * A new value is quoted like the value it follows when that one is quoted by habit (its
- * content would be fine plain, e.g. `updated: "2026-02-28"`), so added dates look like their
- * neighbours; a value quoted out of necessity sets no example.
+ * A new date is written like the dates already in the same mapping (`completed:` beside
+ * `updated: "2026-02-28"` comes out quoted), preferring the entry it follows; anything else,
+ * and a date with no dated neighbour, is plain when safe.
  */
-function siblingStyle(parent: CstCollection, anchor: CstItem | undefined): QuoteStyle {
-  const token = anchor?.value;
-  if (!token || (token.type !== 'single-quoted-scalar' && token.type !== 'double-quoted-scalar')) return 'plain';
-  const content = CST.resolveAsScalar(token)?.value;
-  if (content === undefined || !isSafePlain(content, 'value', parent.flow)) return 'plain';
-  return token.type === 'single-quoted-scalar' ? 'single' : 'double';
+function newValueStyle(parent: CstCollection, anchor: CstItem | undefined, value: ScalarValue): QuoteStyle {
+  if (typeof value !== 'string' || !DATE.test(value)) return 'plain';
+  const dated = entries(parent).filter((item) => {
+    const scalar = item.value ? CST.resolveAsScalar(item.value) : null;
+    return scalar !== null && DATE.test(scalar.value);
+  });
+  const model = dated.includes(anchor as CstItem) ? anchor : dated[dated.length - 1];
+  const type = model?.value?.type;
+  return type === 'single-quoted-scalar' ? 'single' : type === 'double-quoted-scalar' ? 'double' : 'plain';
 }
 
 function appendToEmpty(text: string, key: string, value: ScalarValue, eol: Eol): TextEdit {
