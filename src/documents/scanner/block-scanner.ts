@@ -84,6 +84,26 @@ function maybeBlockStart(c: number): boolean {
   }
 }
 
+/**
+ * Whether a paragraph could open with a link reference definition (`[label]:`), which
+ * CommonMark removes before deciding on a setext heading. The label may span lines, holds no
+ * unescaped `[` and is at most 999 characters long.
+ */
+function mayStartWithLinkDefinition(text: string, ranges: number[]): boolean {
+  if (text.charCodeAt(ranges[0]) !== 91 /* [ */) return false;
+  let length = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    for (let i = r === 0 ? ranges[0] + 1 : ranges[r]; i < ranges[r + 1]; i++) {
+      const c = text.charCodeAt(i);
+      if (++length > 1000) return false;
+      if (c === 92 /* \\ */) i++;
+      else if (c === 91) return false;
+      else if (c === 93 /* ] */) return i + 1 < ranges[r + 1] && text.charCodeAt(i + 1) === 58 /* : */;
+    }
+  }
+  return false;
+}
+
 export class BlockScanner {
   readonly headings: ScannedHeading[] = [];
   readonly fences: ScannedFence[] = [];
@@ -237,6 +257,12 @@ export class BlockScanner {
   private findBlockStarts(): boolean {
     const cur = this.cur;
     const text = this.text;
+    // remark treats every list item on a line that follows paragraph text or indented code
+    // (all containers continued) as interrupting it, even inside a container opened on this
+    // line; CommonMark does so only for an item directly after paragraph text.
+    const remarkInterrupts =
+      this.matched === this.containers.length &&
+      ((this.leaf === Leaf.Paragraph && this.leafMatched) || this.leaf === Leaf.IndentedCode);
     for (;;) {
       cur.findNextNonspace();
       const c = cur.peek(cur.nextNonspace);
@@ -308,7 +334,10 @@ export class BlockScanner {
           return true;
         }
       }
-      const width = consumeListMarker(cur, inParagraph);
+      const width = consumeListMarker(cur, inParagraph || remarkInterrupts);
+      if (width < 0 && remarkInterrupts && !inParagraph && consumeListMarker(cur, false) >= 0) {
+        throw new Unsupported('list item that remark reads as interrupting a block', this.lineNo);
+      }
       if (width >= 0) {
         this.openContainer(LIST_ITEM, width);
         continue;
@@ -384,6 +413,11 @@ export class BlockScanner {
       } else {
         content = this.text.slice(cur.offset, cur.lineEnd);
       }
+      if (content.indexOf('\u0000') !== -1) {
+        // CommonMark replaces NUL with U+FFFD; the text then no longer holds the line verbatim.
+        content = content.replace(/\u0000/g, '\uFFFD');
+        fence.exact = false;
+      }
       fence.lines.push(content);
       fence.offsets.push(cur.partialTab ? cur.offset + 1 : cur.offset);
       fence.lastLine = this.lineNo;
@@ -398,12 +432,16 @@ export class BlockScanner {
   private closeSetextHeading(level: number): void {
     const ranges = this.paraRanges;
     const text = this.text;
-    if (text.charCodeAt(ranges[0]) === 91 /* [ */) {
+    if (mayStartWithLinkDefinition(text, ranges)) {
       throw new Unsupported('paragraph that may hold link reference definitions before a setext underline', this.lineNo);
     }
     const parts: string[] = [];
     for (let i = 0; i < ranges.length; i += 2) {
       const start = trimStartSpaces(text, ranges[i], ranges[i + 1]);
+      if (i > 0 && text.charCodeAt(start) === 62 /* > */) {
+        // Text that begins with `>` cannot be told from a block quote marker in remark's tree.
+        throw new Unsupported('setext heading line beginning with ">"', this.lineNo);
+      }
       parts.push(text.slice(start, trimEndSpaces(text, start, ranges[i + 1])));
     }
     this.headings.push({

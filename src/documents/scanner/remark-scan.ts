@@ -7,6 +7,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Code, Heading, Nodes } from 'mdast';
 import type { BlockScan, ScanOptions, ScannedFence, ScannedHeading } from './types.js';
+import { LineTable } from './line-table.js';
+import { decodeCodeValue } from './code-value.js';
 
 interface Point {
   line: number;
@@ -14,31 +16,7 @@ interface Point {
   offset: number;
 }
 
-/** Line starts and ends (before the line ending) of the whole text, 1-based. */
-class LineTable {
-  readonly starts: number[] = [0, 0];
-  readonly ends: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) {
-        this.ends.push(i);
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
-    }
-    this.ends.push(text.length);
-  }
-
-  start(line: number): number {
-    return this.starts[line] ?? 0;
-  }
-
-  end(line: number): number {
-    return this.ends[line] ?? this.ends[this.ends.length - 1];
-  }
-}
+type ToWhole = (p: Point) => Point;
 
 const LINE_ENDING = /\r\n|\r|\n/;
 
@@ -50,41 +28,46 @@ export function scanWithRemark(text: string, options: ScanOptions = {}): BlockSc
   const from = Math.max(0, Math.min(options.from ?? 0, text.length));
   const lines = new LineTable(text);
   // remark sees only the body: shift its points back into the whole text.
-  let firstLine = 1;
-  while (firstLine + 1 < lines.starts.length && lines.start(firstLine + 1) <= from) firstLine++;
+  const firstLine = lines.lineOf(from);
   const firstColumnShift = from - lines.start(firstLine);
-  const toWhole = (p: Point): Point => ({
+  const toWhole: ToWhole = (p) => ({
     line: p.line + firstLine - 1,
     column: p.line === 1 ? p.column + firstColumnShift : p.column,
     offset: (p.offset ?? 0) + from,
   });
 
-  const tree = unified().use(remarkParse).parse(text.slice(from));
+  const nodes: Nodes[] = [];
+  const collect = (node: Nodes): void => {
+    nodes.push(node);
+    if ('children' in node) for (const child of node.children) collect(child);
+  };
+  collect(unified().use(remarkParse).parse(text.slice(from)));
+
   const headings: ScannedHeading[] = [];
   const fences: ScannedFence[] = [];
-  const visit = (node: Nodes): void => {
+  nodes.forEach((node, i) => {
     if (node.type === 'heading') headings.push(readHeading(node, text, toWhole));
     else if (node.type === 'code') {
-      const fence = readFence(node, text, lines, toWhole);
+      const next = nodes[i + 1]?.position?.start;
+      const nextLine = next === undefined ? Infinity : toWhole(next as Point).line;
+      const fence = readFence(node, text, lines, toWhole, nextLine);
       if (fence !== null) fences.push(fence);
     }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(tree);
+  });
   return { headings, fences };
 }
 
-function readHeading(node: Heading, text: string, toWhole: (p: Point) => Point): ScannedHeading {
+function readHeading(node: Heading, text: string, toWhole: ToWhole): ScannedHeading {
   const start = toWhole(node.position!.start as Point);
   const end = toWhole(node.position!.end as Point);
-  const setext = end.line > start.line;
   let content = '';
   const first = node.children[0];
   const last = node.children[node.children.length - 1];
   if (first !== undefined && last !== undefined) {
     const raw = text.slice(toWhole(first.position!.start as Point).offset, toWhole(last.position!.end as Point).offset);
-    // Lines after the first start with their container prefixes (`>` and indentation): a
-    // paragraph continuation line cannot itself begin with `>`, so stripping them is exact.
+    // Lines after the first start with their container prefixes (`>` and indentation). Text
+    // of such a line cannot begin with `>` unless indented past a marker's reach, which the
+    // line scanner declines, so stripping every leading `>` here is exact where it matters.
     content = raw
       .split(LINE_ENDING)
       .map((line, i) => trimSpaces(i === 0 ? line : line.replace(/^[ \t>]+/, '')))
@@ -93,7 +76,7 @@ function readHeading(node: Heading, text: string, toWhole: (p: Point) => Point):
   return {
     level: node.depth,
     text: content,
-    setext,
+    setext: end.line > start.line,
     line: start.line,
     column: start.column,
     offset: start.offset,
@@ -101,7 +84,8 @@ function readHeading(node: Heading, text: string, toWhole: (p: Point) => Point):
   };
 }
 
-function readFence(node: Code, text: string, lines: LineTable, toWhole: (p: Point) => Point): ScannedFence | null {
+/** `nextLine`: where the next node in document order starts. */
+function readFence(node: Code, text: string, lines: LineTable, toWhole: ToWhole, nextLine: number): ScannedFence | null {
   const start = toWhole(node.position!.start as Point);
   const end = toWhole(node.position!.end as Point);
   const markerChar = text[start.offset];
@@ -110,43 +94,38 @@ function readFence(node: Code, text: string, lines: LineTable, toWhole: (p: Poin
   while (text[runEnd] === markerChar) runEnd++;
   const fenceLength = runEnd - start.offset;
 
-  // micromark ends an unclosed block at the end of the text after its final line ending.
+  // An unclosed block's end can sit at the start of a line that is not its own: after the
+  // text's final line ending, or on a line where a new container (the next node) closed the
+  // block's container. Otherwise a line-start end is a content line whose container prefix
+  // micromark leaves out (an empty line in a list item, a last line of bare `>`).
   let endLine = end.line;
-  if (end.column === 1 && end.offset === text.length && endLine > start.line && lines.start(endLine) === text.length) {
-    endLine--;
+  if (end.column === 1 && endLine > start.line) {
+    const afterFinalLineEnding = end.offset === text.length && lines.start(endLine) === text.length;
+    if (afterFinalLineEnding || nextLine === endLine) endLine--;
   }
-  const value = (node.value ?? '').replace(/\r\n?/g, '\n');
-  const valueLines = value === '' ? [] : value.split('\n');
-  const lastLine = text.slice(lines.start(endLine), lines.end(endLine)).replace(/[ \t]+$/, '');
-  let sequence = 0;
-  while (sequence < lastLine.length && lastLine[lastLine.length - 1 - sequence] === markerChar) sequence++;
-  const looksClosing =
-    endLine > start.line &&
-    sequence >= fenceLength &&
-    /^[ \t>]*$/.test(lastLine.slice(0, lastLine.length - sequence));
-  const closedCount = endLine - start.line - 1;
-  const closed = looksClosing && (valueLines.length === closedCount || (value === '' && closedCount <= 1));
 
-  // mdast drops the last content line when it is empty and no closing fence follows it.
-  const lineCount = closed ? closedCount : endLine - start.line;
-  const contentLines = valueLines.slice();
-  if (contentLines.length === lineCount - 1) contentLines.push('');
+  const value = node.value ?? '';
+  const endings: string[] = [];
+  for (let line = start.line; line <= endLine; line++) endings.push(lines.ending(line));
+  let closed = false;
+  let contentLines: string[] | null = null;
+  if (looksLikeClosingFence(text.slice(lines.start(endLine), lines.end(endLine)), markerChar, fenceLength)) {
+    contentLines = endLine > start.line ? decodeCodeValue(value, endLine - start.line - 1, endings, [true]) : null;
+    closed = contentLines !== null;
+  }
+  contentLines ??= decodeCodeValue(value, endLine - start.line, endings, [false, true]);
+  let exact = contentLines !== null;
+  contentLines ??= value === '' ? [] : value.split(LINE_ENDING);
 
   const offsets: number[] = [];
-  const countsAgree = contentLines.length === lineCount;
-  let exact = countsAgree;
-  if (countsAgree) {
-    for (let i = 0; i < contentLines.length; i++) {
-      const lineEnd = lines.end(start.line + 1 + i);
-      const offset = lineEnd - contentLines[i].length;
-      if (offset < lines.start(start.line + 1 + i) || text.slice(offset, lineEnd) !== contentLines[i]) exact = false;
-      offsets.push(offset);
-    }
-  }
-  const rest = text.slice(lines.end(endLine));
-  const infoEnd = lines.end(start.line);
+  contentLines.forEach((content, i) => {
+    const line = start.line + 1 + i;
+    const offset = lines.end(line) - content.length;
+    if (offset < lines.start(line) || text.slice(offset, lines.end(line)) !== content) exact = false;
+    offsets.push(offset);
+  });
   return {
-    info: trimSpaces(text.slice(runEnd, infoEnd)),
+    info: trimSpaces(text.slice(runEnd, lines.end(start.line))),
     content: contentLines.join('\n'),
     marker: markerChar,
     fence_length: fenceLength,
@@ -156,9 +135,17 @@ function readFence(node: Code, text: string, lines: LineTable, toWhole: (p: Poin
     end_offset: lines.end(endLine),
     end_line: endLine,
     closed,
-    to_eof: !closed && /^(\r\n|\r|\n)?$/.test(rest),
+    to_eof: !closed && /^(\r\n|\r|\n)?$/.test(text.slice(lines.end(endLine))),
     content_offsets: offsets,
     exact_offsets: exact,
     content_line: start.line + 1,
   };
+}
+
+/** A line that could close the fence: container prefixes, the fence sequence, spaces. */
+function looksLikeClosingFence(line: string, marker: string, length: number): boolean {
+  const trimmed = line.replace(/[ \t]+$/, '');
+  let sequence = 0;
+  while (sequence < trimmed.length && trimmed[trimmed.length - 1 - sequence] === marker) sequence++;
+  return sequence >= length && /^[ \t>]*$/.test(trimmed.slice(0, trimmed.length - sequence));
 }
