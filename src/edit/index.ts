@@ -15,6 +15,7 @@ export {
 } from './region.js';
 export { decodeUtf8, dominantEol, encodeText, readTextFile, sha256, type Eol, type TextFile } from './text-file.js';
 export { unifiedDiff } from './unified-diff.js';
+export { yamlAppendItem, type AppendItem } from './yaml/append-item.js';
 export type { YamlPath } from './yaml/cst-path.js';
 export { yamlGetScalar, type ScalarStyle, type YamlScalar } from './yaml/get-scalar.js';
 export type { ScalarValue } from './yaml/scalar-render.js';

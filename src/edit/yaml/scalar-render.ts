@@ -24,6 +24,8 @@ export function renderKey(key: string, inFlow: boolean): string {
 function renderNumber(value: number): string {
   if (Number.isNaN(value)) return '.nan';
   if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
+  // String(-0) is "0", which reads back as +0.
+  if (Object.is(value, -0)) return '-0.0';
   return String(value);
 }
 

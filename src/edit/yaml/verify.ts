@@ -3,7 +3,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { CustodianError } from '../../errors.js';
 import { formatPath, type YamlPath } from './cst-path.js';
-import type { ScalarValue } from './scalar-render.js';
 
 /**
  * Plain data of a YAML text (core schema). A text that does not parse is refused, never edited;
@@ -26,7 +25,8 @@ export function yamlData(text: string, role: 'input' | 'output'): unknown {
 
 export interface ExpectedChange {
   path: YamlPath;
-  value: ScalarValue;
+  /** The value expected at `path` afterwards (a scalar, or the whole list after an append). */
+  value: unknown;
   /** For an inserted key: the key it was placed after (null: at the end; undefined: the key existed). */
   insertedAfter?: string | null;
 }
@@ -35,7 +35,7 @@ export function verifyYamlEdit(before: unknown, afterText: string, change: Expec
   const after = yamlData(afterText, 'output');
   const expected = withValue(before, change);
   if (!sameData(expected, after)) {
-    throw new CustodianError('refused', `setting ${formatPath(change.path)} would change more than that value; nothing was written`, {
+    throw new CustodianError('refused', `editing ${formatPath(change.path)} would change more than that value; nothing was written`, {
       details: { reason: 'verification', path: [...change.path] },
     });
   }
