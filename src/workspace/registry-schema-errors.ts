@@ -80,7 +80,7 @@ function problemFor(error: AjvError, context: SchemaErrorContext): RegistryProbl
       return make(
         path.length === 0
           ? `${context.file}: expected a mapping with \`version: 1\`, \`domains\` and \`repos\`, found ${describeValue(value)}`
-          : `${where}: expected ${typePhrase(String(error.params.type))}, found ${describeValue(value)}`,
+          : `${where}: expected ${typePhrase(String(error.params.type))}, found ${describeValue(value)}${quoteHint(error, value)}`,
         path,
         'value',
       );
@@ -148,6 +148,12 @@ function valueAt(data: unknown, path: YamlPath): unknown {
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
+}
+
+/** YAML reads `1e5`, `0123` or `yes`-like words as numbers or booleans; text needs quotes. */
+function quoteHint(error: AjvError, value: unknown): string {
+  if (error.params.type !== 'string' || (typeof value !== 'number' && typeof value !== 'boolean')) return '';
+  return ' (YAML reads it as a number or boolean: put it in quotes)';
 }
 
 function typePhrase(type: string): string {

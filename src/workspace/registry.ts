@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { hostname as osHostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { readYaml } from '../documents/yaml/read.js';
+import { MAX_YAML_BYTES } from '../documents/yaml/types.js';
 import { CustodianError } from '../errors.js';
 import { validator } from '../schemas.js';
 import { resolveCheckout } from './checkout.js';
@@ -187,7 +188,12 @@ function parseFile(
   files.push({ file, text, display });
   const result = readYaml(text);
   if (result.ok) return { ok: true, value: result.value };
-  const { line, column, message } = result.problem;
+  const { line, column, kind } = result.problem;
+  // The reader's size cap is meant for front-matter blocks; say what it means for a registry.
+  const message =
+    kind === 'too-large'
+      ? `${file} is larger than ${MAX_YAML_BYTES / 1024} KiB, the most custodian's YAML reader accepts: shorten descriptions or move host_paths to ${LOCAL_FILE_NAME}`
+      : result.problem.message;
   problems.push({ rule_id: 'registry/parse', file, message, at: { line, column } });
   return { ok: false };
 }

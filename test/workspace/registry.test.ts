@@ -126,12 +126,12 @@ describe('schema errors point at the exact line and column', () => {
     const { message, diagnostics } = await problems({
       'custodian.yaml': 'version: 1\ndomains:\n  - slug: core\n    name: 42\n',
     });
-    expect(message).toBe('custodian.yaml:4:11: domains[0].name: expected a string, found the number 42');
+    expect(message).toBe('custodian.yaml:4:11: domains[0].name: expected a string, found the number 42 (YAML reads it as a number or boolean: put it in quotes)');
     expect(diagnostics).toEqual([
       {
         rule_id: 'schema/invalid',
         severity: 'error',
-        message: 'domains[0].name: expected a string, found the number 42',
+        message: 'domains[0].name: expected a string, found the number 42 (YAML reads it as a number or boolean: put it in quotes)',
         file: 'custodian.yaml',
         line: 4,
         column: 11,
@@ -223,12 +223,21 @@ describe('schema errors point at the exact line and column', () => {
     expect(message).toBe('custodian.yaml:1:1: custodian.yaml: expected a mapping with `version: 1`, `domains` and `repos`, found a list');
   });
 
-  it('a YAML syntax error, at the reader\'s position', async () => {
-    const { diagnostics } = await problems({ 'custodian.yaml': 'version: 1\ndomains:\n  - slug: [unclosed\n' });
-    expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0].rule_id).toBe('registry/parse');
-    expect(diagnostics[0].file).toBe('custodian.yaml');
-    expect(diagnostics[0].line).toBeGreaterThanOrEqual(3);
+  it('a YAML syntax error or duplicate key, at the reader\'s position', async () => {
+    const syntax = await problems({ 'custodian.yaml': 'version: 1\ndomains:\n  - slug: [unclosed\n' });
+    expect(syntax.message).toBe('custodian.yaml:4:1: unexpected end of the stream within a flow collection');
+    expect(where(syntax.diagnostics)).toEqual(['custodian.yaml:4:1 registry/parse']);
+    const duplicate = await problems({ 'custodian.yaml': 'version: 1\nversion: 1\n' });
+    expect(duplicate.message).toBe('custodian.yaml:2:1: duplicate key: duplicated mapping key');
+  });
+
+  it('a registry over the YAML reader\'s 64 KiB cap', async () => {
+    const repo = (i: number) => `  - slug: r${i}\n    name: Repo ${i}\n    domain: core\n    path: ../r${i}\n    description: ${'x'.repeat(200)}\n`;
+    const text = `version: 1\ndomains:\n  - slug: core\n    name: Core\nrepos:\n${Array.from({ length: 300 }, (_, i) => repo(i)).join('')}`;
+    const { message } = await problems({ 'custodian.yaml': text });
+    expect(message).toBe(
+      'custodian.yaml:1:1: custodian.yaml is larger than 64 KiB, the most custodian\'s YAML reader accepts: shorten descriptions or move host_paths to custodian.local.yaml',
+    );
   });
 
   it('a file that is not UTF-8', async () => {
@@ -353,7 +362,7 @@ describe('custodian.local.yaml', () => {
       ].join('\n'),
     });
     expect(message.split('\n')).toEqual([
-      'custodian.local.yaml:4:18: repos[0].host_paths.my-laptop: expected a string, found the number 7',
+      'custodian.local.yaml:4:18: repos[0].host_paths.my-laptop: expected a string, found the number 7 (YAML reads it as a number or boolean: put it in quotes)',
       'custodian.local.yaml:5:5: repos[1]: missing required key "path" (the checkout folder, relative to the workspace or absolute)',
       'custodian.local.yaml:8:5: repos[2]: entries of custodian.local.yaml are merged by slug, so each needs a "slug" naming one of custodian.yaml\'s repos (or a new one)',
     ]);
