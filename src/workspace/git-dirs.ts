@@ -2,7 +2,7 @@
 // and these are asked at the start of every command. Synchronous on purpose: each is a handful
 // of small file reads.
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export interface GitDirs {
   /** The folder holding `.git` (top of the work tree). */
@@ -33,6 +33,16 @@ export function findGitDirs(path: string): GitDirs | null {
     if (parent === dir) return null;
     dir = parent;
   }
+}
+
+/**
+ * Where `path` sits inside its work tree, with `/` separators ('' at the top). git commands that
+ * print paths from the top (`log --name-only`, `diff --name-only`) need it when a registered repo
+ * is a folder inside a larger work tree.
+ */
+export function prefixInWorkTree(dirs: GitDirs, path: string): string {
+  const rel = relative(dirs.workTree, resolve(path));
+  return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
 function gitDirsAt(dir: string): GitDirs | null {

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findGitDirs, isShallow, readHead } from '../../src/workspace/git-dirs.js';
+import { findGitDirs, isShallow, prefixInWorkTree, readHead } from '../../src/workspace/git-dirs.js';
 import { readOriginUrl } from '../../src/workspace/git-config.js';
 import { listFiles, resolveHead, rootCommits } from '../../src/workspace/git-facts.js';
 import { commitAll, git, gitRepo, removeTempDirs, tempDir, writeFiles } from '../helpers/git-repo.js';
@@ -128,10 +128,13 @@ describe('origin URL', () => {
 });
 
 describe('findGitDirs', () => {
-  it('walks up from a nested folder and a file', () => {
+  it('walks up from a nested folder and a file, and knows where the folder sits', () => {
     const repo = gitRepo({ 'docs/tasks/x.md': 'x' });
-    expect(dirsOf(join(repo, 'docs', 'tasks')).workTree).toBe(repo);
-    expect(dirsOf(join(repo, 'docs', 'tasks', 'x.md')).workTree).toBe(repo);
+    const nested = join(repo, 'docs', 'tasks');
+    expect(dirsOf(nested).workTree).toBe(repo);
+    expect(dirsOf(join(nested, 'x.md')).workTree).toBe(repo);
+    expect(prefixInWorkTree(dirsOf(nested), nested)).toBe('docs/tasks');
+    expect(prefixInWorkTree(dirsOf(repo), repo)).toBe('');
   });
 
   it('is null outside any repository and skips a .git folder that is not a repository', () => {

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/documents/model.js';
+import { readYaml } from '../../src/documents/yaml/read.js';
 import { CustodianError } from '../../src/errors.js';
 import { loadRegistry } from '../../src/workspace/registry.js';
 import { DEFAULT_INCLUDE } from '../../src/workspace/types.js';
@@ -223,12 +224,15 @@ describe('schema errors point at the exact line and column', () => {
     expect(message).toBe('custodian.yaml:1:1: custodian.yaml: expected a mapping with `version: 1`, `domains` and `repos`, found a list');
   });
 
-  it('a YAML syntax error or duplicate key, at the reader\'s position', async () => {
-    const syntax = await problems({ 'custodian.yaml': 'version: 1\ndomains:\n  - slug: [unclosed\n' });
-    expect(syntax.message).toBe('custodian.yaml:4:1: unexpected end of the stream within a flow collection');
+  it('a YAML syntax error or duplicate key, at the reader\'s position with the reader\'s words', async () => {
+    const broken = 'version: 1\ndomains:\n  - slug: [unclosed\n';
+    const reader = readYaml(broken);
+    if (reader.ok) throw new Error('expected the reader to reject the text');
+    const syntax = await problems({ 'custodian.yaml': broken });
     expect(where(syntax.diagnostics)).toEqual(['custodian.yaml:4:1 registry/parse']);
+    expect(syntax.message).toBe(`custodian.yaml:4:1: ${reader.problem.message}`);
     const duplicate = await problems({ 'custodian.yaml': 'version: 1\nversion: 1\n' });
-    expect(duplicate.message).toBe('custodian.yaml:2:1: duplicate key: duplicated mapping key');
+    expect(where(duplicate.diagnostics)).toEqual(['custodian.yaml:2:1 registry/parse']);
   });
 
   it('a registry over the YAML reader\'s 64 KiB cap', async () => {
@@ -338,6 +342,13 @@ describe('custodian.local.yaml', () => {
       ['api', '/home/me/src/api', { 'ci-runner': '/builds/api', 'my-laptop': '/home/me/src/api' }],
       ['scratch', join(root, 'scratch'), {}],
     ]);
+  });
+
+  it('accepts an empty or comment-only local file', async () => {
+    const root = workspace({ 'custodian.yaml': MAIN, 'custodian.local.yaml': '# host paths for this machine go here\n' });
+    const registry = await loadRegistry(root, { hostname: 'ci-runner' });
+    expect(registry.local_file).toBe(join(root, 'custodian.local.yaml'));
+    expect(registry.repos[0].checkout).toBe('/builds/api');
   });
 
   it('lets a local path replace the shared one', async () => {
