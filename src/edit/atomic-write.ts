@@ -5,7 +5,7 @@ import { constants } from 'node:fs';
 import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CustodianError } from '../errors.js';
-import { sha256 } from './text-file.js';
+import { fileError, sha256 } from './text-file.js';
 
 export interface AtomicWriteOptions {
   /** sha256 of the bytes the caller read; the write is refused with `conflict` when the file no longer has them. */
@@ -13,6 +13,14 @@ export interface AtomicWriteOptions {
 }
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  try {
+    await writeThroughTemp(path, data, options);
+  } catch (error) {
+    throw error instanceof CustodianError ? error : fileError(path, 'write', error);
+  }
+}
+
+async function writeThroughTemp(path: string, data: string | Uint8Array, options: AtomicWriteOptions): Promise<void> {
   // Write through a symbolic link to its target, so the link stays a link.
   const target = await realpathIfExists(path);
   const dir = dirname(target);

@@ -41,7 +41,12 @@ export function decodeUtf8(bytes: Uint8Array, path: string): { text: string; bom
 }
 
 export async function readTextFile(path: string): Promise<TextFile> {
-  const bytes = await readFile(path);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (cause) {
+    throw fileError(path, 'read', cause);
+  }
   const { text, bom } = decodeUtf8(bytes, path);
   return { path, bytes, text, bom, eol: dominantEol(text), hash: sha256(bytes) };
 }
@@ -68,4 +73,13 @@ export function dominantEol(text: string): Eol {
   if (crlf > lf && crlf >= cr) return '\r\n';
   if (cr > lf && cr > crlf) return '\r';
   return '\n';
+}
+
+/** A file-system failure as a typed error: a missing file is `not-found`, anything else `refused`. */
+export function fileError(path: string, action: 'read' | 'write', cause: unknown): CustodianError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? 'unknown';
+  if (code === 'ENOENT' && action === 'read') {
+    return new CustodianError('not-found', `${path}: no such file`, { cause, details: { path } });
+  }
+  return new CustodianError('refused', `${path}: cannot ${action} the file (${code})`, { cause, details: { path, reason: code } });
 }

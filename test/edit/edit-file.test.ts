@@ -228,3 +228,15 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['new.md']);
   });
 });
+
+describe('file-system failures are typed errors', () => {
+  test('a missing file is not-found; a write that the file system rejects is refused', async () => {
+    const dir = tempDir();
+    expect((await rejection(readTextFile(join(dir, 'missing.md')))).code).toBe('not-found');
+    writeFileSync(join(dir, 'plain-file'), 'x');
+    const error = await rejection(writeFileAtomic(join(dir, 'plain-file', 'plan.md'), 'x'));
+    expect(error.code).toBe('refused');
+    expect(error.details).toMatchObject({ reason: 'ENOTDIR' });
+    expect(readdirSync(dir)).toEqual(['plain-file']);
+  });
+});
