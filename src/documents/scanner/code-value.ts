@@ -8,18 +8,27 @@ const STRIP = /^(\r?\n|\r)|(\r?\n|\r)$/g;
 
 /**
  * `endings[0]` is the opening fence line's ending, `endings[i]` the ending of content line i
- * (1..count). `closingFollows`: the ending of the last content line is part of the block.
+ * (1..count). `closingFollows`: whether the ending of the last content line may be part of
+ * the block. Of the readings that reproduce `value`, the first one that `fits` the source
+ * wins (an empty line lost at the start and one lost at the end can encode alike).
  * Returns the `count` content lines, or null when no reading reproduces `value`.
  */
-export function decodeCodeValue(value: string, count: number, endings: string[], closingFollows: boolean[]): string[] | null {
+export function decodeCodeValue(
+  value: string,
+  count: number,
+  endings: string[],
+  closingFollows: boolean[],
+  fits: (lines: string[]) => boolean,
+): string[] | null {
+  let fallback: string[] | null = null;
   for (const firstMerged of [false, true]) {
     const lines = readLines(value, count, endings, firstMerged);
     if (lines === null) continue;
-    for (const withLast of closingFollows) {
-      if (encode(lines, endings, withLast) === value) return lines;
-    }
+    if (!closingFollows.some((withLast) => encode(lines, endings, withLast) === value)) continue;
+    if (fits(lines)) return lines;
+    fallback ??= lines;
   }
-  return null;
+  return fallback;
 }
 
 /** Content lines read from `value`, padded with empty lines that the stripping removed. */

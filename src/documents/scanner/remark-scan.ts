@@ -58,11 +58,14 @@ export function scanWithRemark(text: string, options: ScanOptions = {}): BlockSc
 }
 
 function readHeading(node: Heading, text: string, toWhole: ToWhole): ScannedHeading {
-  const start = toWhole(node.position!.start as Point);
   const end = toWhole(node.position!.end as Point);
-  let content = '';
   const first = node.children[0];
   const last = node.children[node.children.length - 1];
+  const setext = node.position!.end.line > node.position!.start.line;
+  // A setext heading's node also spans link reference definitions removed from its
+  // paragraph: its text starts where its first inline does.
+  const start = toWhole((setext && first !== undefined ? first.position!.start : node.position!.start) as Point);
+  let content = '';
   if (first !== undefined && last !== undefined) {
     const raw = text.slice(toWhole(first.position!.start as Point).offset, toWhole(last.position!.end as Point).offset);
     // Lines after the first start with their container prefixes (`>` and indentation). Text
@@ -76,7 +79,7 @@ function readHeading(node: Heading, text: string, toWhole: ToWhole): ScannedHead
   return {
     level: node.depth,
     text: content,
-    setext: end.line > start.line,
+    setext,
     line: start.line,
     column: start.column,
     offset: start.offset,
@@ -107,13 +110,21 @@ function readFence(node: Code, text: string, lines: LineTable, toWhole: ToWhole,
   const value = node.value ?? '';
   const endings: string[] = [];
   for (let line = start.line; line <= endLine; line++) endings.push(lines.ending(line));
+  // Each content line ends its source line, and what precedes it (the removed prefix) holds
+  // one `>` per enclosing block quote, as the opening line does.
+  const quotes = countQuoteMarkers(text.slice(lines.start(start.line), start.offset));
+  const fits = (candidate: string[]): boolean =>
+    candidate.every((content, i) => {
+      const source = text.slice(lines.start(start.line + 1 + i), lines.end(start.line + 1 + i));
+      return source.endsWith(content) && countQuoteMarkers(source.slice(0, source.length - content.length)) === quotes;
+    });
   let closed = false;
   let contentLines: string[] | null = null;
   if (looksLikeClosingFence(text.slice(lines.start(endLine), lines.end(endLine)), markerChar, fenceLength)) {
-    contentLines = endLine > start.line ? decodeCodeValue(value, endLine - start.line - 1, endings, [true]) : null;
+    contentLines = endLine > start.line ? decodeCodeValue(value, endLine - start.line - 1, endings, [true], fits) : null;
     closed = contentLines !== null;
   }
-  contentLines ??= decodeCodeValue(value, endLine - start.line, endings, [false, true]);
+  contentLines ??= decodeCodeValue(value, endLine - start.line, endings, [false, true], fits);
   let exact = contentLines !== null;
   contentLines ??= value === '' ? [] : value.split(LINE_ENDING);
 
@@ -140,6 +151,12 @@ function readFence(node: Code, text: string, lines: LineTable, toWhole: ToWhole,
     exact_offsets: exact,
     content_line: start.line + 1,
   };
+}
+
+function countQuoteMarkers(prefix: string): number {
+  let count = 0;
+  for (const c of prefix) if (c === '>') count++;
+  return count;
 }
 
 /** A line that could close the fence: container prefixes, the fence sequence, spaces. */
