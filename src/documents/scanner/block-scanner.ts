@@ -50,8 +50,14 @@ interface OpenFence {
   column: number;
   startOffset: number;
   info: string;
-  lines: string[];
+  /** Where each content line starts in the text, and where each ends once they stop being
+   *  contiguous (until then each ends one `\n` before the next starts). */
   offsets: number[];
+  ends: number[] | null;
+  /** End of the last content line. */
+  contentEnd: number;
+  /** Content lines that are not the text between their offsets (partial tabs). */
+  rewritten: Map<number, string> | null;
   exact: boolean;
   lastLine: number;
   lastLineEnd: number;
@@ -89,10 +95,10 @@ function maybeBlockStart(c: number): boolean {
  * CommonMark removes before deciding on a setext heading. The label may span lines, holds no
  * unescaped `[` and is at most 999 characters long.
  */
-function mayStartWithLinkDefinition(text: string, ranges: number[]): boolean {
+function mayStartWithLinkDefinition(text: string, ranges: number[], rangesEnd: number): boolean {
   if (text.charCodeAt(ranges[0]) !== 91 /* [ */) return false;
   let length = 0;
-  for (let r = 0; r < ranges.length; r += 2) {
+  for (let r = 0; r < rangesEnd; r += 2) {
     for (let i = r === 0 ? ranges[0] + 1 : ranges[r]; i < ranges[r + 1]; i++) {
       const c = text.charCodeAt(i);
       if (++length > 1000) return false;
@@ -102,6 +108,16 @@ function mayStartWithLinkDefinition(text: string, ranges: number[]): boolean {
     }
   }
   return false;
+}
+
+/** A fence's content lines joined with `\n`. */
+function fenceContent(text: string, fence: OpenFence): string {
+  const count = fence.offsets.length;
+  if (count === 0) return '';
+  if (fence.ends === null) return text.slice(fence.offsets[0], fence.contentEnd);
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) lines.push(fence.rewritten?.get(i) ?? text.slice(fence.offsets[i], fence.ends[i]));
+  return lines.join('\n');
 }
 
 export class BlockScanner {
@@ -117,8 +133,9 @@ export class BlockScanner {
   private paraLine = 0;
   private paraOffset = 0;
   private paraColumn = 0;
-  /** [start, end) pairs of the open paragraph's lines. */
-  private paraRanges: number[] = [];
+  /** [start, end) pairs of the open paragraph's lines, in paraRanges[0, paraRangesEnd). */
+  private readonly paraRanges: number[] = [];
+  private paraRangesEnd = 0;
 
   private lineNo = 0;
   /** Offset that columns on the current line count from (the line's real start). */
@@ -139,6 +156,7 @@ export class BlockScanner {
     this.columnBase = columnBase;
     const cur = this.cur;
     cur.startLine(lineStart, lineEnd);
+    if (this.containers.length === 0 && this.scanPlainLine(lineStart, lineEnd)) return;
 
     if (this.matchContainers()) return;
     const leafAcceptsLine =
@@ -151,12 +169,12 @@ export class BlockScanner {
 
     // What is left of the line is text.
     if (!this.allClosed && !cur.blank && this.leaf === Leaf.Paragraph) {
-      this.paraRanges.push(cur.offset, lineEnd); // lazy continuation
+      this.addParagraphLine(cur.offset, lineEnd); // lazy continuation
       return;
     }
     this.closeUnmatched();
     if (this.leaf === Leaf.Paragraph) {
-      this.paraRanges.push(cur.offset, lineEnd);
+      this.addParagraphLine(cur.offset, lineEnd);
     } else if (this.leaf !== Leaf.None) {
       this.addLineToLeaf();
     } else if (!cur.blank) {
@@ -164,9 +182,42 @@ export class BlockScanner {
       this.paraLine = lineNo;
       this.paraOffset = cur.offset;
       this.paraColumn = cur.offset - columnBase + 1;
-      this.paraRanges.length = 0;
-      this.paraRanges.push(cur.offset, lineEnd);
+      this.paraRangesEnd = 0;
+      this.addParagraphLine(cur.offset, lineEnd);
     }
+  }
+
+  /**
+   * The common lines outside containers, settled by their first character alone: text that
+   * continues or opens a paragraph, and fence content that cannot close the fence. Returns
+   * false for anything else (the full algorithm then decides).
+   */
+  private scanPlainLine(lineStart: number, lineEnd: number): boolean {
+    const c = lineStart < lineEnd ? this.text.charCodeAt(lineStart) : -1;
+    if (this.leaf === Leaf.Fence) {
+      if (c === SPACE || c === TAB || c === this.fence!.marker) return false;
+      this.addLineToLeaf();
+      return true;
+    }
+    if ((this.leaf !== Leaf.None && this.leaf !== Leaf.Paragraph) || c === -1 || c === SPACE || c === TAB || maybeBlockStart(c)) {
+      return false;
+    }
+    if (this.leaf === Leaf.Paragraph) {
+      this.addParagraphLine(lineStart, lineEnd);
+    } else {
+      this.leaf = Leaf.Paragraph;
+      this.paraLine = this.lineNo;
+      this.paraOffset = lineStart;
+      this.paraColumn = lineStart - this.columnBase + 1;
+      this.paraRangesEnd = 0;
+      this.addParagraphLine(lineStart, lineEnd);
+    }
+    return true;
+  }
+
+  private addParagraphLine(start: number, end: number): void {
+    this.paraRanges[this.paraRangesEnd++] = start;
+    this.paraRanges[this.paraRangesEnd++] = end;
   }
 
   /** Closes whatever is still open at the end of the text. */
@@ -355,7 +406,7 @@ export class BlockScanner {
   private closeUnmatched(): void {
     if (this.allClosed) return;
     if (this.leaf !== Leaf.None && !this.leafMatched) this.closeLeaf();
-    this.containers.length = this.matched;
+    if (this.containers.length !== this.matched) this.containers.length = this.matched;
     this.allClosed = true;
   }
 
@@ -368,8 +419,8 @@ export class BlockScanner {
   private openLeaf(kind: Leaf): void {
     this.closeUnmatched();
     this.closeLeaf();
-    const parent = this.containers[this.containers.length - 1];
-    if (parent !== undefined) parent.hasChild = true;
+    const depth = this.containers.length;
+    if (depth > 0) this.containers[depth - 1].hasChild = true;
     this.leaf = kind;
   }
 
@@ -394,8 +445,10 @@ export class BlockScanner {
       column: at - this.columnBase + 1,
       startOffset: this.columnBase,
       info: this.text.slice(infoStart, trimEndSpaces(this.text, infoStart, cur.lineEnd)),
-      lines: [],
       offsets: [],
+      ends: null,
+      contentEnd: 0,
+      rewritten: null,
       exact: true,
       lastLine: this.lineNo,
       lastLineEnd: cur.lineEnd,
@@ -406,20 +459,26 @@ export class BlockScanner {
     const cur = this.cur;
     if (this.leaf === Leaf.Fence) {
       const fence = this.fence!;
-      let content: string;
+      const text = this.text;
+      let start = cur.offset;
+      let rewritten: string | null = null;
       if (cur.partialTab) {
-        content = ' '.repeat(cur.partialTabSpaces()) + this.text.slice(cur.offset + 1, cur.lineEnd);
-        fence.exact = false;
-      } else {
-        content = this.text.slice(cur.offset, cur.lineEnd);
+        start++;
+        rewritten = ' '.repeat(cur.partialTabSpaces()) + text.slice(start, cur.lineEnd);
       }
-      if (content.indexOf('\u0000') !== -1) {
-        // CommonMark replaces NUL with U+FFFD; the text then no longer holds the line verbatim.
-        content = content.replace(/\u0000/g, '\uFFFD');
+      const count = fence.offsets.length;
+      if (fence.ends === null && count > 0 && (rewritten !== null || start !== fence.contentEnd + 1 || text.charCodeAt(start - 1) !== 10)) {
+        // No longer one slice of the text: remember where each line ends.
+        fence.ends = fence.offsets.map((offset, i) => (i + 1 < count ? fence.offsets[i + 1] - 1 : fence.contentEnd));
+      }
+      if (rewritten !== null) {
+        (fence.rewritten ??= new Map()).set(count, rewritten);
+        fence.ends ??= [];
         fence.exact = false;
       }
-      fence.lines.push(content);
-      fence.offsets.push(cur.partialTab ? cur.offset + 1 : cur.offset);
+      fence.offsets.push(start);
+      fence.ends?.push(cur.lineEnd);
+      fence.contentEnd = cur.lineEnd;
       fence.lastLine = this.lineNo;
       fence.lastLineEnd = cur.lineEnd;
     } else if (this.leaf === Leaf.Html && this.htmlKind <= 5) {
@@ -431,12 +490,13 @@ export class BlockScanner {
 
   private closeSetextHeading(level: number): void {
     const ranges = this.paraRanges;
+    const rangesEnd = this.paraRangesEnd;
     const text = this.text;
-    if (mayStartWithLinkDefinition(text, ranges)) {
+    if (mayStartWithLinkDefinition(text, ranges, rangesEnd)) {
       throw new Unsupported('paragraph that may hold link reference definitions before a setext underline', this.lineNo);
     }
     const parts: string[] = [];
-    for (let i = 0; i < ranges.length; i += 2) {
+    for (let i = 0; i < rangesEnd; i += 2) {
       const start = trimStartSpaces(text, ranges[i], ranges[i + 1]);
       if (i > 0 && text.charCodeAt(start) === 62 /* > */) {
         // Text that begins with `>` cannot be told from a block quote marker in remark's tree.
@@ -459,9 +519,15 @@ export class BlockScanner {
   private finishFence(closed: boolean, toEof: boolean): void {
     const fence = this.fence!;
     this.fence = null;
+    let content = fenceContent(this.text, fence);
+    if (content.indexOf('\u0000') !== -1) {
+      // CommonMark replaces NUL with U+FFFD; the text then no longer holds the lines verbatim.
+      content = content.replace(/\u0000/g, '\uFFFD');
+      fence.exact = false;
+    }
     this.fences.push({
       info: fence.info,
-      content: fence.lines.join('\n'),
+      content,
       marker: fence.marker === 96 ? '`' : '~',
       fence_length: fence.length,
       line: fence.line,

@@ -20,6 +20,9 @@ export class LineCursor {
   nextNonspaceColumn = 0;
   indent = 0;
   blank = false;
+  /** Offset and column findNextNonspace() last looked from (its results hold until they move). */
+  private scannedOffset = -1;
+  private scannedColumn = -1;
 
   constructor(text: string) {
     this.text = text;
@@ -31,6 +34,7 @@ export class LineCursor {
     this.offset = lineStart;
     this.column = 0;
     this.partialTab = false;
+    this.scannedOffset = -1;
   }
 
   /** Code unit at `pos` within the line, or -1 past its end. */
@@ -39,6 +43,9 @@ export class LineCursor {
   }
 
   findNextNonspace(): void {
+    if (this.offset === this.scannedOffset && this.column === this.scannedColumn) return;
+    this.scannedOffset = this.offset;
+    this.scannedColumn = this.column;
     const text = this.text;
     const end = this.lineEnd;
     let i = this.offset;

@@ -27,23 +27,17 @@ export function scanMarkdown(text: string, options: ScanOptions = {}): ScanOutco
   const from = Math.max(0, Math.min(options.from ?? 0, text.length));
   const scanner = new BlockScanner(text);
   const first = lineAt(text, from);
-  const hasCR = text.indexOf('\r', from) !== -1;
+  // The next `\n` and `\r` at or after `pos` (-1: none left), each found with indexOf.
+  let nextLF = text.indexOf('\n', from);
+  let nextCR = text.indexOf('\r', from);
   let lineNo = first.line;
   let pos = from;
   try {
     while (pos < text.length) {
-      let end: number;
-      if (hasCR) {
-        end = pos;
-        while (end < text.length) {
-          const c = text.charCodeAt(end);
-          if (c === LF || c === CR) break;
-          end++;
-        }
-      } else {
-        end = text.indexOf('\n', pos);
-        if (end === -1) end = text.length;
-      }
+      if (nextLF !== -1 && nextLF < pos) nextLF = text.indexOf('\n', pos);
+      if (nextCR !== -1 && nextCR < pos) nextCR = text.indexOf('\r', pos);
+      let end = nextLF === -1 ? text.length : nextLF;
+      if (nextCR !== -1 && nextCR < end) end = nextCR;
       scanner.scanLine(lineNo, pos, end, pos === from ? first.start : pos);
       pos = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
       lineNo++;
