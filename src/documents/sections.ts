@@ -34,7 +34,8 @@ export function sectionAfter(
 
 /** The section's text with leading and trailing blank lines removed, and its line range. */
 export function sectionText(lines: LineIndex, section: Section): { text: string; range: [number, number] | null } {
-  let { from, to } = section;
+  let from = section.from;
+  let to = Math.min(section.to, lines.lineCount);
   while (from <= to && lines.lineText(from).trim() === '') from++;
   while (to >= from && lines.lineText(to).trim() === '') to--;
   if (from > to) return { text: '', range: null };
@@ -61,7 +62,7 @@ export function acceptanceCriteria(
   if (heading) {
     range = sectionAfter(headings, heading.line, heading.level, section.to + 1);
   } else {
-    for (let line = section.from; line <= section.to; line++) {
+    for (let line = section.from; line <= Math.min(section.to, lines.lineCount); line++) {
       if (!inCode(line) && ACCEPTANCE_LABEL.test(lines.lineText(line))) {
         range = { from: line + 1, to: section.to };
         break;
@@ -69,7 +70,8 @@ export function acceptanceCriteria(
     }
   }
   const found: AcceptanceCriterion[] = [];
-  for (let line = range.from; line <= range.to; line++) {
+  const last = Math.min(range.to, lines.lineCount);
+  for (let line = range.from; line <= last; line++) {
     if (inCode(line)) continue;
     const match = CHECKBOX.exec(lines.lineText(line));
     if (match) found.push({ text: match[2].trim(), checked: match[1] !== ' ', line });
