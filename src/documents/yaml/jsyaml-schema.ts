@@ -1,0 +1,61 @@
+// The YAML 1.2 core schema for js-yaml, resolved exactly as `yaml` 2's 'core' schema resolves it.
+//
+// js-yaml's CORE_SCHEMA is looser than YAML 1.2 core in ways that change values, so both readers
+// would disagree: it reads `0b101`, `+0x1F`, `-0o14` as numbers (1.2 core: strings), `+.5` and
+// `-.5e+2` as strings (1.2 core: numbers) and `-0` as 0 (yaml 2: -0). These types use the
+// regular expressions of the YAML 1.2 spec (10.3.2), which are also yaml 2's.
+import jsyaml from 'js-yaml';
+
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+
+function coreTypes(prefix: string): jsyaml.Type[] {
+  return [
+    new jsyaml.Type(`${prefix}null`, {
+      kind: 'scalar',
+      resolve: (data: string | null) => data === null || NULL.test(data),
+      construct: () => null,
+    }),
+    new jsyaml.Type(`${prefix}bool`, {
+      kind: 'scalar',
+      resolve: (data: string | null) => data !== null && BOOL.test(data),
+      construct: (data: string) => data[0] === 't' || data[0] === 'T',
+    }),
+    new jsyaml.Type(`${prefix}int`, {
+      kind: 'scalar',
+      resolve: (data: string | null) => data !== null && (INT.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
+      construct: (data: string) =>
+        data.startsWith('0o') ? parseInt(data.slice(2), 8) : data.startsWith('0x') ? parseInt(data.slice(2), 16) : parseInt(data, 10),
+    }),
+    new jsyaml.Type(`${prefix}float`, {
+      kind: 'scalar',
+      resolve: (data: string | null) => data !== null && (FLOAT.test(data) || FLOAT_SPECIAL.test(data)),
+      construct: (data: string) => {
+        if (!FLOAT_SPECIAL.test(data)) return parseFloat(data);
+        if (data.endsWith('nan') || data.endsWith('NaN') || data.endsWith('NAN')) return NaN;
+        return data[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+      },
+    }),
+  ];
+}
+
+/** For texts with no tags: untagged scalars resolve by the core rules. */
+export const CORE_12_SCHEMA = new jsyaml.Schema({ implicit: coreTypes('tag:yaml.org,2002:') });
+
+/**
+ * For texts that may hold tags. Every explicit tag is accepted here so that js-yaml never throws
+ * on one: a tag is a subset violation found by position (like `yaml` 2, which only warns), never
+ * a parse error that would hide an earlier or later problem. The implicit types carry private
+ * tag names so that `!!int x` falls through to the catch-all instead of failing to resolve.
+ */
+export const CORE_12_ANY_TAG_SCHEMA = new jsyaml.Schema({
+  implicit: coreTypes('tag:custodian.invalid,2026:'),
+  explicit: (['scalar', 'sequence', 'mapping'] as const).map(
+    (kind) => new jsyaml.Type('', { kind, multi: true, resolve: () => true, construct: (data: unknown) => data }),
+  ),
+});

@@ -1,0 +1,146 @@
+// The sync path's YAML reader: js-yaml 4 under the YAML 1.2 core schema, held to DESIGN's subset
+// (no anchors, aliases, tags, merge keys, duplicate keys, prototype keys; bounded size and depth).
+//
+// Most blocks contain none of the characters a violation needs and go straight to js-yaml with no
+// listener (the fast path). A block containing one of them is composed under a listener that
+// notes what js-yaml's output cannot show. The problem reported is the first parse problem;
+// failing that, the earliest subset violation in the text. readYamlWithYaml2 follows the same
+// order, so both readers report the same kind, almost always at the same place.
+import jsyaml from 'js-yaml';
+import { parseCst } from './cst-parse.js';
+import { scanSubset, type SubsetScan } from './cst-subset-scan.js';
+import { findDirective, findNonPrintable, findSecondDocument, isEmptyDocument, rootScalarProblem } from './document-markers.js';
+import { earliest, finding, rejected, type Finding } from './finding.js';
+import { SubsetListener } from './jsyaml-listener.js';
+import { CORE_12_ANY_TAG_SCHEMA, CORE_12_SCHEMA } from './jsyaml-schema.js';
+import { exceedsMaxBytes, MAX_YAML_DEPTH } from './limits.js';
+import { MESSAGES } from './messages.js';
+import { readYamlWithYaml2 } from './read-yaml2.js';
+import { skipSeparation } from './text-position.js';
+import type { YamlReadResult } from './types.js';
+
+/**
+ * Constructs js-yaml reads differently from YAML 1.2 and yaml 2, which the listener cannot see:
+ * a comment glued to a closing quote or bracket (`"a"#c`: an error in YAML, a comment to js-yaml),
+ * and an empty sequence entry (`-` alone), after which js-yaml wrongly takes the next, less
+ * indented `- item` into the inner sequence. These texts are read by the yaml 2 reader.
+ */
+const JS_YAML_MISREADS = /["'\]}]#|^[ \t]*(?:-[ \t]+)*-[ \t]*(?:#.*)?$/m;
+
+/**
+ * Whatever a subset violation or a misread needs: properties and aliases (`& * !`), explicit keys
+ * (`?`), escapes that could spell a forbidden key (`\`), the keys themselves, a collection used as
+ * a key (`]:` `}:`), the misreads above, and non-printable characters. Deep nesting needs none of
+ * them: js-yaml's own depth limit catches it on the fast path.
+ */
+const MAY_VIOLATE = new RegExp(
+  [
+    /[&*!?\\]|<<|__proto__|constructor|prototype|[\]}][ \t]*:/.source,
+    JS_YAML_MISREADS.source,
+    // eslint-disable-next-line no-control-regex
+    /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/.source,
+  ].join('|'),
+  'm',
+);
+
+/** js-yaml's recursion bound when the exact depth rule must be checked: far below a stack overflow. */
+const DEPTH_BACKSTOP = 2 * MAX_YAML_DEPTH;
+
+interface Attempt {
+  value?: unknown;
+  /** The first problem js-yaml threw or warned about. */
+  problem: Finding | null;
+  /** js-yaml stopped at its maxDepth. */
+  depthExceeded: boolean;
+}
+
+export function readYaml(text: string): YamlReadResult {
+  if (exceedsMaxBytes(text)) return rejected(text, finding('too-large', 0, MESSAGES.tooLarge));
+  const directive = findDirective(text);
+  if (directive) return rejected(text, directive);
+
+  if (!MAY_VIOLATE.test(text)) {
+    const fast = attempt(text, CORE_12_SCHEMA, MAX_YAML_DEPTH, null);
+    if (fast.depthExceeded) {
+      // js-yaml counts every node it composes, scalars and nested attempts included, so its limit
+      // can trip below the written depth the rule counts: decide with the listener.
+      return readWithListener(text, false, DEPTH_BACKSTOP);
+    }
+    if (fast.problem) return rejected(text, fast.problem);
+    return isCollectionOrEmpty(text, fast.value) ? { ok: true, value: fast.value } : rejected(text, rootScalarProblem(text));
+  }
+  const unprintable = findNonPrintable(text);
+  if (unprintable) return rejected(text, unprintable);
+  if (JS_YAML_MISREADS.test(text)) return readYamlWithYaml2(text);
+  return readWithListener(text, true, MAX_YAML_DEPTH);
+}
+
+function readWithListener(text: string, properties: boolean, maxDepth: number): YamlReadResult {
+  const depth = maxDepth !== MAX_YAML_DEPTH;
+  const listener = new SubsetListener(text, { properties, depth });
+  const result = attempt(text, properties ? CORE_12_ANY_TAG_SCHEMA : CORE_12_SCHEMA, maxDepth, listener);
+  if (result.depthExceeded) {
+    if (!depth) return readWithListener(text, properties, DEPTH_BACKSTOP);
+    listener.noteBackstop();
+  }
+  const keys: SubsetScan | null = listener.keyCandidate ? scanKeys(text) : null;
+  const parseProblem = earliest(result.problem, listener.tooDeep, listener.parseProblem, keys?.errors);
+  if (parseProblem) return rejected(text, parseProblem);
+  if (result.depthExceeded) return rejected(text, finding('too-deep', 0, MESSAGES.tooDeep));
+  if (!isCollectionOrEmpty(text, result.value)) return rejected(text, rootScalarProblem(text));
+  const violation = earliest(listener.firstProperty, keys?.keys);
+  return violation ? rejected(text, violation) : { ok: true, value: result.value };
+}
+
+function attempt(text: string, schema: jsyaml.Schema, maxDepth: number, listener: SubsetListener | null): Attempt {
+  let warning: Finding | null = null;
+  const options = {
+    schema,
+    maxDepth,
+    // js-yaml only warns where yaml 2 fails, e.g. a flow continuation line indented too little.
+    onWarning: (w: jsyaml.YAMLException) => {
+      warning ??= finding('syntax', Math.min(w.mark?.position ?? 0, text.length), w.reason);
+    },
+    ...(listener ? { listener: listener.listen } : {}),
+  };
+  try {
+    // An empty or comment-only text is an empty document: null, as yaml 2 reads it.
+    const value = jsyaml.load(text, options) ?? null;
+    return { value, problem: warning, depthExceeded: false };
+  } catch (error) {
+    if (isDepthError(error)) return { problem: warning, depthExceeded: true };
+    return { problem: earliest(warning, fromJsYamlError(text, error, listener)), depthExceeded: false };
+  }
+}
+
+function isCollectionOrEmpty(text: string, value: unknown): boolean {
+  return (typeof value === 'object' && value !== null) || isEmptyDocument(text);
+}
+
+/** Keys are a fact of the syntax; only yaml 2's CST shows them with their positions. */
+function scanKeys(text: string): SubsetScan | null {
+  const source = text.replace(/\r(?!\n)/g, '\n');
+  const cst = parseCst(source);
+  return cst.tooDeep ? null : scanSubset(cst.tokens, source);
+}
+
+function isDepthError(error: unknown): boolean {
+  return error instanceof jsyaml.YAMLException && error.reason.startsWith('nesting exceeded maxDepth');
+}
+
+function fromJsYamlError(text: string, error: unknown, listener: SubsetListener | null): Finding {
+  if (error instanceof RangeError) return finding('too-deep', 0, MESSAGES.tooDeep);
+  if (!(error instanceof jsyaml.YAMLException)) throw error;
+  const reason = error.reason;
+  const offset = Math.min(error.mark?.position ?? 0, text.length);
+  if (reason.startsWith('expected a single document')) return findSecondDocument(text);
+  if (reason === 'duplicated mapping key') return finding('duplicate-key', skipSeparation(text, offset), 'duplicated mapping key');
+  if (reason.startsWith('unidentified alias')) {
+    // Only if acceptUnknownAliases could not reach js-yaml's anchor map.
+    const start = listener && text.charCodeAt(listener.lastNodeStart) === 0x2a ? listener.lastNodeStart : offset;
+    return finding('alias', start, reason);
+  }
+  // Malformed anchors and tags are syntax errors, as in yaml 2; well-formed ones are violations
+  // the listener finds by position.
+  return finding('syntax', offset, reason);
+}
