@@ -2,6 +2,7 @@
 // list items with varying indentation, lazy lines, tabs, HTML blocks of every kind, setext
 // underlines, fences that are nested, longer, shorter, indented or never closed, and three
 // kinds of line ending. Each category leans on one of these; all of them mix the rest in.
+// 'soup' is unstructured: block-significant characters in random order.
 
 export type Category =
   | 'fences'
@@ -11,9 +12,10 @@ export type Category =
   | 'setext'
   | 'tabs'
   | 'line-endings'
-  | 'mixed';
+  | 'mixed'
+  | 'soup';
 
-export const CATEGORIES: Category[] = ['fences', 'containers', 'lazy', 'html', 'setext', 'tabs', 'line-endings', 'mixed'];
+export const CATEGORIES: Category[] = ['fences', 'containers', 'lazy', 'html', 'setext', 'tabs', 'line-endings', 'mixed', 'soup'];
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export class Random {
@@ -270,9 +272,21 @@ export interface GeneratedDocument {
   from: number;
 }
 
+/** Characters and short runs that mean something to a block parser, in random order. */
+const SOUP_CHARS = [' ', ' ', ' ', '\t', '\n', '\n', '\n', '\r', '>', '-', '*', '+', '1', '2', '.', ')', '#', '`', '`', '~', '=', '<', '!', '[', ']', ':', 'a', '/', '?'];
+const SOUP_RUNS = ['```', '~~~', '    ', '> ', '- ', '1. ', '<div>', '<!--', '-->', '<a>', '---', '===', '# ', '\r\n'];
+
+function soup(rnd: Random): string {
+  let text = '';
+  const length = rnd.int(0, 120);
+  for (let i = 0; i < length; i++) text += rnd.chance(0.15) ? rnd.pick(SOUP_RUNS) : rnd.pick(SOUP_CHARS);
+  return text;
+}
+
 /** One generated document of the given category, reproducible from (seed, category). */
 export function generateDocument(seed: number, category: Category): GeneratedDocument {
   const rnd = new Random(seed);
+  if (category === 'soup') return { text: soup(rnd), from: 0 };
   const lines = new DocumentGenerator(rnd, weightsFor(category)).blocks(0, rnd.int(1, 8));
   const frontMatter = rnd.chance(0.15) ? ['---', 'id: WP-1', '# not a heading', '```', '---'] : [];
   lines.unshift(...frontMatter);

@@ -56,12 +56,15 @@ describe('scanBlocks', () => {
     visit(join(SCANNER_DIR, 'index.ts'));
     expect([...seen].map((f) => f.slice(SCANNER_DIR.length + 1)).sort()).toEqual([
       'block-scanner.ts',
+      'fence-builder.ts',
       'html-blocks.ts',
       'index.ts',
       'leaf-starts.ts',
       'line-cursor.ts',
       'list-marker.ts',
+      'paragraph-lines.ts',
       'scan.ts',
+      'unsupported.ts',
     ]);
     expect(readFileSync(join(SCANNER_DIR, 'index.ts'), 'utf8')).toContain("await import('./remark-scan.js')");
   });

@@ -11,6 +11,7 @@ import {
   atxLevel,
   isClosingFence,
   isThematicBreak,
+  maybeBlockStart,
   openingFenceLength,
   setextUnderlineLevel,
   trimEndSpaces,
@@ -18,6 +19,9 @@ import {
 } from './leaf-starts.js';
 import { consumeListMarker } from './list-marker.js';
 import { EndState, htmlBlockEnds, htmlBlockStart } from './html-blocks.js';
+import { FenceBuilder } from './fence-builder.js';
+import { ParagraphLines } from './paragraph-lines.js';
+import { Unsupported } from './unsupported.js';
 
 /** Deeper nesting is handed to remark (each level costs work on every line). */
 export const MAX_CONTAINER_DEPTH = 64;
@@ -41,85 +45,6 @@ interface OpenContainer {
   hasChild: boolean;
 }
 
-interface OpenFence {
-  marker: number;
-  length: number;
-  /** Columns of indentation of the opening fence, removed from content lines. */
-  indent: number;
-  line: number;
-  column: number;
-  startOffset: number;
-  info: string;
-  /** Where each content line starts in the text, and where each ends once they stop being
-   *  contiguous (until then each ends one `\n` before the next starts). */
-  offsets: number[];
-  ends: number[] | null;
-  /** End of the last content line. */
-  contentEnd: number;
-  /** Content lines that are not the text between their offsets (partial tabs). */
-  rewritten: Map<number, string> | null;
-  exact: boolean;
-  lastLine: number;
-  lastLineEnd: number;
-}
-
-/** Raised inside the scan when the input needs remark; caught by scan(). */
-export class Unsupported {
-  constructor(
-    readonly reason: string,
-    readonly line: number,
-  ) {}
-}
-
-/** Characters that can begin a block start (anything else is paragraph text). */
-function maybeBlockStart(c: number): boolean {
-  switch (c) {
-    case 35: // #
-    case 96: // `
-    case 126: // ~
-    case 42: // *
-    case 43: // +
-    case 95: // _
-    case 61: // =
-    case 60: // <
-    case 62: // >
-    case 45: // -
-      return true;
-    default:
-      return c >= 48 && c <= 57;
-  }
-}
-
-/**
- * Whether a paragraph could open with a link reference definition (`[label]:`), which
- * CommonMark removes before deciding on a setext heading. The label may span lines, holds no
- * unescaped `[` and is at most 999 characters long.
- */
-function mayStartWithLinkDefinition(text: string, ranges: number[], rangesEnd: number): boolean {
-  if (text.charCodeAt(ranges[0]) !== 91 /* [ */) return false;
-  let length = 0;
-  for (let r = 0; r < rangesEnd; r += 2) {
-    for (let i = r === 0 ? ranges[0] + 1 : ranges[r]; i < ranges[r + 1]; i++) {
-      const c = text.charCodeAt(i);
-      if (++length > 1000) return false;
-      if (c === 92 /* \\ */) i++;
-      else if (c === 91) return false;
-      else if (c === 93 /* ] */) return i + 1 < ranges[r + 1] && text.charCodeAt(i + 1) === 58 /* : */;
-    }
-  }
-  return false;
-}
-
-/** A fence's content lines joined with `\n`. */
-function fenceContent(text: string, fence: OpenFence): string {
-  const count = fence.offsets.length;
-  if (count === 0) return '';
-  if (fence.ends === null) return text.slice(fence.offsets[0], fence.contentEnd);
-  const lines: string[] = [];
-  for (let i = 0; i < count; i++) lines.push(fence.rewritten?.get(i) ?? text.slice(fence.offsets[i], fence.ends[i]));
-  return lines.join('\n');
-}
-
 export class BlockScanner {
   readonly headings: ScannedHeading[] = [];
   readonly fences: ScannedFence[] = [];
@@ -128,14 +53,9 @@ export class BlockScanner {
   private readonly cur: LineCursor;
   private readonly containers: OpenContainer[] = [];
   private leaf = Leaf.None;
-  private fence: OpenFence | null = null;
+  private fence: FenceBuilder | null = null;
   private htmlKind = 0;
-  private paraLine = 0;
-  private paraOffset = 0;
-  private paraColumn = 0;
-  /** [start, end) pairs of the open paragraph's lines, in paraRanges[0, paraRangesEnd). */
-  private readonly paraRanges: number[] = [];
-  private paraRangesEnd = 0;
+  private readonly paragraph: ParagraphLines;
 
   private lineNo = 0;
   /** Offset that columns on the current line count from (the line's real start). */
@@ -148,6 +68,7 @@ export class BlockScanner {
   constructor(text: string) {
     this.text = text;
     this.cur = new LineCursor(text);
+    this.paragraph = new ParagraphLines(text);
   }
 
   /** Scans the line text[lineStart, lineEnd); `columnBase` is where the line really begins. */
@@ -169,21 +90,16 @@ export class BlockScanner {
 
     // What is left of the line is text.
     if (!this.allClosed && !cur.blank && this.leaf === Leaf.Paragraph) {
-      this.addParagraphLine(cur.offset, lineEnd); // lazy continuation
+      this.paragraph.add(cur.offset, lineEnd); // lazy continuation
       return;
     }
     this.closeUnmatched();
+    // Unmatched leaves are closed now: only a paragraph can still be open.
     if (this.leaf === Leaf.Paragraph) {
-      this.addParagraphLine(cur.offset, lineEnd);
-    } else if (this.leaf !== Leaf.None) {
-      this.addLineToLeaf();
+      this.paragraph.add(cur.offset, lineEnd);
     } else if (!cur.blank) {
       this.openLeaf(Leaf.Paragraph);
-      this.paraLine = lineNo;
-      this.paraOffset = cur.offset;
-      this.paraColumn = cur.offset - columnBase + 1;
-      this.paraRangesEnd = 0;
-      this.addParagraphLine(cur.offset, lineEnd);
+      this.paragraph.open(lineNo, cur.offset, lineEnd, cur.offset - columnBase + 1);
     }
   }
 
@@ -203,21 +119,12 @@ export class BlockScanner {
       return false;
     }
     if (this.leaf === Leaf.Paragraph) {
-      this.addParagraphLine(lineStart, lineEnd);
+      this.paragraph.add(lineStart, lineEnd);
     } else {
       this.leaf = Leaf.Paragraph;
-      this.paraLine = this.lineNo;
-      this.paraOffset = lineStart;
-      this.paraColumn = lineStart - this.columnBase + 1;
-      this.paraRangesEnd = 0;
-      this.addParagraphLine(lineStart, lineEnd);
+      this.paragraph.open(this.lineNo, lineStart, lineEnd, lineStart - this.columnBase + 1);
     }
     return true;
-  }
-
-  private addParagraphLine(start: number, end: number): void {
-    this.paraRanges[this.paraRangesEnd++] = start;
-    this.paraRanges[this.paraRangesEnd++] = end;
   }
 
   /** Closes whatever is still open at the end of the text. */
@@ -266,8 +173,7 @@ export class BlockScanner {
             cur.peek(cur.nextNonspace) === fence.marker &&
             isClosingFence(this.text, cur.nextNonspace, cur.lineEnd, fence.marker, fence.length)
           ) {
-            fence.lastLine = this.lineNo;
-            fence.lastLineEnd = cur.lineEnd;
+            fence.closeAt(this.lineNo, cur.lineEnd);
             this.finishFence(true, false);
             this.leaf = Leaf.None;
             return true;
@@ -376,7 +282,8 @@ export class BlockScanner {
         if (inParagraph && (c === 61 /* = */ || c === 45 /* - */)) {
           const level = setextUnderlineLevel(text, p, end);
           if (level > 0) {
-            this.closeSetextHeading(level);
+            this.headings.push(this.paragraph.toSetextHeading(level, this.lineNo));
+            this.leaf = Leaf.None;
             return true;
           }
         }
@@ -434,53 +341,19 @@ export class BlockScanner {
 
   private openFence(marker: number, length: number, at: number): void {
     const cur = this.cur;
+    const text = this.text;
     const indent = cur.indent;
     this.openLeaf(Leaf.Fence);
-    const infoStart = trimStartSpaces(this.text, at + length, cur.lineEnd);
-    this.fence = {
-      marker,
-      length,
-      indent,
-      line: this.lineNo,
-      column: at - this.columnBase + 1,
-      startOffset: this.columnBase,
-      info: this.text.slice(infoStart, trimEndSpaces(this.text, infoStart, cur.lineEnd)),
-      offsets: [],
-      ends: null,
-      contentEnd: 0,
-      rewritten: null,
-      exact: true,
-      lastLine: this.lineNo,
-      lastLineEnd: cur.lineEnd,
-    };
+    const infoStart = trimStartSpaces(text, at + length, cur.lineEnd);
+    const info = text.slice(infoStart, trimEndSpaces(text, infoStart, cur.lineEnd));
+    const column = at - this.columnBase + 1;
+    this.fence = new FenceBuilder(text, marker, length, indent, this.lineNo, column, this.columnBase, info, cur.lineEnd);
   }
 
   private addLineToLeaf(): void {
     const cur = this.cur;
     if (this.leaf === Leaf.Fence) {
-      const fence = this.fence!;
-      const text = this.text;
-      let start = cur.offset;
-      let rewritten: string | null = null;
-      if (cur.partialTab) {
-        start++;
-        rewritten = ' '.repeat(cur.partialTabSpaces()) + text.slice(start, cur.lineEnd);
-      }
-      const count = fence.offsets.length;
-      if (fence.ends === null && count > 0 && (rewritten !== null || start !== fence.contentEnd + 1 || text.charCodeAt(start - 1) !== 10)) {
-        // No longer one slice of the text: remember where each line ends.
-        fence.ends = fence.offsets.map((offset, i) => (i + 1 < count ? fence.offsets[i + 1] - 1 : fence.contentEnd));
-      }
-      if (rewritten !== null) {
-        (fence.rewritten ??= new Map()).set(count, rewritten);
-        fence.ends ??= [];
-        fence.exact = false;
-      }
-      fence.offsets.push(start);
-      fence.ends?.push(cur.lineEnd);
-      fence.contentEnd = cur.lineEnd;
-      fence.lastLine = this.lineNo;
-      fence.lastLineEnd = cur.lineEnd;
+      this.fence!.addLine(this.lineNo, cur.offset, cur.lineEnd, cur.partialTabSpaces());
     } else if (this.leaf === Leaf.Html && this.htmlKind <= 5) {
       if (htmlBlockEnds(this.htmlKind, this.text, cur.offset, cur.lineEnd, EndState.Plain)) {
         this.leaf = Leaf.None;
@@ -488,58 +361,8 @@ export class BlockScanner {
     }
   }
 
-  private closeSetextHeading(level: number): void {
-    const ranges = this.paraRanges;
-    const rangesEnd = this.paraRangesEnd;
-    const text = this.text;
-    if (mayStartWithLinkDefinition(text, ranges, rangesEnd)) {
-      throw new Unsupported('paragraph that may hold link reference definitions before a setext underline', this.lineNo);
-    }
-    const parts: string[] = [];
-    for (let i = 0; i < rangesEnd; i += 2) {
-      const start = trimStartSpaces(text, ranges[i], ranges[i + 1]);
-      if (i > 0 && text.charCodeAt(start) === 62 /* > */) {
-        // Text that begins with `>` cannot be told from a block quote marker in remark's tree.
-        throw new Unsupported('setext heading line beginning with ">"', this.lineNo);
-      }
-      parts.push(text.slice(start, trimEndSpaces(text, start, ranges[i + 1])));
-    }
-    this.headings.push({
-      level,
-      text: parts.join(' '),
-      setext: true,
-      line: this.paraLine,
-      column: this.paraColumn,
-      offset: this.paraOffset,
-      end_line: this.lineNo,
-    });
-    this.leaf = Leaf.None;
-  }
-
   private finishFence(closed: boolean, toEof: boolean): void {
-    const fence = this.fence!;
+    this.fences.push(this.fence!.finish(closed, toEof));
     this.fence = null;
-    let content = fenceContent(this.text, fence);
-    if (content.indexOf('\u0000') !== -1) {
-      // CommonMark replaces NUL with U+FFFD; the text then no longer holds the lines verbatim.
-      content = content.replace(/\u0000/g, '\uFFFD');
-      fence.exact = false;
-    }
-    this.fences.push({
-      info: fence.info,
-      content,
-      marker: fence.marker === 96 ? '`' : '~',
-      fence_length: fence.length,
-      line: fence.line,
-      column: fence.column,
-      start_offset: fence.startOffset,
-      end_offset: fence.lastLineEnd,
-      end_line: fence.lastLine,
-      closed,
-      to_eof: toEof,
-      content_offsets: fence.offsets,
-      exact_offsets: fence.exact,
-      content_line: fence.line + 1,
-    });
   }
 }

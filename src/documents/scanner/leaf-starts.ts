@@ -8,6 +8,25 @@ const HASH = 35;
 const BACKTICK = 96;
 const TILDE = 126;
 
+/** Characters that can begin a block start (a line starting otherwise is paragraph text). */
+export function maybeBlockStart(c: number): boolean {
+  switch (c) {
+    case 35: // #
+    case 96: // `
+    case 126: // ~
+    case 42: // *
+    case 43: // +
+    case 95: // _
+    case 61: // =
+    case 60: // <
+    case 62: // >
+    case 45: // -
+      return true;
+    default:
+      return c >= 48 && c <= 57;
+  }
+}
+
 function isSpaceOrTab(c: number): boolean {
   return c === SPACE || c === TAB;
 }

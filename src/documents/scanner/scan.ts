@@ -4,7 +4,8 @@
 // caller can hand that one file to remark.
 
 import type { ScanOptions, ScanOutcome } from './types.js';
-import { BlockScanner, Unsupported } from './block-scanner.js';
+import { BlockScanner } from './block-scanner.js';
+import { Unsupported } from './unsupported.js';
 
 const LF = 10;
 const CR = 13;
