@@ -23,7 +23,7 @@ export async function parseFile(file: string, input: Uint8Array | string): Promi
   } else {
     const decoded = decodeBytes(input);
     if (!decoded.ok) {
-      report(result, 'file/unreadable', 'error', `Unreadable file: ${decoded.reason}`, { line: 1, column: 1 });
+      report(result, 'file/unreadable', 'error', `Unreadable file: ${decoded.reason}`, { line: decoded.line ?? 1, column: decoded.column ?? 1 });
       return result;
     }
     text = decoded.text;

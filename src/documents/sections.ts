@@ -22,14 +22,27 @@ export function sectionAfter(
   stopLine: number,
 ): Section {
   let to = stopLine - 1;
-  for (const heading of headings) {
-    if (heading.line <= afterLine) continue;
+  for (let i = firstHeadingAfter(headings, afterLine); i < headings.length; i++) {
+    const heading = headings[i];
+    if (heading.line > to) break;
     if (level === null || heading.level <= level) {
-      to = Math.min(to, heading.line - 1);
+      to = heading.line - 1;
       break;
     }
   }
   return { from: afterLine + 1, to };
+}
+
+/** Index of the first heading below `line` (headings are in line order). */
+export function firstHeadingAfter(headings: readonly Heading[], line: number): number {
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid].line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The section's text with leading and trailing blank lines removed, and its line range. */
@@ -57,7 +70,13 @@ export function acceptanceCriteria(
   section: Section,
   inCode: CodeLines,
 ): AcceptanceCriterion[] {
-  const heading = headings.find((h) => h.line >= section.from && h.line <= section.to && ACCEPTANCE_HEADING.test(h.text));
+  let heading: Heading | undefined;
+  for (let i = firstHeadingAfter(headings, section.from - 1); i < headings.length && headings[i].line <= section.to; i++) {
+    if (ACCEPTANCE_HEADING.test(headings[i].text)) {
+      heading = headings[i];
+      break;
+    }
+  }
   let range: Section = section;
   if (heading) {
     range = sectionAfter(headings, heading.line, heading.level, section.to + 1);

@@ -3,7 +3,7 @@ import { report, type ParseContext } from './context.js';
 import { isMapping, qualifyTaskId, stringField, taskValues } from './fields.js';
 import type { Heading, Task } from './model.js';
 import type { ScannedFence } from './scanner/types.js';
-import { acceptanceCriteria, sectionAfter, sectionText } from './sections.js';
+import { acceptanceCriteria, firstHeadingAfter, sectionAfter, sectionText } from './sections.js';
 import { readYaml } from './yaml/read.js';
 
 export function isTaskFence(fence: ScannedFence): boolean {
@@ -79,12 +79,8 @@ function taskFromFence(ctx: ParseContext, fence: ScannedFence, workplanId: strin
 
 /** The nearest heading above a line, of any level. */
 function headingAbove(headings: readonly Heading[], line: number): Heading | undefined {
-  let found: Heading | undefined;
-  for (const heading of headings) {
-    if (heading.line >= line) break;
-    found = heading;
-  }
-  return found;
+  const after = firstHeadingAfter(headings, line - 1);
+  return after > 0 ? headings[after - 1] : undefined;
 }
 
 function contentRegion(ctx: ParseContext, fence: ScannedFence) {

@@ -3,7 +3,10 @@
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-export type DecodeOutcome = { ok: true; text: string; bom: boolean } | { ok: false; reason: string };
+export type DecodeOutcome =
+  | { ok: true; text: string; bom: boolean }
+  /** `line`/`column` (1-based, column in bytes) of the offending byte when there is one. */
+  | { ok: false; reason: string; line?: number; column?: number };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -17,7 +20,12 @@ export function decodeBytes(bytes: Uint8Array): DecodeOutcome {
   try {
     text = decoder.decode(bytes);
   } catch {
-    return { ok: false, reason: `file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
+    const offset = firstInvalidUtf8(bytes);
+    const lineStart = bytes.lastIndexOf(10, offset - 1) + 1;
+    let line = 1;
+    for (let i = 0; i < lineStart; i++) if (bytes[i] === 10) line++;
+    const byte = bytes[offset].toString(16).padStart(2, '0');
+    return { ok: false, reason: `file is not valid UTF-8 (byte 0x${byte} at offset ${offset})`, line, column: offset - lineStart + 1 };
   }
   const bom = text.charCodeAt(0) === 0xfeff;
   return { ok: true, text: bom ? text.slice(1) : text, bom };
