@@ -5,7 +5,7 @@ import { parseFile } from '../documents/parse.js';
 import { MAX_FILE_BYTES } from '../documents/text.js';
 import type { ParseResult } from '../documents/model.js';
 import type { Workspace } from '../workspace/types.js';
-import { openIndex, type IndexDb } from './db.js';
+import { discardIndex, isCorruption, openIndex, type IndexDb } from './db.js';
 import { contentHash, planRepo, readCandidate, type FileCandidate, type RepoPlan } from './plan.js';
 import { isRacy, nowNs } from './stamps.js';
 import { readIndexState, type IndexState } from './state.js';
@@ -43,8 +43,21 @@ export interface SyncOutcome {
   duration_ms: number;
 }
 
-/** Brings the index up to date with the files and returns it open. */
+/**
+ * Brings the index up to date with the files and returns it open. An index found corrupt on
+ * the way is discarded and rebuilt from the files: it is only a cache.
+ */
 export async function syncWorkspace(ws: Workspace, options: SyncOptions = {}): Promise<SyncOutcome> {
+  try {
+    return await syncOnce(ws, options);
+  } catch (error) {
+    if (!isCorruption(error)) throw error;
+    await withSyncLock(ws.index_path, async () => discardIndex(ws.index_path));
+    return syncOnce(ws, { ...options, full: true });
+  }
+}
+
+async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcome> {
   const started = performance.now();
   const db = openIndex(ws.index_path);
   const full = options.full === true;

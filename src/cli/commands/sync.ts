@@ -26,9 +26,12 @@ export function register(program: Command, ctx: CliContext): void {
       const report = syncReport(ws, outcome, flags.full === true);
       if (flags.watch) {
         const { watchWorkspace } = await import('../run/watch.js');
-        if (!flags.json) process.stderr.write(`${syncSummary(report)}\nwatching ${ws.repos.length} repos for changes (Ctrl-C to stop)\n`);
+        if (!flags.json) process.stderr.write(`${syncSummary(report)}\n`);
         outcome.db.close();
-        await watchWorkspace(ws, { json: flags.json === true });
+        await watchWorkspace(ws, {
+          json: flags.json === true,
+          onReady: () => process.stderr.write(`watching ${ws.repos.length} repos for changes (Ctrl-C to stop)\n`),
+        });
         return;
       }
       if (flags.json) writeJson(report);

@@ -9,7 +9,7 @@ import type { Workspace } from '../../workspace/types.js';
 
 const SETTLE_MS = 150;
 
-export async function watchWorkspace(ws: Workspace, options: { json: boolean }): Promise<void> {
+export async function watchWorkspace(ws: Workspace, options: { json: boolean; onReady?: () => void }): Promise<void> {
   // Only folders that exist can be watched; the repo root (one level) catches a base folder being created.
   const roots = ws.repos.flatMap((repo) => [repo.checkout, ...includeBases(repo.include).map((base) => join(repo.checkout, base))]).filter((dir) => existsSync(dir));
   const watcher = watch(roots, {
@@ -29,6 +29,7 @@ export async function watchWorkspace(ws: Workspace, options: { json: boolean }):
     }, SETTLE_MS);
   };
   watcher.on('all', schedule);
+  if (options.onReady) watcher.once('ready', options.onReady);
   await new Promise<void>((resolve) => {
     const stop = () => {
       void watcher.close().then(() => running).then(resolve);

@@ -1,0 +1,159 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { mkdirSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { withFileLock } from '../../src/edit/file-lock.js';
+import { CLI, gitEnv, removeTempDirs, runCli, runCliJson, tempDir } from '../helpers/git-repo.js';
+import { tempWorkspace, workplan } from './workspace-helper.js';
+
+afterAll(removeTempDirs);
+
+const sync = (root: string, ...args: string[]) => runCliJson(['-w', root, 'sync', '--json', ...args]);
+const taskIds = (root: string) => runCliJson(['-w', root, 'task', 'list', '--json']).json.items.map((t: any) => `${t.id}:${t.status}`);
+
+describe('the no-op check and watch mode', () => {
+  it('answers without taking the sync lock when nothing changed', async () => {
+    const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]) } });
+    sync(ws.root);
+    const index = join(ws.root, '.custodian/index.sqlite');
+    // Hold the sync lock: a command that tried to take it would wait (up to minutes), not answer.
+    const answer = await withFileLock(index, () => runCli(['-w', ws.root, 'task', 'list', '--json']), { lockDir: dirname(index) });
+    expect(answer.code).toBe(0);
+    expect(JSON.parse(answer.stdout).items.map((t: any) => t.id)).toEqual(['A-1-T1']);
+  }, 60_000);
+
+  it('sync --watch --json prints one NDJSON line per changed file', async () => {
+    const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]) } });
+    const child = spawn(process.execPath, [CLI, '-w', ws.root, 'sync', '--watch', '--json'], { env: { ...gitEnv(), NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    try {
+      await waitFor(() => stderr.includes('watching'));
+      writeFileSync(join(ws.repo('alpha'), 'workplans/A-2.md'), workplan('A-2', [['A-2-T1', 'todo'], ['A-2-T2', 'done']]));
+      await waitFor(() => stdout.includes('\n'));
+      writeFileSync(join(ws.repo('alpha'), 'workplans/A-1.md'), workplan('A-1', [['A-1-T1', 'done']]));
+      await waitFor(() => stdout.split('\n').length > 2);
+      const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+      expect(lines).toEqual([
+        { schema_version: 1, kind: 'sync-change', repo_slug: 'alpha', file: 'workplans/A-2.md', change: 'added', documents: 1, tasks: 2, diagnostics: 0 },
+        { schema_version: 1, kind: 'sync-change', repo_slug: 'alpha', file: 'workplans/A-1.md', change: 'changed', documents: 1, tasks: 1, diagnostics: 0 },
+      ]);
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.on('exit', resolve));
+    }
+  }, 60_000);
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('incremental sync', () => {
+  it('indexes every repo, then a second sync reads nothing', () => {
+    const ws = tempWorkspace({
+      alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo'], ['A-1-T2', 'done']]), 'README.md': '# not included\n' },
+      beta: { 'docs/tasks/B-7.md': '---\nid: B-7\nstatus: wip\n---\n' },
+    });
+    const first = sync(ws.root);
+    expect(first.code).toBe(0);
+    expect(first.json).toMatchObject({ kind: 'sync-report', mode: 'workspace', repos: 2, files: { scanned: 2, read: 2, parsed: 2, unchanged: 0, removed: 0 }, documents: 2, tasks: 3 });
+    const second = sync(ws.root);
+    expect(second.json.files).toEqual({ scanned: 2, read: 0, parsed: 0, unchanged: 2, removed: 0 });
+    expect(taskIds(ws.root)).toEqual(['A-1-T1:todo', 'A-1-T2:done', 'B-7:in_progress']);
+  });
+
+  it('sees a same-size edit whose mtime was put back', () => {
+    const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]) } });
+    const file = join(ws.repo('alpha'), 'workplans/A-1.md');
+    const old = new Date(Date.now() - 3600_000);
+    utimesSync(file, old, old);
+    sync(ws.root);
+    const before = statSync(file);
+    writeFileSync(file, workplan('A-1', [['A-1-T1', 'done']]));
+    utimesSync(file, before.atime, before.mtime);
+    expect(statSync(file).size).toBe(before.size);
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+    const after = sync(ws.root);
+    expect(after.json.files).toMatchObject({ read: 1, parsed: 1 });
+    expect(taskIds(ws.root)).toEqual(['A-1-T1:done']);
+  });
+
+  it('sees new files (also untracked, also in new folders), removed and renamed files; ignores ignored ones', () => {
+    const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]), '.gitignore': 'workplans/private/\n' } });
+    sync(ws.root);
+    const repo = ws.repo('alpha');
+    mkdirSync(join(repo, 'workplans/2026/q4'), { recursive: true });
+    writeFileSync(join(repo, 'workplans/2026/q4/A-2.md'), workplan('A-2', [['A-2-T1', 'todo']]));
+    mkdirSync(join(repo, 'workplans/private'));
+    writeFileSync(join(repo, 'workplans/private/A-3.md'), workplan('A-3', [['A-3-T1', 'todo']]));
+    expect(sync(ws.root).json.files).toMatchObject({ parsed: 1, removed: 0 });
+    expect(taskIds(ws.root)).toEqual(['A-2-T1:todo', 'A-1-T1:todo']);
+    renameSync(join(repo, 'workplans/A-1.md'), join(repo, 'workplans/A-1-renamed.md'));
+    unlinkSync(join(repo, 'workplans/2026/q4/A-2.md'));
+    expect(sync(ws.root).json.files).toMatchObject({ parsed: 1, removed: 2 });
+    expect(taskIds(ws.root)).toEqual(['A-1-T1:todo']);
+  });
+
+  it('sees a file added to an existing empty sub-folder', () => {
+    const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': workplan('A-1') } });
+    mkdirSync(join(ws.repo('alpha'), 'workplans/empty'));
+    sync(ws.root);
+    writeFileSync(join(ws.repo('alpha'), 'workplans/empty/A-9.md'), workplan('A-9', [['A-9-T1', 'todo']]));
+    expect(taskIds(ws.root)).toEqual(['A-9-T1:todo']);
+  });
+
+  it('never reads through a symbolic link that leaves the repository', () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.md'), workplan('SECRET', [['SECRET-T1', 'todo']]));
+    mkdirSync(join(outside, 'dir'));
+    writeFileSync(join(outside, 'dir/S-2.md'), workplan('S-2', [['S-2-T1', 'todo']]));
+    const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]) } }, { commit: false });
+    symlinkSync(join(outside, 'secret.md'), join(ws.repo('alpha'), 'workplans/link.md'));
+    symlinkSync(join(outside, 'dir'), join(ws.repo('alpha'), 'workplans/linked-dir'));
+    symlinkSync('A-1.md', join(ws.repo('alpha'), 'workplans/inside-link.md'));
+    const report = sync(ws.root).json;
+    expect(report.diagnostics.map((d: any) => [d.file, d.rule_id])).toEqual([['workplans/link.md', 'file/unreadable']]);
+    expect(taskIds(ws.root)).toEqual(['A-1-T1:todo', 'A-1-T1:todo']);
+  });
+
+  it('gives the identical answer after the index is deleted', () => {
+    const ws = tempWorkspace({
+      alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo'], ['A-1-T2', 'blocked']]) },
+      beta: { 'docs/tasks/B-1.md': '---\nid: B-1\ndepends_on: [A-1-T1]\n---\n## Description\n\nText.\n' },
+    });
+    const first = runCli(['-w', ws.root, 'task', 'list', '--json']).stdout;
+    rmSync(join(ws.root, '.custodian'), { recursive: true });
+    const second = runCli(['-w', ws.root, 'task', 'list', '--json']).stdout;
+    expect(second).toBe(first);
+    expect(JSON.parse(second).items).toHaveLength(3);
+  });
+
+  it('rebuilds a corrupt, empty or foreign index without the user doing anything', () => {
+    const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]) } });
+    const index = join(ws.root, '.custodian/index.sqlite');
+    const expected = taskIds(ws.root);
+    for (const damage of [
+      () => writeFileSync(index, ''),
+      () => writeFileSync(index, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0x5a)])),
+      () => writeFileSync(index, 'this is not a database at all'.repeat(200)),
+    ]) {
+      for (const suffix of ['-wal', '-shm']) rmSync(index + suffix, { force: true });
+      damage();
+      expect(taskIds(ws.root)).toEqual(expected);
+    }
+    // A foreign SQLite database at the index path.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(index + suffix, { force: true });
+    const foreign = new Database(index);
+    foreign.exec("CREATE TABLE tasks (name TEXT); INSERT INTO tasks VALUES ('not ours'); PRAGMA user_version = 7;");
+    foreign.close();
+    expect(taskIds(ws.root)).toEqual(expected);
+  });
+});
