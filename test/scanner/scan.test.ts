@@ -181,6 +181,18 @@ describe('declining', () => {
     expect(scanMarkdown('> '.repeat(64) + 'deep\n').ok).toBe(true);
   });
 
+  it.each([
+    ['<a href=/x>\n# h\n', 'HTML tag that remark reads differently from CommonMark'],
+    ['</pre>\n# h\n', 'HTML tag that remark reads differently from CommonMark'],
+    ['<![CDATA[\n]]]>\n# h\n', 'CDATA end that remark does not see'],
+    ['text\n01. item\n', 'ordered list item numbered 1 with leading zeros after paragraph text'],
+    ['> quoted\n<span>\n', 'complete HTML tag on a lazy continuation line'],
+    ['text\n    > more\n---\n', 'setext heading line beginning with ">"'],
+  ])('declines %j, where remark departs from CommonMark', (text, reason) => {
+    const outcome = scanMarkdown(text);
+    expect(outcome.ok ? 'scanned' : outcome.reason).toBe(reason);
+  });
+
   it('declines a list item remark would read as interrupting indented code', () => {
     expect(scanMarkdown('    code\n3. item\n')).toEqual({
       ok: false,

@@ -17,8 +17,8 @@ import {
   trimEndSpaces,
   trimStartSpaces,
 } from './leaf-starts.js';
-import { consumeListMarker } from './list-marker.js';
-import { EndState, htmlBlockEnds, htmlBlockStart } from './html-blocks.js';
+import { AMBIGUOUS_MARKER, consumeListMarker } from './list-marker.js';
+import { AMBIGUOUS_KIND, EndState, cdataEndMissed, htmlBlockEnds, htmlBlockStart } from './html-blocks.js';
 import { FenceBuilder } from './fence-builder.js';
 import { ParagraphLines } from './paragraph-lines.js';
 import { Unsupported } from './unsupported.js';
@@ -267,15 +267,16 @@ export class BlockScanner {
         }
         if (c === 60 /* < */) {
           const start = htmlBlockStart(text, p, end, inParagraph);
-          if (start !== null) {
+          if (start !== null && !(start.kind === AMBIGUOUS_KIND && maybeLazy)) {
+            if (start.kind === AMBIGUOUS_KIND) {
+              throw new Unsupported('HTML tag that remark reads differently from CommonMark', this.lineNo);
+            }
             if (start.kind === 7 && maybeLazy) {
               throw new Unsupported('complete HTML tag on a lazy continuation line', this.lineNo);
             }
             this.openLeaf(Leaf.Html);
             this.htmlKind = start.kind;
-            if (start.kind <= 5 && htmlBlockEnds(start.kind, text, start.resumeAt, end, start.state)) {
-              this.leaf = Leaf.None;
-            }
+            if (start.kind <= 5 && this.htmlLineEnds(start.resumeAt, start.state)) this.leaf = Leaf.None;
             return true;
           }
         }
@@ -293,6 +294,9 @@ export class BlockScanner {
         }
       }
       const width = consumeListMarker(cur, inParagraph || remarkInterrupts);
+      if (width === AMBIGUOUS_MARKER && inParagraph) {
+        throw new Unsupported('ordered list item numbered 1 with leading zeros after paragraph text', this.lineNo);
+      }
       if (width < 0 && remarkInterrupts && !inParagraph && consumeListMarker(cur, false) >= 0) {
         throw new Unsupported('list item that remark reads as interrupting a block', this.lineNo);
       }
@@ -355,10 +359,18 @@ export class BlockScanner {
     if (this.leaf === Leaf.Fence) {
       this.fence!.addLine(this.lineNo, cur.offset, cur.lineEnd, cur.partialTabSpaces());
     } else if (this.leaf === Leaf.Html && this.htmlKind <= 5) {
-      if (htmlBlockEnds(this.htmlKind, this.text, cur.offset, cur.lineEnd, EndState.Plain)) {
-        this.leaf = Leaf.None;
-      }
+      if (this.htmlLineEnds(cur.offset, EndState.Plain)) this.leaf = Leaf.None;
     }
+  }
+
+  /** Whether the rest of the line from `pos` ends the open HTML block (kinds 1–5). */
+  private htmlLineEnds(pos: number, state: EndState): boolean {
+    const end = this.cur.lineEnd;
+    if (htmlBlockEnds(this.htmlKind, this.text, pos, end, state)) return true;
+    if (this.htmlKind === 5 && cdataEndMissed(this.text, pos, end)) {
+      throw new Unsupported('CDATA end that remark does not see', this.lineNo);
+    }
+    return false;
   }
 
   private finishFence(closed: boolean, toEof: boolean): void {

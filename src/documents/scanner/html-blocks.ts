@@ -49,6 +49,11 @@ function isSpaceOrTab(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
+/** Anything but spaces, tabs, `"`, `'`, `=`, `<`, `>` and `` ` ``. */
+function isUnquotedValueChar(c: number): boolean {
+  return !(isSpaceOrTab(c) || c === 34 || c === 39 || c === 61 || c === 60 || c === 62 || c === 96);
+}
+
 /**
  * The HTML block starting at `pos` (a `<`), or null. A complete tag (kind 7) cannot interrupt
  * a paragraph: `interrupting` says one is open.
@@ -91,7 +96,70 @@ export function htmlBlockStart(text: string, pos: number, end: number, interrupt
     return { kind: 6, resumeAt: end, state: EndState.Plain };
   }
   if (interrupting) return null;
-  return isCompleteTagRest(text, i, end, closing) ? { kind: 7, resumeAt: end, state: EndState.Plain } : null;
+  const remarkReads = isCompleteTagRest(text, i, end, closing);
+  if (remarkReads !== (!RAW_NAMES.has(name) && isSpecCompleteTag(text, pos, end))) {
+    return { kind: AMBIGUOUS_KIND, resumeAt: end, state: EndState.Plain };
+  }
+  return remarkReads ? { kind: 7, resumeAt: end, state: EndState.Plain } : null;
+}
+
+/** The kind reported for a line that CommonMark and remark read differently. */
+export const AMBIGUOUS_KIND = -1;
+
+/**
+ * CommonMark's own grammar of a complete open or closing tag at `pos` (a `<`), followed only
+ * by spaces and tabs: remark's tokenizer accepts `<a b=c=d>` and rejects `<a href=/x>`, so
+ * the two are compared and a difference is handed to remark as a whole.
+ */
+function isSpecCompleteTag(text: string, pos: number, end: number): boolean {
+  const at = (k: number): number => (k < end ? text.charCodeAt(k) : -1);
+  let i = pos + 1;
+  const closing = at(i) === 47;
+  if (closing) i++;
+  if (!isAlpha(at(i))) return false;
+  while (isAlnum(at(i)) || at(i) === 45) i++;
+  if (!closing) {
+    for (;;) {
+      const spaceStart = i;
+      while (isSpaceOrTab(at(i))) i++;
+      const c = at(i);
+      if (i === spaceStart || !(isAlpha(c) || c === 95 || c === 58)) break;
+      i++;
+      while (isAlnum(at(i)) || at(i) === 95 || at(i) === 46 || at(i) === 58 || at(i) === 45) i++;
+      let j = i;
+      while (isSpaceOrTab(at(j))) j++;
+      if (at(j) !== 61 /* = */) continue;
+      j++;
+      while (isSpaceOrTab(at(j))) j++;
+      const q = at(j);
+      if (q === 34 || q === 39) {
+        j++;
+        while (at(j) !== q) {
+          if (at(j) === -1) return false;
+          j++;
+        }
+        i = j + 1;
+      } else {
+        const valueStart = j;
+        while (j < end && isUnquotedValueChar(at(j))) j++;
+        if (j === valueStart) return false;
+        i = j;
+      }
+    }
+    if (at(i) === 47) i++;
+  } else {
+    while (isSpaceOrTab(at(i))) i++;
+  }
+  if (at(i) !== 62) return false;
+  i++;
+  while (isSpaceOrTab(at(i))) i++;
+  return i >= end;
+}
+
+/** Whether a CDATA block's line holds `]]>` where remark's search misses it (`]]]>`). */
+export function cdataEndMissed(text: string, pos: number, end: number): boolean {
+  const found = text.indexOf(']]>', pos);
+  return found !== -1 && found + 3 <= end;
 }
 
 /**

@@ -8,6 +8,9 @@ function isSpaceOrTab(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
+/** Returned for a marker that CommonMark and remark read differently. */
+export const AMBIGUOUS_MARKER = -2;
+
 /**
  * Consumes a list marker and the spaces after it, returning the width a continuation line
  * must be indented by to stay in the item; -1 (cursor untouched) when there is none.
@@ -27,7 +30,10 @@ export function consumeListMarker(cur: LineCursor, interruptsParagraph: boolean)
     while (i - start < 9 && cur.peek(i) >= 48 && cur.peek(i) <= 57) i++;
     const delimiter = cur.peek(i);
     if (delimiter !== 46 /* . */ && delimiter !== 41 /* ) */) return -1;
-    if (interruptsParagraph && !(i - start === 1 && first === 49 /* 1 */)) return -1;
+    if (interruptsParagraph && !(i - start === 1 && first === 49 /* 1 */)) {
+      // `01.` starts at 1, so CommonMark lets it interrupt a paragraph; remark does not.
+      return Number(cur.text.slice(start, i)) === 1 ? AMBIGUOUS_MARKER : -1;
+    }
     markerLength = i - start + 1;
   } else {
     return -1;

@@ -20,6 +20,8 @@ type ToWhole = (p: Point) => Point;
 
 const LINE_ENDING = /\r\n|\r|\n/;
 
+const parser = unified().use(remarkParse).freeze();
+
 function trimSpaces(s: string): string {
   return s.replace(/^[ \t]+|[ \t]+$/g, '');
 }
@@ -41,7 +43,7 @@ export function scanWithRemark(text: string, options: ScanOptions = {}): BlockSc
     nodes.push(node);
     if ('children' in node) for (const child of node.children) collect(child);
   };
-  collect(unified().use(remarkParse).parse(text.slice(from)));
+  collect(parser.parse(text.slice(from)));
 
   const headings: ScannedHeading[] = [];
   const fences: ScannedFence[] = [];
