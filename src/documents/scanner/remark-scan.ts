@@ -117,7 +117,8 @@ function readFence(node: Code, text: string, lines: LineTable, toWhole: ToWhole,
   const quotes = countQuoteMarkers(text.slice(lines.start(start.line), start.offset));
   const fits = (candidate: string[]): boolean =>
     candidate.every((content, i) => {
-      const source = text.slice(lines.start(start.line + 1 + i), lines.end(start.line + 1 + i));
+      // (remark, as CommonMark asks, turns NUL into U+FFFD)
+      const source = text.slice(lines.start(start.line + 1 + i), lines.end(start.line + 1 + i)).replace(/\u0000/g, '\uFFFD');
       return source.endsWith(content) && countQuoteMarkers(source.slice(0, source.length - content.length)) === quotes;
     });
   let closed = false;
