@@ -2,6 +2,7 @@
 // goals, interface changes, dependency targets. A few set-based queries, no per-task round trips.
 import type { DependencyLookup, DependencyTarget, GoalInfo, InterfaceChangeInfo, QueueTask, WorkplanInfo } from '../../dispatch/types.js';
 import type { IndexDb } from '../db.js';
+import type { TaskRow } from './tasks.js';
 
 interface TaskSqlRow {
   row_id: number;
@@ -196,4 +197,12 @@ export function interfaceChangesAffecting(db: IndexDb, repo: string): InterfaceC
 /** When sync last wrote the repo's rows (ISO 8601), or null when the repo was never synced. */
 export function repoSyncedAt(db: IndexDb, repo: string): string | null {
   return (db.prepare('SELECT synced_at FROM repos WHERE slug = ?').pluck().get(repo) as string | null | undefined) ?? null;
+}
+
+/** One task row with everything `task show` prints, by its index row id. */
+export function taskRowById(db: IndexDb, rowId: number): TaskRow | null {
+  const row = db.prepare('SELECT t.id AS row_id, t.* FROM tasks t WHERE t.id = ?').get(rowId) as Omit<TaskRow, 'depends_on'> | undefined;
+  if (!row) return null;
+  const depends_on = db.prepare('SELECT depends_on FROM task_deps WHERE task_row = ? ORDER BY position').pluck().all(rowId) as string[];
+  return { ...row, depends_on };
 }

@@ -1,0 +1,14 @@
+// `custodian dispatch <repo>`: what to work on now in a repo.
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('dispatch')
+    .description('what to work on now in a repo: active goal, workstreams, ready tasks, human interventions, interface changes')
+    .argument('<repo>', 'repo slug')
+    .option('--json', 'print a dispatch JSON document')
+    .option('--limit <n>', 'at most n pending tasks per workstream and n ready ids (0: all)', '50')
+    .option('--no-sync', 'answer from the index as it is, without the incremental sync')
+    .action(async (repo: string, flags) => (await import('../run/dispatch.js')).dispatch(ctx, repo, flags));
+}

@@ -1,0 +1,149 @@
+// The dispatch document of one repo: its active goal, its active workstreams with their pending
+// tasks, the ready queue, the tasks that need a human and the interface changes to react to.
+// Pure: the caller hands in the rows; `limitDispatch` trims the lists for output.
+import { compareCodePoints, compareKeys } from './order.js';
+import { activeGoal } from './goals.js';
+import { pendingInterfaceChanges, type PendingInterfaceChange } from './interface-changes.js';
+import { assessQueue, type QueueEntry } from './queue.js';
+import { PENDING_STATUSES, workstreamOpen } from './readiness.js';
+import type { BlockedBy, DependencyLookup, GoalInfo, InterfaceChangeInfo, QueueTask } from './types.js';
+import { backlogId, type WorkplanCatalog } from './workstreams.js';
+
+export interface DispatchInput {
+  repo: string;
+  /** The repo's domain in the registry (its goals are the fallback active goal). */
+  domain: string | null;
+  /** The repo's tasks; only pending ones (todo, in_progress, blocked) are listed. */
+  tasks: readonly QueueTask[];
+  catalog: WorkplanCatalog;
+  lookup: DependencyLookup;
+  goals: readonly GoalInfo[];
+  interfaceChanges: readonly InterfaceChangeInfo[];
+  /** When sync last wrote this repo's rows (ISO 8601), null if never. */
+  syncedAt: string | null;
+}
+
+export interface DispatchTaskItem {
+  id: string | null;
+  title: string;
+  status: string | null;
+  priority: string;
+  needs_human: boolean;
+  ready: boolean;
+  blocked_by: BlockedBy[];
+  file: string;
+  line: number;
+}
+
+export interface DispatchWorkstream {
+  id: string | null;
+  title: string | null;
+  status: string;
+  repo_slug: string;
+  file: string | null;
+  pending_tasks: DispatchTaskItem[];
+  truncated?: true;
+  pending_total?: number;
+}
+
+export interface DispatchGoal {
+  id: string | null;
+  title: string | null;
+  priority: number | null;
+  repo_slug: string;
+  file: string;
+}
+
+export interface DispatchDocument {
+  schema_version: 1;
+  kind: 'dispatch';
+  repo_slug: string;
+  active_goal: DispatchGoal | null;
+  active_workstreams: DispatchWorkstream[];
+  ready_tasks: (string | null)[];
+  ready_tasks_truncated?: true;
+  ready_tasks_total?: number;
+  human_interventions: DispatchTaskItem[];
+  human_interventions_truncated?: true;
+  human_interventions_total?: number;
+  pending_interface_changes: PendingInterfaceChange[];
+  last_state_synced_at: string | null;
+}
+
+export function buildDispatch(input: DispatchInput): DispatchDocument {
+  const pending = input.tasks.filter((task) => task.repo === input.repo && task.status !== null && PENDING_STATUSES.has(task.status));
+  const queue = assessQueue(pending, input.catalog, input.lookup).filter((entry) => workstreamOpen(entry.workstream));
+  const goal = activeGoal(input.goals, input.repo, input.domain);
+  return {
+    schema_version: 1,
+    kind: 'dispatch',
+    repo_slug: input.repo,
+    active_goal: goal && { id: goal.id, title: goal.title, priority: goal.priority, repo_slug: goal.repo, file: goal.file },
+    active_workstreams: workstreams(queue),
+    ready_tasks: queue.filter((entry) => entry.ready).map((entry) => entry.task.id),
+    human_interventions: queue.filter((entry) => entry.task.needs_human).map(taskItem),
+    pending_interface_changes: pendingInterfaceChanges(input.interfaceChanges, input.repo),
+    last_state_synced_at: isoSeconds(input.syncedAt),
+  };
+}
+
+/** Workstreams in order (by `created`, then id; the backlog last), each with its pending tasks, ready ones first. */
+function workstreams(queue: QueueEntry[]): DispatchWorkstream[] {
+  const groups = new Map<string, { first: QueueEntry; entries: QueueEntry[] }>();
+  for (const entry of queue) {
+    const ws = entry.workstream;
+    const key = ws.kind === 'workplan' ? `w${ws.workplan.row_id}` : ws.kind === 'backlog' ? `b${ws.repo}` : 'u';
+    const group = groups.get(key);
+    if (group) group.entries.push(entry);
+    else groups.set(key, { first: entry, entries: [entry] });
+  }
+  return [...groups.values()]
+    .sort((a, b) => compareWorkstreams(a.first, b.first))
+    .map(({ first, entries }) => {
+      const ws = first.workstream;
+      const tasks = [...entries].sort((a, b) => Number(b.ready) - Number(a.ready) || compareKeys(a.key, b.key)).map(taskItem);
+      if (ws.kind === 'workplan') {
+        const { workplan } = ws;
+        return { id: workplan.id, title: workplan.title, status: workplan.status ?? 'active', repo_slug: workplan.repo, file: workplan.file, pending_tasks: tasks };
+      }
+      const repo = ws.kind === 'backlog' ? ws.repo : first.task.repo;
+      return { id: backlogId(repo), title: 'Backlog', status: 'active', repo_slug: repo, file: null, pending_tasks: tasks };
+    });
+}
+
+function compareWorkstreams(a: QueueEntry, b: QueueEntry): number {
+  const x = a.key;
+  const y = b.key;
+  const wa = a.workstream.kind === 'workplan' ? a.workstream.workplan : null;
+  const wb = b.workstream.kind === 'workplan' ? b.workstream.workplan : null;
+  return (
+    x.backlog - y.backlog ||
+    x.undated - y.undated ||
+    compareCodePoints(x.created, y.created) ||
+    compareCodePoints(x.workstream, y.workstream) ||
+    compareCodePoints(wa?.repo ?? '', wb?.repo ?? '') ||
+    compareCodePoints(wa?.file ?? '', wb?.file ?? '')
+  );
+}
+
+function taskItem(entry: QueueEntry): DispatchTaskItem {
+  const { task } = entry;
+  return {
+    id: task.id,
+    title: task.title,
+    status: task.status,
+    priority: task.priority,
+    needs_human: task.needs_human,
+    ready: entry.ready,
+    blocked_by: entry.blocked_by,
+    file: task.file,
+    line: task.line,
+  };
+}
+
+/** `2026-11-23T21:40:00.123Z` → `2026-11-23T21:40:00Z` (UTC, whole seconds). */
+export function isoSeconds(value: string | null): string | null {
+  if (value === null) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

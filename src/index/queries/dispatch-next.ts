@@ -1,0 +1,95 @@
+// The candidates of `next`, in dispatch order, straight from SQL: a workable status, a valid
+// document, an id, an open workstream. The caller walks them and stops at the first ready one, so
+// a workspace of 10,000 workplans answers without loading its tasks. The ORDER BY is the key of
+// src/dispatch/order.ts, spelled in SQL; test/dispatch holds the two together.
+import type { QueueTask, WorkplanInfo, Workstream } from '../../dispatch/types.js';
+import type { IndexDb } from '../db.js';
+import { QUEUE_TASK_COLUMNS, toQueueTask } from './dispatch.js';
+
+export interface Candidate {
+  task: QueueTask;
+  workstream: Workstream;
+}
+
+export interface CandidateOptions {
+  repo?: string;
+  includeHuman?: boolean;
+}
+
+const BACKLOG = "(c.source = 'file' AND c.workplan_id IS NULL)";
+
+export function* nextCandidates(db: IndexDb, options: CandidateOptions = {}): Generator<Candidate> {
+  const filters = ["t.status IN ('todo', 'in_progress')", 't.doc_valid = 1', 't.task_id IS NOT NULL'];
+  const params: string[] = [];
+  if (!options.includeHuman) filters.push('t.needs_human = 0');
+  if (options.repo !== undefined) {
+    filters.push('t.repo = ?');
+    params.push(options.repo);
+  }
+  const sql = `
+    WITH c AS (
+      SELECT ${QUEUE_TASK_COLUMNS},
+        CASE WHEN t.source <> 'file' THEN t.document_id
+             WHEN t.workplan_id IS NULL THEN NULL
+             ELSE (SELECT CASE WHEN COUNT(*) = 1 THEN MAX(w.id) END FROM documents w WHERE w.kind = 'workplan' AND w.doc_id = t.workplan_id)
+        END AS ws_row
+      FROM tasks t WHERE ${filters.join(' AND ')}
+    )
+    SELECT c.*, w.repo AS ws_repo, w.path AS ws_path, w.doc_id AS ws_id, w.title AS ws_title, w.status AS ws_status,
+      w.valid AS ws_valid, w.created AS ws_created
+    FROM c LEFT JOIN documents w ON w.id = c.ws_row AND w.kind = 'workplan'
+    WHERE ${BACKLOG} OR (w.status = 'active' AND w.valid = 1)
+    ORDER BY
+      CASE c.status WHEN 'in_progress' THEN 0 WHEN 'todo' THEN 1 WHEN 'blocked' THEN 2 ELSE 9 END,
+      CASE c.priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 9 END,
+      CASE WHEN ${BACKLOG} THEN 1 ELSE 0 END,
+      CASE WHEN ${BACKLOG} OR w.created IS NULL OR w.created = '' THEN 1 ELSE 0 END,
+      CASE WHEN ${BACKLOG} THEN '' ELSE COALESCE(w.created, '') END,
+      CASE WHEN ${BACKLOG} THEN c.repo || ':backlog' ELSE COALESCE(w.doc_id, '') END,
+      c.source = 'file', c.repo, c.path, c.ordinal`;
+  const deps = db.prepare('SELECT depends_on FROM task_deps WHERE task_row = ? ORDER BY position').pluck();
+  for (const row of db.prepare(sql).iterate(...params) as Iterable<CandidateRow>) {
+    const task = toQueueTask(row, deps.all(row.row_id) as string[]);
+    yield { task, workstream: workstreamOf(row, task) };
+  }
+}
+
+interface CandidateRow {
+  row_id: number;
+  document_id: number;
+  repo: string;
+  path: string;
+  ordinal: number;
+  line: number;
+  task_id: string | null;
+  workplan_id: string | null;
+  title: string;
+  status: string | null;
+  priority: string;
+  needs_human: number;
+  doc_valid: number;
+  source: string;
+  ws_row: number | null;
+  ws_repo: string | null;
+  ws_path: string | null;
+  ws_id: string | null;
+  ws_title: string | null;
+  ws_status: string | null;
+  ws_valid: number | null;
+  ws_created: string | null;
+}
+
+function workstreamOf(row: CandidateRow, task: QueueTask): Workstream {
+  if (task.in_task_file && task.workplan_id === null) return { kind: 'backlog', repo: task.repo };
+  const workplan: WorkplanInfo = {
+    row_id: row.ws_row!,
+    repo: row.ws_repo!,
+    file: row.ws_path!,
+    id: row.ws_id,
+    title: row.ws_title,
+    status: row.ws_status,
+    valid: row.ws_valid === 1,
+    created: row.ws_created,
+  };
+  return { kind: 'workplan', workplan };
+}
