@@ -106,6 +106,8 @@ async function needsWrite(ws: Workspace, db: IndexDb, plans: RepoPlan[]): Promis
       if (!candidate.row || candidate.row.stamp !== candidate.stamp) return true;
       const bytes = readCandidate(candidate);
       if (!bytes || contentHash(bytes) !== candidate.row.hash) return true;
+      // Unchanged, but no longer racy: one write clears the flag so later checks skip the read.
+      if (candidate.stats && !isRacy(candidate.stats, nowNs())) return true;
     }
   }
   return false;

@@ -1,0 +1,90 @@
+// Shared benchmark helpers: timing a CLI command over repeated runs, and the floors each
+// target is measured against, in the same run on the same machine.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI = join(ROOT, 'bin', 'custodian.js');
+const RSS = join(ROOT, 'bench', 'rss.mjs');
+
+const cleanEnv = () => {
+  const env = { ...process.env, NO_COLOR: '1' };
+  for (const key of Object.keys(env)) if (key.startsWith('GIT_')) delete env[key];
+  return env;
+};
+
+/** Runs `node <args>` once; returns wall milliseconds, the peak RSS in MiB when `rss` is set. */
+export function runNode(args, { env = {}, rss = false, allowFail = false } = {}) {
+  const argv = rss ? [RSS, ...args] : args;
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, argv, { env: { ...cleanEnv(), ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0 && !allowFail) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  const peak = rss ? Number(/peak_rss_mib=(\d+(?:\.\d+)?)/.exec(result.stderr)?.[1] ?? NaN) : undefined;
+  return { ms, stdout: result.stdout, stderr: result.stderr, peak_rss_mib: peak };
+}
+
+/**
+ * Times a command `runs` times (after `warmup` untimed runs) and reports the median.
+ * `command` is a custodian argv (run as `node bin/custodian.js …`) or a function.
+ * `before` runs before every run, outside the timing (e.g. to change a file).
+ */
+export async function measure(name, command, { runs = 7, warmup = 1, before, env, rss = false } = {}) {
+  const times = [];
+  let peak = 0;
+  for (let i = 0; i < warmup + runs; i++) {
+    if (before) await before(i);
+    let ms;
+    if (typeof command === 'function') {
+      const started = process.hrtime.bigint();
+      await command();
+      ms = Number(process.hrtime.bigint() - started) / 1e6;
+    } else {
+      const result = runNode([CLI, ...command], { env, rss });
+      ms = result.ms;
+      if (rss) peak = Math.max(peak, result.peak_rss_mib);
+    }
+    if (i >= warmup) times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  return { name, median_ms: round(times[Math.floor(times.length / 2)]), min_ms: round(times[0]), runs, ...(rss ? { peak_rss_mib: round(peak) } : {}) };
+}
+
+export const round = (n) => Math.round(n * 10) / 10;
+
+/** Every planning file of a generated workspace (repos/<slug>/{workplans,docs,goals,…}/**.md). */
+export function workspaceFiles(workspace) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === '.git') continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.md') && entry.name !== 'AGENTS.md') files.push(full);
+    }
+  };
+  walk(join(workspace, 'repos'));
+  return files.sort();
+}
+
+/** `node -e 0`: the cost of starting Node at all. */
+export async function nodeFloor(runs = 15) {
+  return measure('node -e 0', () => runNode(['-e', '0']), { runs, warmup: 2 });
+}
+
+/** One node process reading every file's bytes (the read floor), or stat'ing every file (the stat floor). */
+export async function fileFloors(workspace, runs = 5) {
+  const list = JSON.stringify(workspaceFiles(workspace));
+  const read = await measure('read every file (one node process)', () =>
+    runNode(['-e', `const fs=require('fs');let n=0;for(const f of ${list})n+=fs.readFileSync(f).length;`]), { runs, warmup: 1 });
+  const stat = await measure('stat every file (one node process)', () =>
+    runNode(['-e', `const fs=require('fs');for(const f of ${list})fs.lstatSync(f,{bigint:true});`]), { runs, warmup: 1 });
+  const bytes = workspaceFiles(workspace).reduce((n, f) => n + statSync(f).size, 0);
+  return { read, stat, bytes };
+}
+
+export function readJson(path) {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}

@@ -1,0 +1,8 @@
+// Runs the CLI in this process and prints its peak resident memory to stderr on exit.
+import { main } from '../dist/cli/main.js';
+
+process.on('exit', () => {
+  process.stderr.write(`peak_rss_mib=${(process.resourceUsage().maxRSS / 1024).toFixed(1)}\n`);
+});
+process.argv.splice(1, 1);
+process.exitCode = await main(process.argv);

@@ -1,0 +1,103 @@
+// `npm run bench`: generates seeded workspaces (50 repos × 1,000 and 10,000 planning files) and
+// measures every hot path beside the floors measured in the same run. Writes bench/out/results.json
+// and bench/out/results.md. Options: --sizes 1000,10000  --suites parse,sync,check,dispatch,doi
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { generateWorkspace } from './generate.mjs';
+import { CLI, ROOT, fileFloors, measure, nodeFloor, round, runNode } from './lib.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const sizes = option('sizes', '1000,10000').split(',').map(Number);
+const suites = option('suites', 'parse,sync,check,dispatch,doi').split(',');
+const OUT = join(ROOT, 'bench', 'out');
+mkdirSync(OUT, { recursive: true });
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+
+const rows = [];
+const report = (row) => {
+  rows.push(row);
+  const target = row.target_ms === undefined ? '' : `  target ≤ ${round(row.target_ms)} ms (${row.target})  ${row.pass ? 'PASS' : 'MISS'}`;
+  const memory = row.peak_rss_mib === undefined ? '' : `  peak ${row.peak_rss_mib} MiB`;
+  console.log(`${row.size ? `[${row.size}] ` : ''}${row.name}: ${row.median_ms} ms${memory}${target}`);
+};
+const withTarget = (result, size, target_ms, target) => ({ ...result, size, target_ms: round(target_ms), target, pass: result.median_ms <= target_ms });
+
+console.log(`custodian benchmarks — node ${process.version}, ${cpus().length} cores, ${new Date().toISOString()}`);
+const node = await nodeFloor();
+report(node);
+
+for (const size of sizes) {
+  const workspace = ensureWorkspace(size);
+  const floors = await fileFloors(workspace);
+  report({ ...floors.read, size, bytes: floors.bytes });
+  report({ ...floors.stat, size });
+  const statTime = Math.max(0, floors.stat.median_ms - node.median_ms);
+  const context = { workspace, size, node, floors, statTime, cliPath: CLI, measure, report, withTarget, runNode };
+
+  if (suites.includes('parse')) {
+    const parse = await measure('parse every file (one node process)', () => runNode([join(ROOT, 'bench', 'parse-all.mjs'), workspace]), { runs: 3 });
+    const out = JSON.parse(runNode([join(ROOT, 'bench', 'parse-all.mjs'), workspace]).stdout);
+    report({ ...withTarget(parse, size, 3 * floors.read.median_ms, '3× read floor'), files: out.files, tasks: out.tasks, fallbacks: out.fallbacks });
+  }
+  if (suites.includes('sync')) await benchSync(context);
+  for (const [suite, file, fn] of [
+    ['check', 'check.mjs', 'benchCheck'],
+    ['dispatch', 'dispatch.mjs', 'benchDispatch'],
+    ['doi', 'doi.mjs', 'benchDoi'],
+  ]) {
+    if (!suites.includes(suite) || !existsSync(join(ROOT, 'bench', file))) continue;
+    const mod = await import(`./${file}`);
+    const results = (await mod[fn](context)) ?? [];
+    for (const row of results) if (!rows.includes(row)) report(row);
+  }
+}
+
+writeFileSync(join(OUT, 'results.json'), JSON.stringify({ node: process.version, cores: cpus().length, date: new Date().toISOString(), rows }, null, 2));
+writeFileSync(join(OUT, 'results.md'), markdown(rows));
+console.log(`\nwrote ${join('bench', 'out', 'results.json')} and results.md`);
+
+async function benchSync({ workspace, size, node, floors, statTime }) {
+  const index = join(workspace, '.custodian');
+  const sync = ['-w', workspace, 'sync'];
+  const cold = await measure('cold sync', sync, { runs: 3, warmup: 0, rss: true, before: () => rmSync(index, { recursive: true, force: true }) });
+  report(withTarget(cold, size, 10 * floors.read.median_ms, '10× read floor'));
+  runNode([CLI, ...sync]);
+  const noop = await measure('no-op sync', sync, { runs: 9 });
+  report(withTarget(noop, size, 3 * node.median_ms + statTime, '3× node -e 0 + stat time'));
+  const changed = join(workspace, 'repos', 'repo-00', 'workplans', 'R00-WP-0000.md');
+  const original = readFileSync(changed);
+  const one = await measure('sync after one file changed', sync, {
+    runs: 9,
+    before: (i) => writeFileSync(changed, Buffer.concat([original, Buffer.from(`\nChanged ${i}.\n`)])),
+  });
+  writeFileSync(changed, original);
+  report(withTarget(one, size, 1.5 * noop.median_ms, '1.5× no-op sync'));
+  runNode([CLI, ...sync]);
+  const list = await measure('task list --json --repo repo-07 (end to end)', ['-w', workspace, 'task', 'list', '--json', '--repo', 'repo-07'], { runs: 9, rss: true });
+  report({ ...list, size });
+}
+
+function ensureWorkspace(files) {
+  const dir = join(OUT, `ws-${files}`);
+  const marker = join(dir, '.generated.json');
+  const params = JSON.stringify({ repos: 50, files, seed: 1, generator: readFileSync(join(ROOT, 'bench', 'generate.mjs'), 'utf8').length });
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== params) {
+    console.log(`generating ${dir} (50 repos, ${files} files)…`);
+    generateWorkspace(dir, { repos: 50, files, seed: 1 });
+    writeFileSync(marker, params);
+  }
+  return dir;
+}
+
+function markdown(list) {
+  const lines = ['| size | measurement | median ms | peak MiB | target | result |', '| ---: | --- | ---: | ---: | --- | --- |'];
+  for (const r of list) {
+    lines.push(`| ${r.size ?? ''} | ${r.name} | ${r.median_ms} | ${r.peak_rss_mib ?? ''} | ${r.target_ms === undefined ? '' : `≤ ${r.target_ms} (${r.target})`} | ${r.pass === undefined ? '' : r.pass ? 'pass' : 'miss'} |`);
+  }
+  return lines.join('\n') + '\n';
+}
