@@ -1,0 +1,56 @@
+// DoI results in the index's `cache` table: scope 'doi', key the repo slug, fingerprint the
+// combined fingerprint of its groups, value each group's results with its own fingerprint (so a
+// partial change recomputes only the stale groups). The index may be deleted at any time: this
+// is a cache of what git and the files imply, never state of its own.
+import type { IndexDb } from '../index/db.js';
+import type { GroupName } from './criterion.js';
+import type { CriterionResult } from './model.js';
+
+export const DOI_SCOPE = 'doi';
+
+export interface GroupEntry {
+  fingerprint: string;
+  checked_at: string;
+  results: CriterionResult[];
+  /** Facts a later group reads without recomputing this one (the tree's SBOM paths, for C11). */
+  exports?: { sbom_paths?: string[] };
+}
+
+export type GroupEntries = Partial<Record<GroupName, GroupEntry>>;
+
+export interface CachedRepo {
+  fingerprint: string;
+  groups: GroupEntries;
+}
+
+export function readCachedRepos(db: IndexDb, slugs: readonly string[]): Map<string, CachedRepo> {
+  const wanted = new Set(slugs);
+  const rows = db.prepare('SELECT key, fingerprint, value FROM cache WHERE scope = ?').all(DOI_SCOPE) as { key: string; fingerprint: string; value: string }[];
+  const cached = new Map<string, CachedRepo>();
+  for (const row of rows) {
+    if (!wanted.has(row.key)) continue;
+    const groups = parseGroups(row.value);
+    if (groups) cached.set(row.key, { fingerprint: row.fingerprint, groups });
+  }
+  return cached;
+}
+
+export function writeCachedRepos(db: IndexDb, entries: { slug: string; fingerprint: string; groups: GroupEntries }[]): void {
+  if (entries.length === 0) return;
+  const upsert = db.prepare(
+    `INSERT INTO cache (scope, key, fingerprint, value) VALUES (?, ?, ?, ?)
+     ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, value = excluded.value`,
+  );
+  db.transaction(() => {
+    for (const e of entries) upsert.run(DOI_SCOPE, e.slug, e.fingerprint, JSON.stringify({ groups: e.groups }));
+  }).immediate();
+}
+
+function parseGroups(value: string): GroupEntries | null {
+  try {
+    const parsed = JSON.parse(value) as { groups?: unknown };
+    return typeof parsed.groups === 'object' && parsed.groups !== null ? (parsed.groups as GroupEntries) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,120 @@
+// `doi`: every selected repo's 14 criteria, served from the cache where each group's fingerprint
+// is unchanged, recomputed where it is not. The cached path reads files and the index only: no
+// git process starts unless a group is stale (HEAD moved, a file changed, a new day, …).
+import type { IndexDb } from '../index/db.js';
+import { repoStamps } from '../index/queries/doi.js';
+import type { Workspace } from '../workspace/types.js';
+import { readCachedRepos, writeCachedRepos, type CachedRepo, type GroupEntries, type GroupEntry } from './cache.js';
+import type { GroupName } from './criterion.js';
+import { inCriterionOrder } from './evaluate-group.js';
+import { readCheckout } from './facts/checkout.js';
+import { CHECK_SOURCE, checkErrors } from './facts/check-errors.js';
+import { IndexReader } from './facts/index-facts.js';
+import { limiter } from './facts/limit.js';
+import { combinedFingerprint, groupFingerprints } from './fingerprint.js';
+import { goalsConcerning } from './goals.js';
+import { idSetDigest } from './id-set.js';
+import type { CheckoutFacts, DoiItem, RegistryFacts } from './model.js';
+import { refreshCheckGroups, refreshRepoGroups } from './refresh.js';
+import { compareByTier, tierOf } from './tiers.js';
+
+export const GROUPS: readonly GroupName[] = ['tree', 'history', 'index', 'check'];
+
+export interface DoiOptions {
+  /** Only these repos (default: every registered repo). */
+  repos?: readonly string[];
+  /** The clock C11 and C14 compare with, and what checked_at records. */
+  now: Date;
+  /** Recompute every group, whatever the cache holds. */
+  refresh?: boolean;
+  /** Git processes running at once (default 8). */
+  concurrency?: number;
+}
+
+export interface DoiRun {
+  /** Worst tier first, ties by slug. */
+  items: DoiItem[];
+  /** Per repo, the groups evaluated afresh in this run ([] when served wholly from the cache). */
+  recomputed: Record<string, GroupName[]>;
+}
+
+/** What one repo needs for this run: its facts so far, fingerprints, and the cache's entry. */
+export interface RepoPlan {
+  registry: RegistryFacts;
+  checkout: CheckoutFacts;
+  fingerprints: Record<GroupName, string>;
+  combined: string;
+  cached: CachedRepo | undefined;
+  stale: GroupName[];
+}
+
+export async function evaluateDoi(ws: Workspace, db: IndexDb, options: DoiOptions): Promise<DoiRun> {
+  const repos = options.repos ? ws.repos.filter((r) => options.repos!.includes(r.slug)) : ws.repos;
+  const checkouts = await Promise.all(repos.map((r) => readCheckout(r.checkout)));
+  const reader = new IndexReader(db);
+  const stamps = repoStamps(db);
+  const idSet = idSetDigest(db, stamps);
+  const slugs = {
+    domains: ws.domains.map((d) => [d.slug, d.status]).sort(),
+    repos: ws.repos.map((r) => r.slug).sort(),
+  };
+  const day = options.now.toISOString().slice(0, 10);
+  const cache = readCachedRepos(db, repos.map((r) => r.slug));
+
+  const plans: RepoPlan[] = repos.map((repo, i) => {
+    const registry: RegistryFacts = { mode: ws.mode, repo, domain: ws.domains.find((d) => d.slug === repo.domain) ?? null };
+    const fingerprints = groupFingerprints({
+      registry,
+      checkout: checkouts[i],
+      stamp: stamps.get(repo.slug) ?? null,
+      day,
+      goals: goalsConcerning(reader.allGoals(), repo),
+      id_set: idSet,
+      slugs,
+      check_source: CHECK_SOURCE,
+    });
+    const combined = combinedFingerprint(fingerprints);
+    const cached = cache.get(repo.slug);
+    const stale =
+      options.refresh || !cached
+        ? [...GROUPS]
+        : cached.fingerprint === combined
+          ? []
+          : GROUPS.filter((g) => cached.groups[g]?.fingerprint !== fingerprints[g]);
+    return { registry, checkout: checkouts[i], fingerprints, combined, cached, stale };
+  });
+
+  const limit = limiter(options.concurrency ?? 8);
+  const checkedAt = options.now.toISOString();
+  const fresh = await Promise.all(plans.map((plan) => refreshRepoGroups(plan, reader, limit, options.now, checkedAt)));
+  const checked = await refreshCheckGroups(plans, (stale) => checkErrors(ws, db, stale), options.now, checkedAt);
+
+  const recomputed: Record<string, GroupName[]> = {};
+  const writes: { slug: string; fingerprint: string; groups: GroupEntries }[] = [];
+  const items = plans.map((plan, i) => {
+    const slug = plan.registry.repo.slug;
+    const groups: GroupEntries = { ...plan.cached?.groups, ...fresh[i].entries };
+    const checkEntry = checked.get(slug);
+    if (checkEntry) groups.check = checkEntry.entry;
+    recomputed[slug] = plan.stale;
+    const failedToGather = fresh[i].uncached || checkEntry?.uncached === true;
+    if (plan.stale.length > 0 && !failedToGather) writes.push({ slug, fingerprint: plan.combined, groups: pick(groups) });
+    return itemOf(slug, groups);
+  });
+  writeCachedRepos(db, writes);
+  return { items: items.sort(compareByTier), recomputed };
+}
+
+/** Only the current groups (a cache row never carries entries of groups that no longer exist). */
+function pick(groups: GroupEntries): GroupEntries {
+  const out: GroupEntries = {};
+  for (const g of GROUPS) if (groups[g]) out[g] = groups[g];
+  return out;
+}
+
+function itemOf(slug: string, groups: GroupEntries): DoiItem {
+  const entries = GROUPS.map((g) => groups[g]).filter((e): e is GroupEntry => e !== undefined);
+  const criteria = inCriterionOrder(entries.flatMap((e) => e.results));
+  const checked_at = entries.map((e) => e.checked_at).sort()[0] ?? '';
+  return { repo_slug: slug, tier: tierOf(criteria), criteria, checked_at };
+}

@@ -1,0 +1,54 @@
+// Facts read from the index for one repo (C6, C10, C13, and C14's list of in_progress tasks).
+// A repo's task rows are read once and shared by the groups that need them.
+import type { IndexDb } from '../../index/db.js';
+import {
+  goalRows,
+  parseErrorRows,
+  planningDocumentCounts,
+  repoTaskRows,
+  repoWorkplanRows,
+  type GoalRow,
+  type RepoTaskRow,
+} from '../../index/queries/doi.js';
+import { findDrift } from '../drift.js';
+import { activeGoalFor } from '../goals.js';
+import type { DriftFinding, GoalFact, LocatedProblem } from '../model.js';
+
+export interface RepoIndexFacts {
+  planning_documents: number;
+  parse_errors: LocatedProblem[];
+  active_goal: GoalFact | null;
+  drift: DriftFinding[];
+}
+
+export class IndexReader {
+  private counts: Map<string, number> | null = null;
+  private goals: GoalRow[] | null = null;
+  private readonly tasks = new Map<string, RepoTaskRow[]>();
+
+  constructor(private readonly db: IndexDb) {}
+
+  allGoals(): GoalRow[] {
+    return (this.goals ??= goalRows(this.db));
+  }
+
+  taskRows(slug: string): RepoTaskRow[] {
+    let rows = this.tasks.get(slug);
+    if (!rows) this.tasks.set(slug, (rows = repoTaskRows(this.db, slug)));
+    return rows;
+  }
+
+  inProgress(slug: string): RepoTaskRow[] {
+    return this.taskRows(slug).filter((t) => t.status === 'in_progress');
+  }
+
+  repoFacts(repo: { slug: string; domain: string | null }): RepoIndexFacts {
+    this.counts ??= planningDocumentCounts(this.db);
+    return {
+      planning_documents: this.counts.get(repo.slug) ?? 0,
+      parse_errors: parseErrorRows(this.db, repo.slug),
+      active_goal: activeGoalFor(this.allGoals(), repo),
+      drift: findDrift(repoWorkplanRows(this.db, repo.slug), this.taskRows(repo.slug)),
+    };
+  }
+}

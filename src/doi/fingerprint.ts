@@ -1,0 +1,49 @@
+// Cache fingerprints: a hash of exactly the inputs a group of criteria reads, so a change
+// re-evaluates the groups it can affect and nothing else.
+//   tree    (C2–C5, C8, C9, C12): the registry entry and its domain's, the checkout (HEAD, origin, shallow)
+//   history (C11, C14):           registry, HEAD, the repo's index stamp (any file change), the day (UTC)
+//   index   (C1, C6, C10, C13):   registry, the repo's index stamp, the goals that concern the repo
+//   check   (C7):                 registry, the repo's index stamp, the workspace's id set, the registered slugs
+import { createHash } from 'node:crypto';
+import type { GoalRow, RepoStamp } from '../index/queries/doi.js';
+import type { GroupName } from './criterion.js';
+import type { CheckoutFacts, RegistryFacts } from './model.js';
+
+/** Bump when a criterion or a fact changes meaning: every cached result is then recomputed. */
+export const DOI_CACHE_VERSION = 1;
+
+export function digest(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('hex');
+}
+
+export interface FingerprintInputs {
+  registry: RegistryFacts;
+  checkout: CheckoutFacts;
+  stamp: RepoStamp | null;
+  /** Today in UTC (`YYYY-MM-DD`): C11 and C14 compare commit times with the clock. */
+  day: string;
+  goals: GoalRow[];
+  /** Digest of the workspace's workplan and task ids (see id-set.ts). */
+  id_set: string;
+  /** Registered domain slugs with their status, and repo slugs: what registry rules consult. */
+  slugs: unknown;
+  /** Which engine answers C7. */
+  check_source: string;
+}
+
+export function groupFingerprints(inputs: FingerprintInputs): Record<GroupName, string> {
+  const { registry, checkout, stamp } = inputs;
+  const where = { path: checkout.path, exists: checkout.exists, work_tree: checkout.work_tree };
+  const base = [DOI_CACHE_VERSION, registry.mode, registry.repo, registry.domain];
+  return {
+    tree: digest(['tree', ...base, checkout]),
+    history: digest(['history', ...base, where, checkout.head, stamp, inputs.day]),
+    index: digest(['index', ...base, where, stamp, inputs.goals]),
+    check: digest(['check', ...base, where, stamp, inputs.id_set, inputs.slugs, inputs.check_source]),
+  };
+}
+
+/** One fingerprint for the whole repo: equal means every group is current. */
+export function combinedFingerprint(groups: Record<GroupName, string>): string {
+  return digest([groups.tree, groups.history, groups.index, groups.check]);
+}

@@ -1,0 +1,26 @@
+// The workspace's id set for C7's fingerprint: every workplan and task id with its repo, plus the
+// dependencies that cross repos. Hashing it reads every id, so the digest itself is cached under
+// the vector of every repo's index stamp: while no file anywhere changed, no id is read.
+import { createHash } from 'node:crypto';
+import type { IndexDb } from '../index/db.js';
+import { visitIdSet, type RepoStamp } from '../index/queries/doi.js';
+import { digest } from './fingerprint.js';
+
+const SCOPE = 'doi/id-set';
+const KEY = 'workspace';
+
+export function idSetDigest(db: IndexDb, stamps: ReadonlyMap<string, RepoStamp>): string {
+  const stampVector = digest([...stamps].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const memo = db.prepare('SELECT fingerprint, value FROM cache WHERE scope = ? AND key = ?').get(SCOPE, KEY) as
+    | { fingerprint: string; value: string }
+    | undefined;
+  if (memo && memo.fingerprint === stampVector) return memo.value;
+  const hash = createHash('sha1');
+  visitIdSet(db, (line) => hash.update(`${line}\n`));
+  const value = hash.digest('hex');
+  db.prepare(
+    `INSERT INTO cache (scope, key, fingerprint, value) VALUES (?, ?, ?, ?)
+     ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, value = excluded.value`,
+  ).run(SCOPE, KEY, stampVector, value);
+  return value;
+}

@@ -1,0 +1,87 @@
+// Recomputing the stale groups of a repo: gather the group's facts (git, the index), apply its
+// criteria, and stamp the entry with its fingerprint. The tree runs before the history, which
+// reads the tree's SBOM paths (fresh, or exported by the cached tree entry).
+import type { GroupEntries, GroupEntry } from './cache.js';
+import type { GroupName } from './criterion.js';
+import { evaluateGroup, failedGroup } from './evaluate-group.js';
+import type { RepoPlan } from './evaluate.js';
+import { CHECK_SOURCE } from './facts/check-errors.js';
+import { readHistory } from './facts/history.js';
+import type { IndexReader } from './facts/index-facts.js';
+import type { Limiter } from './facts/limit.js';
+import { readTree } from './facts/tree.js';
+import type { CriterionResult, LocatedProblem } from './model.js';
+import { sbomPaths } from './sbom.js';
+
+export interface FreshEntries {
+  entries: GroupEntries;
+  /** A group's facts could not be gathered: its failure is reported, never cached. */
+  uncached: boolean;
+}
+
+export async function refreshRepoGroups(plan: RepoPlan, reader: IndexReader, limit: Limiter, now: Date, checkedAt: string): Promise<FreshEntries> {
+  const { registry, checkout } = plan;
+  const stale = new Set(plan.stale);
+  const entries: GroupEntries = {};
+  let uncached = false;
+  const entry = (group: GroupName, results: CriterionResult[], exports?: GroupEntry['exports']): GroupEntry => ({
+    fingerprint: plan.fingerprints[group],
+    checked_at: checkedAt,
+    results,
+    ...(exports ? { exports } : {}),
+  });
+
+  let sbom = plan.cached?.groups.tree?.exports?.sbom_paths;
+  // The history reads the tree's SBOM paths: without them from the cache, the tree is gathered too.
+  if (stale.has('tree') || (stale.has('history') && sbom === undefined)) {
+    if (!stale.has('tree')) plan.stale = [...plan.stale, 'tree'];
+    try {
+      const tree = await readTree(checkout, limit);
+      sbom = sbomPaths(tree.files);
+      entries.tree = entry('tree', evaluateGroup('tree', { ...registry, checkout, ...tree }, now), { sbom_paths: sbom });
+    } catch (error) {
+      entries.tree = entry('tree', failedGroup('tree', error));
+      uncached = true;
+    }
+  }
+  if (stale.has('history')) {
+    try {
+      const history = await readHistory(checkout, sbom ?? [], reader.inProgress(registry.repo.slug), limit);
+      entries.history = entry('history', evaluateGroup('history', { ...registry, checkout, sbom_paths: sbom ?? [], ...history }, now));
+    } catch (error) {
+      entries.history = entry('history', failedGroup('history', error));
+      uncached = true;
+    }
+  }
+  if (stale.has('index')) {
+    entries.index = entry('index', evaluateGroup('index', { ...registry, checkout, ...reader.repoFacts(registry.repo) }, now));
+  }
+  return { entries, uncached };
+}
+
+/** C7 for every repo whose check group is stale, from one run of the check engine. */
+export async function refreshCheckGroups(
+  plans: readonly RepoPlan[],
+  fetchErrors: (slugs: string[]) => Promise<Map<string, LocatedProblem[]>>,
+  now: Date,
+  checkedAt: string,
+): Promise<Map<string, { entry: GroupEntry; uncached: boolean }>> {
+  const stale = plans.filter((p) => p.stale.includes('check'));
+  const out = new Map<string, { entry: GroupEntry; uncached: boolean }>();
+  if (stale.length === 0) return out;
+  let errors: Map<string, LocatedProblem[]> | null = null;
+  let failure: unknown = null;
+  try {
+    errors = await fetchErrors(stale.map((p) => p.registry.repo.slug));
+  } catch (error) {
+    failure = error;
+  }
+  for (const plan of stale) {
+    const slug = plan.registry.repo.slug;
+    const results = errors
+      ? evaluateGroup('check', { ...plan.registry, checkout: plan.checkout, errors: errors.get(slug) ?? [], source: CHECK_SOURCE }, now)
+      : failedGroup('check', failure);
+    out.set(slug, { entry: { fingerprint: plan.fingerprints.check, checked_at: checkedAt, results }, uncached: errors === null });
+  }
+  return out;
+}

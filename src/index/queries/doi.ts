@@ -1,0 +1,173 @@
+// What DoI reads from the index: per-repo change stamps (for cache fingerprints), planning
+// documents and parser errors (C6), goals (C10), a repo's workplans and tasks (C13, C14), and the
+// workspace's id set (C7's fingerprint). Repo-scoped queries go through the (repo, …) indexes.
+import type { IndexDb } from '../db.js';
+
+export interface RepoStamp {
+  generation: number;
+  synced_at: string | null;
+}
+
+/** Each indexed repo's generation and the time it last changed: together they change with any file of the repo. */
+export function repoStamps(db: IndexDb): Map<string, RepoStamp> {
+  const rows = db.prepare('SELECT slug, generation, synced_at FROM repos').all() as ({ slug: string } & RepoStamp)[];
+  return new Map(rows.map((r) => [r.slug, { generation: r.generation, synced_at: r.synced_at }]));
+}
+
+/** Workplan and task-file documents per repo. */
+export function planningDocumentCounts(db: IndexDb): Map<string, number> {
+  const rows = db
+    .prepare("SELECT repo, COUNT(*) AS n FROM documents WHERE kind IN ('workplan', 'task') GROUP BY repo")
+    .all() as { repo: string; n: number }[];
+  return new Map(rows.map((r) => [r.repo, r.n]));
+}
+
+export interface ProblemRow {
+  file: string;
+  line: number;
+  rule_id: string;
+  message: string;
+}
+
+/** Error-severity parser diagnostics in a repo's files, in file order. */
+export function parseErrorRows(db: IndexDb, repo: string): ProblemRow[] {
+  return db
+    .prepare(
+      `SELECT d.path AS file, d.line, d.rule_id, d.message FROM diagnostics d JOIN files f ON f.id = d.file_id
+       WHERE f.repo = ? AND d.severity = 'error' ORDER BY d.path, d.line, d.col, d.id`,
+    )
+    .all(repo) as ProblemRow[];
+}
+
+export interface GoalRow {
+  doc_id: string;
+  title: string | null;
+  status: string | null;
+  priority: number | null;
+  repo: string;
+  path: string;
+  repo_field: string | null;
+  domain: string | null;
+}
+
+/** Every goal with an id, in a stable order. */
+export function goalRows(db: IndexDb): GoalRow[] {
+  return db
+    .prepare(
+      `SELECT doc_id, title, status, priority, repo, path, repo_field, domain FROM documents
+       WHERE kind = 'goal' AND doc_id IS NOT NULL ORDER BY repo, path, line`,
+    )
+    .all() as GoalRow[];
+}
+
+export interface RepoWorkplanRow {
+  row_id: number;
+  doc_id: string | null;
+  path: string;
+  line: number;
+  status: string | null;
+  /** Front-matter as JSON (holds the `tasks:` list when there is one). */
+  fields: string;
+}
+
+export function repoWorkplanRows(db: IndexDb, repo: string): RepoWorkplanRow[] {
+  return db
+    .prepare("SELECT id AS row_id, doc_id, path, line, status, fields FROM documents WHERE repo = ? AND kind = 'workplan' ORDER BY path, line")
+    .all(repo) as RepoWorkplanRow[];
+}
+
+export interface RepoTaskRow {
+  document_id: number;
+  task_id: string | null;
+  local_id: string | null;
+  workplan_id: string | null;
+  title: string;
+  status: string | null;
+  source: string;
+  path: string;
+  line: number;
+  end_line: number;
+}
+
+export function repoTaskRows(db: IndexDb, repo: string): RepoTaskRow[] {
+  return db
+    .prepare(
+      `SELECT document_id, task_id, local_id, workplan_id, title, status, source, path, line, end_line FROM tasks
+       WHERE repo = ? ORDER BY path, ordinal`,
+    )
+    .all(repo) as RepoTaskRow[];
+}
+
+/**
+ * Calls `visit` with every line of the workspace's id set in a stable order: each workplan and
+ * task id with its repo, then each dependency that resolves to a task in another repo (a cycle or
+ * an ambiguity through another repo changes a repo's check result without changing its ids).
+ */
+export function visitIdSet(db: IndexDb, visit: (line: string) => void): void {
+  const ids = db
+    .prepare(
+      `SELECT repo, doc_id AS id FROM documents WHERE kind = 'workplan' AND doc_id IS NOT NULL
+       UNION ALL SELECT repo, task_id FROM tasks WHERE task_id IS NOT NULL ORDER BY 1, 2`,
+    )
+    .raw()
+    .iterate() as IterableIterator<[string, string]>;
+  for (const [repo, id] of ids) visit(`${repo}\t${id}`);
+  const edges = db
+    .prepare(
+      `SELECT t.repo, t.task_id, d.depends_on FROM task_deps d JOIN tasks t ON t.id = d.task_row
+       WHERE EXISTS (SELECT 1 FROM tasks u WHERE u.task_id IN (d.depends_on, t.workplan_id || '-' || d.depends_on) AND u.repo <> t.repo)
+       ORDER BY 1, 2, 3`,
+    )
+    .raw()
+    .iterate() as IterableIterator<[string, string | null, string]>;
+  for (const [repo, id, dep] of edges) visit(`${repo}\t${id ?? ''}\t->${dep}`);
+}
+
+export interface DependencyRow {
+  repo: string;
+  task_id: string | null;
+  path: string;
+  line: number;
+  depends_on: string;
+}
+
+/** Dependencies that name no task in the workspace (as written, nor qualified with their workplan's id). */
+export function unknownDependencyRows(db: IndexDb): DependencyRow[] {
+  return db
+    .prepare(
+      `SELECT t.repo, t.task_id, t.path, t.line, d.depends_on FROM task_deps d JOIN tasks t ON t.id = d.task_row
+       WHERE NOT EXISTS (SELECT 1 FROM tasks u WHERE u.task_id IN (d.depends_on, t.workplan_id || '-' || d.depends_on))
+       ORDER BY t.repo, t.path, t.line, d.position`,
+    )
+    .all() as DependencyRow[];
+}
+
+export interface DuplicateIdRow {
+  repo: string;
+  id: string;
+  path: string;
+  line: number;
+  uses: number;
+}
+
+/** Every declaration of a workplan or task id that is declared more than once in the workspace. */
+export function duplicateIdRows(db: IndexDb): DuplicateIdRow[] {
+  return db
+    .prepare(
+      `WITH ids AS (
+         SELECT repo, doc_id AS id, path, line FROM documents WHERE kind = 'workplan' AND doc_id IS NOT NULL
+         UNION ALL SELECT repo, task_id, path, line FROM tasks WHERE task_id IS NOT NULL
+       ),
+       counted AS (SELECT id, COUNT(*) AS uses FROM ids GROUP BY id HAVING COUNT(*) > 1)
+       SELECT ids.repo, ids.id, ids.path, ids.line, counted.uses FROM ids JOIN counted ON counted.id = ids.id
+       ORDER BY ids.repo, ids.path, ids.line`,
+    )
+    .all() as DuplicateIdRow[];
+}
+
+/** Error-severity parser diagnostics of every repo, in file order. */
+export function allParseErrorRows(db: IndexDb): (ProblemRow & { repo: string })[] {
+  return db
+    .prepare(`SELECT repo, path AS file, line, rule_id, message FROM diagnostics WHERE severity = 'error' ORDER BY repo, path, line, col, id`)
+    .all() as (ProblemRow & { repo: string })[];
+}
