@@ -18,7 +18,14 @@ import {
   trimStartSpaces,
 } from './leaf-starts.js';
 import { AMBIGUOUS_MARKER, consumeListMarker } from './list-marker.js';
-import { AMBIGUOUS_KIND, EndState, cdataEndMissed, htmlBlockEnds, htmlBlockStart } from './html-blocks.js';
+import {
+  EndState,
+  ONLY_COMMONMARK_SEES_TAG,
+  ONLY_REMARK_SEES_TAG,
+  cdataEndMissed,
+  htmlBlockEnds,
+  htmlBlockStart,
+} from './html-blocks.js';
 import { FenceBuilder } from './fence-builder.js';
 import { ParagraphLines } from './paragraph-lines.js';
 import { Unsupported } from './unsupported.js';
@@ -267,12 +274,13 @@ export class BlockScanner {
         }
         if (c === 60 /* < */) {
           const start = htmlBlockStart(text, p, end, inParagraph);
-          if (start !== null && !(start.kind === AMBIGUOUS_KIND && maybeLazy)) {
-            if (start.kind === AMBIGUOUS_KIND) {
-              throw new Unsupported('HTML tag that remark reads differently from CommonMark', this.lineNo);
-            }
-            if (start.kind === 7 && maybeLazy) {
+          // On a lazy line neither reads a complete tag as an HTML block, except remark.
+          if (start !== null && !(start.kind === ONLY_COMMONMARK_SEES_TAG && maybeLazy)) {
+            if ((start.kind === 7 || start.kind === ONLY_REMARK_SEES_TAG) && maybeLazy) {
               throw new Unsupported('complete HTML tag on a lazy continuation line', this.lineNo);
+            }
+            if (start.kind < 0) {
+              throw new Unsupported('HTML tag that remark reads differently from CommonMark', this.lineNo);
             }
             this.openLeaf(Leaf.Html);
             this.htmlKind = start.kind;

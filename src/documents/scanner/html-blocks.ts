@@ -97,14 +97,15 @@ export function htmlBlockStart(text: string, pos: number, end: number, interrupt
   }
   if (interrupting) return null;
   const remarkReads = isCompleteTagRest(text, i, end, closing);
-  if (remarkReads !== (!RAW_NAMES.has(name) && isSpecCompleteTag(text, pos, end))) {
-    return { kind: AMBIGUOUS_KIND, resumeAt: end, state: EndState.Plain };
-  }
-  return remarkReads ? { kind: 7, resumeAt: end, state: EndState.Plain } : null;
+  const specReads = !RAW_NAMES.has(name) && isSpecCompleteTag(text, pos, end);
+  if (remarkReads === specReads) return remarkReads ? { kind: 7, resumeAt: end, state: EndState.Plain } : null;
+  return { kind: remarkReads ? ONLY_REMARK_SEES_TAG : ONLY_COMMONMARK_SEES_TAG, resumeAt: end, state: EndState.Plain };
 }
 
-/** The kind reported for a line that CommonMark and remark read differently. */
-export const AMBIGUOUS_KIND = -1;
+/** Kinds reported for a line that CommonMark and remark read differently: a complete tag
+ *  (kind 7) to one of them only. */
+export const ONLY_REMARK_SEES_TAG = -1;
+export const ONLY_COMMONMARK_SEES_TAG = -2;
 
 /**
  * CommonMark's own grammar of a complete open or closing tag at `pos` (a `<`), followed only
