@@ -8,21 +8,29 @@ export const WORKABLE_STATUSES: ReadonlySet<string> = new Set(['todo', 'in_progr
 export const PENDING_STATUSES: ReadonlySet<string> = new Set(['todo', 'in_progress', 'blocked']);
 
 /**
- * What holds a dependency back, or null when it is done. Looked up as written, then (for a task
- * of a workplan) as `<workplan id>-<dependency>`. An id declared twice is `ambiguous` even if both
- * declarations are done: nobody can say which one was meant.
+ * The id a dependency resolves to and its declarations: looked up as written, then (for a task of
+ * a workplan) as `<workplan id>-<dependency>`. No declaration: the id as written, unknown.
  */
-export function dependencyBlock(dependency: string, task: Pick<QueueTask, 'workplan_id'>, lookup: DependencyLookup): BlockedBy | null {
-  let id = dependency;
-  let targets = lookup(dependency);
+export function resolveDependency<T>(
+  dependency: string,
+  task: Pick<QueueTask, 'workplan_id'>,
+  lookup: (id: string) => readonly T[],
+): { id: string; targets: readonly T[] } {
+  const targets = lookup(dependency);
   if (targets.length === 0 && task.workplan_id !== null) {
     const qualified = `${task.workplan_id}-${dependency}`;
     const found = lookup(qualified);
-    if (found.length > 0) {
-      id = qualified;
-      targets = found;
-    }
+    if (found.length > 0) return { id: qualified, targets: found };
   }
+  return { id: dependency, targets };
+}
+
+/**
+ * What holds a dependency back, or null when it is done. An id declared twice is `ambiguous`
+ * even if both declarations are done: nobody can say which one was meant.
+ */
+export function dependencyBlock(dependency: string, task: Pick<QueueTask, 'workplan_id'>, lookup: DependencyLookup): BlockedBy | null {
+  const { id, targets } = resolveDependency(dependency, task, lookup);
   if (targets.length === 0) return { id, reason: 'unknown', status: null };
   if (targets.length > 1) return { id, reason: 'ambiguous', status: null };
   const { status } = targets[0];

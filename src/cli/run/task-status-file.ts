@@ -1,0 +1,77 @@
+// One planning file edited in place on behalf of a command: the path checked to stay inside its
+// repo, the file re-parsed inside the edit's lock (a file with parse errors is refused), the edit
+// confirmed by parsing the result, written atomically by src/edit. Shared by `task status` and
+// `interface-change`.
+import { realpath } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { ParseResult, TextEdit } from '../../documents/model.js';
+import { parseFile } from '../../documents/parse.js';
+import { applyEdits, editTextFile, readTextFile, type EditOutcome } from '../../edit/index.js';
+import { CustodianError, notFound, refused } from '../../errors.js';
+import type { Workspace } from '../../workspace/types.js';
+
+export interface PlanningFile {
+  repo: string;
+  /** Repo-relative path, as the index holds it. */
+  file: string;
+  /** Absolute path to read and write (the real path, so a link inside the repo is edited, not replaced). */
+  path: string;
+}
+
+export async function planningFile(ws: Workspace, repo: string, file: string): Promise<PlanningFile> {
+  const config = ws.repos.find((r) => r.slug === repo);
+  if (!config) throw notFound(`no repo ${repo} in the workspace`);
+  let root: string;
+  let path: string;
+  try {
+    root = await realpath(config.checkout);
+    path = await realpath(join(config.checkout, file));
+  } catch (cause) {
+    throw new CustodianError('not-found', `${repo}/${file}: not found on this host`, { cause, details: { repo_slug: repo, file } });
+  }
+  const inside = relative(root, path);
+  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..') {
+    throw refused(`${repo}/${file} leads outside the repo; not editing it`, { repo_slug: repo, file });
+  }
+  return { repo, file, path };
+}
+
+/** Refuses a file the parser reports errors in: an edit must not build on a misread. */
+export function refuseParseErrors(parsed: ParseResult, label: string): void {
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return;
+  const first = errors[0];
+  throw refused(`${label}:${first.line}:${first.column}: ${first.message} (${first.rule_id}); fix the file first (custodian check)`, {
+    file: label,
+    diagnostics: errors.map((d) => ({ rule_id: d.rule_id, line: d.line, column: d.column, message: d.message })),
+  });
+}
+
+/**
+ * Reads the file (its hash is what the write must still find), then, holding the file's lock,
+ * parses its current content, asks `plan` for the edits and confirms them with `confirm` on the
+ * re-parsed result before anything is written.
+ */
+export async function editPlanningFile(
+  target: PlanningFile,
+  plan: (text: string, parsed: ParseResult) => TextEdit[],
+  confirm: (parsed: ParseResult) => string | null,
+): Promise<EditOutcome> {
+  const label = `${target.repo}/${target.file}`;
+  const initial = await readTextFile(target.path);
+  return editTextFile(
+    target.path,
+    async (file) => {
+      const parsed = await parseFile(target.file, file.text);
+      refuseParseErrors(parsed, label);
+      const edits = plan(file.text, parsed);
+      const after = applyEdits(file.text, edits).text;
+      if (after !== file.text) {
+        const problem = confirm(await parseFile(target.file, after));
+        if (problem !== null) throw refused(`${label}: edit refused: ${problem}`, { file: target.file, reason: problem });
+      }
+      return edits;
+    },
+    { expectedHash: initial.hash, diffLabel: target.file },
+  );
+}
