@@ -1,7 +1,7 @@
 // Temp workspaces for the registry commands, and the CLI run inside them.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, runCliJson, tempDir, writeFiles, type FileMap } from '../helpers/git-repo.js';
+import { commitAll, git, runCli, runCliJson, tempDir, writeFiles, type FileMap } from '../helpers/git-repo.js';
 
 /** A temp folder holding `files` (custodian.yaml among them). */
 export function workspace(files: FileMap): string {
@@ -31,3 +31,21 @@ export function snapshot(root: string, paths: string[]): Record<string, string> 
 export const crlf = (text: string) => text.replace(/\n/g, '\r\n');
 
 export type { FileMap };
+
+/** A git repository at `root/path` holding `files`, committed (unless `commit: false`). */
+export function repoIn(root: string, path: string, files: FileMap, options: { commit?: boolean; origin?: string } = {}): string {
+  const dir = join(root, path);
+  mkdirSync(dir, { recursive: true });
+  git(dir, ['init', '-q', '-b', 'main']);
+  writeFiles(dir, files);
+  if (options.origin) git(dir, ['remote', 'add', 'origin', options.origin]);
+  if (options.commit !== false) commitAll(dir, 'initial', '2026-01-01T00:00:00Z');
+  return dir;
+}
+
+/** A front-matter document. */
+export function doc(frontmatter: string, body = ''): string {
+  return `---\n${frontmatter.trim()}\n---\n${body}`;
+}
+
+export const taskBlock = (id: string, status: string) => `\n## ${id}\n\n\`\`\`task\nid: ${id}\nstatus: ${status}\n\`\`\`\n`;
