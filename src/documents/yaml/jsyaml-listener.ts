@@ -9,15 +9,6 @@ import { MESSAGES } from './messages.js';
 import { isMalformedTagAt } from './tag-syntax.js';
 import { skipProperties, skipSeparation } from './text-position.js';
 
-interface Frame {
-  /** First character of the node, properties included. */
-  raw: number;
-  /** First character of the node's content, after its properties. */
-  start: number;
-  /** Collections written around and including this node, if it is one. */
-  level: number;
-}
-
 export interface ListenerOptions {
   properties: boolean;
   depth: boolean;
@@ -35,7 +26,12 @@ export class SubsetListener {
   /** Where the most recently opened node starts, properties included. */
   lastNodeStart = 0;
 
-  private readonly frames: Frame[] = [];
+  // The open nodes, innermost last, as parallel arrays so that no node allocates: where each
+  // starts (properties included), where its content starts, and how many written collections
+  // enclose and include it if it is one.
+  private readonly raws: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly levels: number[] = [];
 
   constructor(
     private readonly text: string,
@@ -44,7 +40,7 @@ export class SubsetListener {
 
   readonly listen = (event: 'open' | 'close', state: State): void => {
     if (event === 'open') {
-      if (this.options.properties && this.frames.length === 0) acceptUnknownAliases(state);
+      if (this.options.properties && this.raws.length === 0) acceptUnknownAliases(state);
       this.open(state.position);
     } else {
       this.close(state);
@@ -53,16 +49,8 @@ export class SubsetListener {
 
   /** js-yaml stopped at its depth backstop: the open path itself is too deep. */
   noteBackstop(): void {
-    let level = 0;
-    let previousStart = -1;
-    for (const frame of this.frames) {
-      if (frame.start !== previousStart) level++;
-      previousStart = frame.start;
-      if (level > MAX_YAML_DEPTH) {
-        this.noteTooDeep(frame.start);
-        return;
-      }
-    }
+    const at = this.levels.findIndex((level) => level > MAX_YAML_DEPTH);
+    if (at >= 0) this.noteTooDeep(this.starts[at]!);
   }
 
   private open(position: number): void {
@@ -70,37 +58,41 @@ export class SubsetListener {
     this.lastNodeStart = start;
     if (this.options.properties) this.checkProperty(start);
     const contentStart = skipProperties(this.text, start);
-    const parent = this.frames[this.frames.length - 1];
+    const top = this.raws.length - 1;
     // A node js-yaml composes inside another that starts at the same character is the same
     // node (it reads a block mapping's first key, or a scalar, as a nested attempt).
-    const level = parent === undefined ? 1 : parent.start === contentStart ? parent.level : parent.level + 1;
-    this.frames.push({ raw: start, start: contentStart, level });
+    const level = top < 0 ? 1 : this.starts[top] === contentStart ? this.levels[top]! : this.levels[top]! + 1;
+    this.raws.push(start);
+    this.starts.push(contentStart);
+    this.levels.push(level);
   }
 
   private close(state: State): void {
-    const frame = this.frames.pop();
+    if (this.raws.length === 0) return;
+    const raw = this.raws.pop()!;
+    const start = this.starts.pop()!;
+    const level = this.levels.pop()!;
     const kind = state.kind;
     const isCollection = kind === 'mapping' || kind === 'sequence';
-    if (frame === undefined) return;
-    if (this.options.depth && isCollection && frame.level > MAX_YAML_DEPTH) this.noteTooDeep(frame.start);
+    if (this.options.depth && isCollection && level > MAX_YAML_DEPTH) this.noteTooDeep(start);
     if (!this.options.properties) return;
-    if (kind === 'mapping' && frame.raw !== frame.start && this.startsOnKeyLine(frame)) {
+    if (kind === 'mapping' && raw !== start && this.startsOnKeyLine(raw, start)) {
       // `key: &a inner: value` is a block mapping on its key's line, which YAML forbids; js-yaml
       // reads it because of the properties, yaml 2 refuses it.
-      this.noteParseProblem(frame.raw, MESSAGES.compactMappingAfterProperties);
+      this.noteParseProblem(raw, MESSAGES.compactMappingAfterProperties);
     }
     if (kind === 'scalar') {
       const result: unknown = state.result;
-      if (typeof result === 'string' && (FORBIDDEN_KEYS.has(result) || result === MERGE_KEY)) this.keyCandidate = true;
-    } else if (isCollection && this.mayBeKey(frame.raw, state.position)) {
+      if (typeof result === 'string' && mayBeForbiddenKey(result)) this.keyCandidate = true;
+    } else if (isCollection && this.mayBeKey(raw, state.position)) {
       this.keyCandidate = true;
     }
   }
 
-  private startsOnKeyLine(frame: Frame): boolean {
-    if (this.text.charCodeAt(frame.start) === 0x7b /* { */) return false;
-    if (/[\r\n]/.test(this.text.slice(frame.raw, frame.start))) return false;
-    let j = frame.raw - 1;
+  private startsOnKeyLine(raw: number, start: number): boolean {
+    if (this.text.charCodeAt(start) === 0x7b /* { */) return false;
+    if (/[\r\n]/.test(this.text.slice(raw, start))) return false;
+    let j = raw - 1;
     while (j >= 0 && (this.text.charCodeAt(j) === 0x20 || this.text.charCodeAt(j) === 0x09)) j--;
     return j >= 0 && this.text.charCodeAt(j) === 0x3a /* : */;
   }
@@ -158,6 +150,11 @@ function acceptUnknownAliases(state: State): void {
     get: (target, name) => (Object.prototype.hasOwnProperty.call(target, name) ? Reflect.get(target, name) : null),
     set: (target, name, value) => Reflect.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true }),
   });
+}
+
+function mayBeForbiddenKey(value: string): boolean {
+  // Every forbidden key is 2 to 11 characters long: most scalars fail this before a lookup.
+  return value.length >= 2 && value.length <= 11 && (FORBIDDEN_KEYS.has(value) || value === MERGE_KEY);
 }
 
 function isSpaceOrBreak(ch: number): boolean {

@@ -6,35 +6,44 @@
 // regular expressions of the YAML 1.2 spec (10.3.2), which are also yaml 2's.
 import jsyaml from 'js-yaml';
 
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+// Every plain scalar is offered to each type in turn, so each rejects a word by its first
+// character before trying a regular expression.
 const INT = /^[-+]?[0-9]+$/;
 const INT_OCT = /^0o[0-7]+$/;
 const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
+/** Numbers start with a digit, a sign or a dot. */
+function mayBeNumber(data: string): boolean {
+  const ch = data.charCodeAt(0);
+  return (ch >= 0x30 && ch <= 0x39) || ch === 0x2b || ch === 0x2d || ch === 0x2e;
+}
+
 function coreTypes(prefix: string): jsyaml.Type[] {
   return [
     new jsyaml.Type(`${prefix}null`, {
       kind: 'scalar',
-      resolve: (data: string | null) => data === null || NULL.test(data),
+      resolve: (data: string | null) =>
+        data === null || data === '' || data === '~' || data === 'null' || data === 'Null' || data === 'NULL',
       construct: () => null,
     }),
     new jsyaml.Type(`${prefix}bool`, {
       kind: 'scalar',
-      resolve: (data: string | null) => data !== null && BOOL.test(data),
+      resolve: (data: string | null) =>
+        data === 'true' || data === 'True' || data === 'TRUE' || data === 'false' || data === 'False' || data === 'FALSE',
       construct: (data: string) => data[0] === 't' || data[0] === 'T',
     }),
     new jsyaml.Type(`${prefix}int`, {
       kind: 'scalar',
-      resolve: (data: string | null) => data !== null && (INT.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
+      resolve: (data: string | null) =>
+        data !== null && mayBeNumber(data) && (INT.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
       construct: (data: string) =>
         data.startsWith('0o') ? parseInt(data.slice(2), 8) : data.startsWith('0x') ? parseInt(data.slice(2), 16) : parseInt(data, 10),
     }),
     new jsyaml.Type(`${prefix}float`, {
       kind: 'scalar',
-      resolve: (data: string | null) => data !== null && (FLOAT.test(data) || FLOAT_SPECIAL.test(data)),
+      resolve: (data: string | null) => data !== null && mayBeNumber(data) && (FLOAT.test(data) || FLOAT_SPECIAL.test(data)),
       construct: (data: string) => {
         if (!FLOAT_SPECIAL.test(data)) return parseFloat(data);
         if (data.endsWith('nan') || data.endsWith('NaN') || data.endsWith('NAN')) return NaN;

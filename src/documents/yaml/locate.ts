@@ -7,7 +7,11 @@ import { positionAt } from './text-position.js';
 import { keyString } from './yaml2-value.js';
 import { yaml2 } from './yaml2-module.js';
 
-/** A region of the YAML text: 1-based lines and UTF-16 columns, `end` exclusive; offsets into the text. */
+/**
+ * A region of the YAML text: 1-based lines and UTF-16 columns, `end_column` just past the last
+ * character; `start` and `end` are offsets into the text, `end` exclusive. A block value's span
+ * ends at its last non-blank character.
+ */
 export interface Span {
   line: number;
   column: number;
@@ -64,7 +68,10 @@ export function locateKey(text: string, path: readonly (string | number)[]): Key
 function spanOf(text: string, node: unknown): Span | null {
   const range = (node as YamlNode | null)?.range;
   if (!range) return null;
-  const [start, end] = range;
+  const start = range[0];
+  // A block node's range runs to the start of the next line; a diagnostic ends at its last character.
+  let end = range[1];
+  while (end > start && /[ \t\r\n]/.test(text.charAt(end - 1))) end--;
   const from = positionAt(text, start);
   const to = positionAt(text, end);
   return { line: from.line, column: from.column, end_line: to.line, end_column: to.column, start, end };

@@ -28,20 +28,21 @@ import type { YamlReadResult } from './types.js';
 const JS_YAML_MISREADS = /["'\]}]#|^[ \t]*(?:-[ \t]+)*-[ \t]*(?:#.*)?$/m;
 
 /**
- * Whatever a subset violation or a misread needs: properties and aliases (`& * !`), explicit keys
- * (`?`), escapes that could spell a forbidden key (`\`), the keys themselves, a collection used as
- * a key (`]:` `}:`), the misreads above, and non-printable characters. Deep nesting needs none of
- * them: js-yaml's own depth limit catches it on the fast path.
+ * A cheap filter: a text none of these match cannot hold a subset violation or a misread, and goes
+ * to js-yaml alone. Properties, aliases and explicit keys start a token, so `&`, `*`, `!` and `?`
+ * count only after white space, `[`, `{` or `,` ("R&D", "done!" and "why?" do not); a forbidden key
+ * spelled with escapes needs `\x`, `\u`, `\U` or an escaped line break; a collection used as a
+ * key needs `]:` or `}:`; the misreads need a glued `#` or a line ending in `-`; any surrogate
+ * (the exact test for a lone one comes later) or non-printable character counts too.
  */
-const MAY_VIOLATE = new RegExp(
-  [
-    /[&*!?\\]|<<|__proto__|constructor|prototype|[\]}][ \t]*:/.source,
-    JS_YAML_MISREADS.source,
-    // eslint-disable-next-line no-control-regex
-    /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/.source,
-  ].join('|'),
-  'm',
-);
+const MAY_VIOLATE =
+  // eslint-disable-next-line no-control-regex
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]|(?:^|[\s[{,])[&*!?]|\\[xuU\r\n]|[\]}][ \t]*:|["'\]}]#|-[ \t]*(?:[\r\n]|$)/;
+const FORBIDDEN_WORDS = ['<<', '__proto__', 'constructor', 'prototype'];
+
+function mayViolate(text: string): boolean {
+  return MAY_VIOLATE.test(text) || FORBIDDEN_WORDS.some((word) => text.includes(word));
+}
 
 /** js-yaml's recursion bound when the exact depth rule must be checked: far below a stack overflow. */
 const DEPTH_BACKSTOP = 2 * MAX_YAML_DEPTH;
@@ -59,7 +60,7 @@ export function readYaml(text: string): YamlReadResult {
   const directive = findDirective(text);
   if (directive) return rejected(text, directive);
 
-  if (!MAY_VIOLATE.test(text)) {
+  if (!mayViolate(text)) {
     const fast = attempt(text, CORE_12_SCHEMA, MAX_YAML_DEPTH, null);
     if (fast.depthExceeded) {
       // js-yaml counts every node it composes, scalars and nested attempts included, so its limit
