@@ -13,9 +13,10 @@ import { openFreshIndex } from './workspace.js';
 
 type Transition = 'publish' | 'resolve';
 
-const TRANSITIONS: Record<Transition, { status: string; dateKey: string; dateAfter: string }> = {
-  publish: { status: 'published', dateKey: 'published_at', dateAfter: 'planned_for' },
-  resolve: { status: 'resolved', dateKey: 'resolved_at', dateAfter: 'published_at' },
+// The lifecycle only moves forward (draft → published → resolved); repeating a step changes nothing.
+const TRANSITIONS: Record<Transition, { status: string; from: (string | null)[]; dateKey: string; dateAfter: string }> = {
+  publish: { status: 'published', from: [null, 'draft', 'published'], dateKey: 'published_at', dateAfter: 'planned_for' },
+  resolve: { status: 'resolved', from: ['published', 'resolved'], dateKey: 'resolved_at', dateAfter: 'published_at' },
 };
 
 export async function interfaceChangeTransition(ctx: CliContext, verb: Transition, ref: string, flags: { json?: boolean }): Promise<void> {
@@ -32,7 +33,15 @@ export async function interfaceChangeTransition(ctx: CliContext, verb: Transitio
   const target = await planningFile(ws, row.repo, row.path);
   const outcome = await editPlanningFile(
     target,
-    (text, parsed) => transitionEdits(text, locateChange(parsed, id), transition.status, transition.dateKey, today, transition.dateAfter),
+    (text, parsed) => {
+      const doc = locateChange(parsed, id);
+      if (!transition.from.includes(doc.status_raw === null ? null : (doc.status ?? 'unknown'))) {
+        throw refused(`interface change ${row.repo}:${id} is ${doc.status ?? JSON.stringify(doc.status_raw)}; ${verb} needs it ${transition.from.filter(Boolean).join(' or ')}`, {
+          status: doc.status,
+        });
+      }
+      return transitionEdits(text, doc, transition.status, transition.dateKey, today, transition.dateAfter);
+    },
     (parsed) => {
       const doc = parsed.documents.find((d) => d.kind === 'interface-change' && d.id === id);
       if (!doc) return `interface change ${id} would no longer parse as one`;
