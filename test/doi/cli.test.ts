@@ -1,0 +1,111 @@
+// `custodian doi` as a subprocess: the JSON report, the table, exit codes, and the git processes
+// it starts (none on the cached path; one blame per file on the cold one).
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, runCli, runCliJson, tempDir } from '../helpers/git-repo.js';
+import { daysBefore, integratedRepo, NOW, workplan, writeRegistry } from './workspace.js';
+
+afterAll(removeTempDirs);
+
+/** A `git` on PATH that records every call, then runs the real git. */
+function gitRecorder(): { env: Record<string, string>; calls: () => string[] } {
+  const bin = tempDir('custodian-bin-');
+  const log = join(bin, 'calls.log');
+  const realGit = ['/usr/bin/git', '/usr/local/bin/git', '/bin/git'].find(existsSync) ?? 'git';
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec ${realGit} "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  return {
+    env: { PATH: `${bin}:${process.env.PATH}` },
+    calls: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []),
+  };
+}
+
+function workspace() {
+  const root = tempDir();
+  const full = integratedRepo('ledger', 'LEDG', daysBefore(5), {
+    // Two in_progress tasks in one file: one blame call covers both.
+    'workplans/LEDG-WP-0001-retries.md': workplan('LEDG').replace('status: todo', 'status: in_progress'),
+  });
+  const bare = integratedRepo('bare', 'BARE', daysBefore(5));
+  writeRegistry(root, [full, { ...bare, fingerprint: null }]);
+  return root;
+}
+
+describe('custodian doi', () => {
+  const root = workspace();
+  const env = { CUSTODIAN_NOW: NOW };
+
+  it('prints the doi-report JSON, worst tier first, and exits 0', () => {
+    const { code, json } = runCliJson(['-w', root, 'doi', '--json'], { env });
+    expect(code).toBe(0);
+    expect(Object.keys(json)).toEqual(['schema_version', 'kind', 'mode', 'items']);
+    expect(json).toMatchObject({ schema_version: 1, kind: 'doi-report', mode: 'workspace' });
+    expect(json.items.map((i: any) => [i.repo_slug, i.tier])).toEqual([
+      ['bare', 'none'],
+      ['ledger', 'full'],
+    ]);
+    const item = json.items[1];
+    expect(Object.keys(item)).toEqual(['repo_slug', 'tier', 'criteria', 'checked_at']);
+    expect(item.checked_at).toBe('2026-03-01T12:00:00.000Z');
+    expect(item.criteria[0]).toEqual({ id: 'C1', tier: 'core', status: 'pass', detail: 'registered in active domain payments' });
+    expect(item.criteria.map((c: any) => c.id)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12', 'C13', 'C14']);
+  });
+
+  it('answers for one repo, and says not-found (exit 1) for an unknown one', () => {
+    const one = runCliJson(['-w', root, 'doi', 'bare', '--json'], { env });
+    expect(one.json.items.map((i: any) => i.repo_slug)).toEqual(['bare']);
+    const unknown = runCliJson(['-w', root, 'doi', 'nope', '--json'], { env });
+    expect(unknown.code).toBe(1);
+    expect(unknown.json).toMatchObject({ kind: 'error', code: 'not-found', message: 'no repo nope in the workspace (try `custodian repo list`)' });
+    expect(runCli(['-w', root, 'doi', 'nope'], { env })).toMatchObject({ code: 1, stdout: '' });
+  });
+
+  it('prints a table with a mark per criterion and the failing details below', () => {
+    const result = runCli(['-w', root, 'doi'], { env: { ...env, LANG: 'en_US.UTF-8' } });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'REPO    TIER      C1  C2  C3  C4  C5  C6  C7  C8  C9  C10  C11  C12  C13  C14',
+      'bare    none      ✓   ✓   ✗   ✓   ✓   ✓   ✓   ✓   ✓   ✓    ✓    ✓    ✓    ✓',
+      'ledger  full      ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓    ✓    ✓    ✓    ✓',
+    ]);
+    expect(lines[4]).toBe('bare (none)');
+    expect(lines[5]).toMatch(/^ {2}✗ C3 {3}no fingerprint recorded: add fingerprint: [0-9a-f]{40} to the repo's entry in custodian.yaml$/);
+    expect(result.stderr).toBe('2 repos: 1 full, 0 standard, 0 core, 1 none\n');
+  });
+
+  it('falls back to ASCII marks when the locale is not UTF-8', () => {
+    const result = runCli(['-w', root, 'doi', 'bare'], { env: { ...env, LC_ALL: 'C' } });
+    expect(result.stdout.split('\n')[1]).toBe('bare  none      +   +   x   +   +   +   +   +   +   +    +    +    +    +');
+  });
+
+  it('rejects a CUSTODIAN_NOW that is not a time (usage, exit 2)', () => {
+    const result = runCliJson(['-w', root, 'doi', '--json'], { env: { CUSTODIAN_NOW: 'yesterday' } });
+    expect(result.code).toBe(2);
+    expect(result.json).toMatchObject({ kind: 'error', code: 'usage' });
+  });
+});
+
+describe('git processes', () => {
+  it('cold: one blame per file with in_progress tasks; cached: no git process at all', () => {
+    const root = workspace();
+    const recorder = gitRecorder();
+    const env = { CUSTODIAN_NOW: NOW, ...recorder.env };
+    expect(runCli(['-w', root, 'doi', '--json'], { env }).code).toBe(0);
+    const blames = recorder.calls().filter((c) => c.startsWith('blame '));
+    expect(blames.sort()).toEqual(['blame --porcelain -L 12,15 -- workplans/BARE-WP-0001-retries.md', 'blame --porcelain -L 12,15 -L 21,25 -- workplans/LEDG-WP-0001-retries.md']);
+    const cold = recorder.calls().length;
+    expect(cold).toBeGreaterThan(0);
+
+    const cached = runCliJson(['-w', root, 'doi', '--json'], { env: { ...env, CUSTODIAN_DEBUG: '1' } });
+    expect(cached.code).toBe(0);
+    expect(cached.stderr).toBe('custodian: doi: recomputed nothing\n');
+    expect(recorder.calls().length).toBe(cold);
+
+    const refreshed = runCliJson(['-w', root, 'doi', '--json', '--refresh'], { env: { ...env, CUSTODIAN_DEBUG: '1' } });
+    expect(refreshed.stderr).toBe('custodian: doi: recomputed ledger (tree, history, index, check), bare (tree, history, index, check)\n');
+    expect(refreshed.json.items).toEqual(cached.json.items);
+    expect(recorder.calls().length).toBeGreaterThan(cold);
+  });
+});
