@@ -173,6 +173,16 @@ describe('domain rename', () => {
     expect(read(root, 'custodian.yaml')).toBe(REGISTRY);
   });
 
+  it('warns that the documents of a repo with no checkout on this host keep the old slug', () => {
+    const root = workspace({ 'custodian.yaml': REGISTRY });
+    repoIn(root, 'repos/api', FILES.api);
+    const { code, json } = cliJson(root, ['domain', 'rename', 'payments', 'money', '--dry-run']);
+    expect(code).toBe(0);
+    expect(json.warnings.filter((w: { code: string }) => w.code === 'unreachable-repo')).toEqual([
+      { code: 'unreachable-repo', message: 'repo cli has no checkout on this host: its documents were not checked and keep domain payments' },
+    ]);
+  });
+
   it('with the same slug and --name, changes only the name', () => {
     const root = workspace({ 'custodian.yaml': REGISTRY });
     expect(cli(root, ['domain', 'rename', 'docs', 'docs', '--name', 'Documentation']).code).toBe(0);

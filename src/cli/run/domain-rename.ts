@@ -28,8 +28,10 @@ export async function domainRename(ctx: CliContext, from: string, to: string, fl
   const repos = ws.repos.filter((r) => r.domain === from);
 
   let documents: DocumentRenamePlan = { writes: [], problems: [], left: [] };
+  let unreachable: string[] = [];
   if (from !== to) {
-    const { db } = await openFreshIndex(ctx);
+    const { db, sync } = await openFreshIndex(ctx);
+    unreachable = (sync?.unreachable ?? []).filter((slug) => repos.some((r) => r.slug === slug));
     try {
       documents = await planDocumentRenames(db, repos, from, to);
     } finally {
@@ -76,6 +78,10 @@ export async function domainRename(ctx: CliContext, from: string, to: string, fl
     body: { from, to, domain: domainItem(domain, registry.registry.repos) },
     tail: { failed, left_unchanged: documents.left },
     warnings: [
+      ...unreachable.map((slug) => ({
+        code: 'unreachable-repo',
+        message: `repo ${slug} has no checkout on this host: its documents were not checked and keep domain ${from}`,
+      })),
       ...documents.left.map((d) => ({
         code: 'left-unchanged',
         message: `${d.repo_slug}/${d.file} names domain ${from} but ${d.reason === 'outside-domain' ? `is not in a repo of domain ${from}` : `is a ${d.kind}, not a workplan or goal`}; left unchanged`,
