@@ -1,0 +1,72 @@
+// `next` walks candidates in an order SQL computes; dispatch sorts with src/dispatch/order.ts.
+// On a generated workspace (plus ties and characters outside the BMP) the two must agree exactly,
+// and the first ready task of the walk must be the first of the full ready queue.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript module without types
+import { generateWorkspace } from '../../bench/generate.mjs';
+import { firstReady } from '../../src/dispatch/next.js';
+import { compareKeys, queueKey } from '../../src/dispatch/order.js';
+import { assessQueue, readyQueue } from '../../src/dispatch/queue.js';
+import { workplanCatalog } from '../../src/dispatch/workstreams.js';
+import { workstreamOpen } from '../../src/dispatch/readiness.js';
+import type { IndexDb } from '../../src/index/db.js';
+import { dependencyLookupFor, liveDependencyLookup, selectQueueTasks, selectWorkplans } from '../../src/index/queries/dispatch.js';
+import { nextCandidates } from '../../src/index/queries/dispatch-next.js';
+import { syncWorkspace } from '../../src/index/sync.js';
+import { resolveWorkspace } from '../../src/workspace/discover.js';
+import { commitAll, removeTempDirs, tempDir, writeFiles } from '../helpers/git-repo.js';
+
+const FENCE = '```';
+let db: IndexDb;
+
+beforeAll(async () => {
+  const root = tempDir('custodian-order-');
+  generateWorkspace(root, { repos: 3, files: 240, seed: 7 });
+  const plan = (id: string, created: string | null, tasks: string[]) =>
+    ['---', `id: "${id}"`, 'status: active', ...(created ? [`created: "${created}"`] : []), '---', '', ...tasks.flatMap((t) => [`${FENCE}task`, `id: "${t}"`, 'status: todo', 'priority: high', FENCE, ''])].join('\n');
+  writeFiles(join(root, 'repos', 'repo-00'), {
+    'workplans/Z-fullwidth.md': plan('Z-\uFF5E', '2026-02-02', ['Z-\uFF5E-T01', 'Z-\uFF5E-T02']),
+    'workplans/Z-emoji.md': plan('Z-\u{1F600}', '2026-02-02', ['Z-\u{1F600}-T01']),
+    'workplans/Z-undated.md': plan('Z-UNDATED', null, ['Z-UNDATED-T01']),
+    'docs/tasks/ATTACHED.md': ['---', 'id: ATTACHED-1', 'workplan: "Z-\uFF5E"', 'priority: high', '---', ''].join('\n'),
+  });
+  commitAll(join(root, 'repos', 'repo-00'), 'ties');
+  const ws = await resolveWorkspace({ cwd: root, workspace: root });
+  db = (await syncWorkspace(ws)).db;
+});
+afterAll(() => {
+  db?.close();
+  removeTempDirs();
+});
+
+function pureCandidates(repo: string | undefined, includeHuman: boolean) {
+  const tasks = selectQueueTasks(db, { repos: repo ? [repo] : undefined });
+  const entries = assessQueue(tasks, workplanCatalog(selectWorkplans(db)), dependencyLookupFor(db, tasks), { includeHuman });
+  return entries.filter(
+    (e) => (e.task.status === 'todo' || e.task.status === 'in_progress') && e.task.doc_valid && e.task.id !== null && (includeHuman || !e.task.needs_human) && workstreamOpen(e.workstream),
+  );
+}
+
+describe('the SQL order of next', () => {
+  for (const repo of [undefined, 'repo-00', 'repo-02']) {
+    for (const includeHuman of [false, true]) {
+      it(`equals the dispatch order (${repo ?? 'every repo'}, includeHuman ${includeHuman})`, () => {
+        const sql = [...nextCandidates(db, { repo, includeHuman })];
+        const pure = pureCandidates(repo, includeHuman);
+        expect(sql.length).toBeGreaterThan(20);
+        expect(sql.map((c) => c.task.row_id)).toEqual(pure.map((e) => e.task.row_id));
+        for (let i = 1; i < sql.length; i++) expect(compareKeys(queueKey(sql[i - 1].task, sql[i - 1].workstream), queueKey(sql[i].task, sql[i].workstream))).toBeLessThanOrEqual(0);
+        const first = firstReady(sql, liveDependencyLookup(db), { includeHuman });
+        const tasks = selectQueueTasks(db, { repos: repo ? [repo] : undefined });
+        const queue = readyQueue(tasks, workplanCatalog(selectWorkplans(db)), dependencyLookupFor(db, tasks), { includeHuman });
+        expect(first?.task.row_id).toBe(queue[0]?.task.row_id);
+      });
+    }
+  }
+
+  it('orders by code point, as SQLite does: U+FF5E before U+1F600, the undated workplan after both', () => {
+    const ids = [...nextCandidates(db, { repo: 'repo-00' })].map((c) => c.task.id).filter((id) => id!.startsWith('Z-') || id === 'ATTACHED-1');
+    expect(ids).toEqual(['Z-\uFF5E-T01', 'Z-\uFF5E-T02', 'ATTACHED-1', 'Z-\u{1F600}-T01', 'Z-UNDATED-T01']);
+  });
+});
