@@ -5,8 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { homedir, hostname as osHostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unifiedDiff } from '../edit/index.js';
-import { readTextFile } from '../edit/index.js';
+import { readTextFile, unifiedDiff } from '../edit/index.js';
 import { CustodianError } from '../errors.js';
 import { resolveCheckout } from './checkout.js';
 import { commitWrites, type CommitOutcome, type PlannedWrite } from './registry-edit-commit.js';
