@@ -112,8 +112,8 @@ export class BlockScanner {
 
   /**
    * The common lines outside containers, settled by their first character alone: text that
-   * continues or opens a paragraph, and fence content that cannot close the fence. Returns
-   * false for anything else (the full algorithm then decides).
+   * continues or opens a paragraph, fence content that cannot close the fence, and empty
+   * lines. Returns false for anything else (the full algorithm then decides).
    */
   private scanPlainLine(lineStart: number, lineEnd: number): boolean {
     const c = lineStart < lineEnd ? this.text.charCodeAt(lineStart) : -1;
@@ -122,7 +122,12 @@ export class BlockScanner {
       this.addLineToLeaf();
       return true;
     }
-    if ((this.leaf !== Leaf.None && this.leaf !== Leaf.Paragraph) || c === -1 || c === SPACE || c === TAB || maybeBlockStart(c)) {
+    if (c === -1) {
+      // An empty line ends a paragraph and an HTML block of kind 6 or 7; other blocks go on.
+      if (this.leaf === Leaf.Paragraph || (this.leaf === Leaf.Html && this.htmlKind >= 6)) this.leaf = Leaf.None;
+      return true;
+    }
+    if ((this.leaf !== Leaf.None && this.leaf !== Leaf.Paragraph) || c === SPACE || c === TAB || maybeBlockStart(c)) {
       return false;
     }
     if (this.leaf === Leaf.Paragraph) {
