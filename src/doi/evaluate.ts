@@ -8,7 +8,7 @@ import { readCachedRepos, writeCachedRepos, type CachedRepo, type GroupEntries, 
 import type { GroupName } from './criterion.js';
 import { inCriterionOrder } from './evaluate-group.js';
 import { readCheckout } from './facts/checkout.js';
-import { CHECK_SOURCE, checkErrors } from './facts/check-errors.js';
+import { checkErrors, checkSource } from './facts/check-errors.js';
 import { IndexReader } from './facts/index-facts.js';
 import { limiter } from './facts/limit.js';
 import { combinedFingerprint, groupFingerprints } from './fingerprint.js';
@@ -71,7 +71,7 @@ export async function evaluateDoi(ws: Workspace, db: IndexDb, options: DoiOption
       goals: goalsConcerning(reader.allGoals(), repo),
       id_set: idSet,
       slugs,
-      check_source: CHECK_SOURCE,
+      check_source: checkSource(),
     });
     const combined = combinedFingerprint(fingerprints);
     const cached = cache.get(repo.slug);

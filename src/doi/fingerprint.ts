@@ -5,12 +5,22 @@
 //   index   (C1, C6, C10, C13):   registry, the repo's index stamp, the goals that concern the repo
 //   check   (C7):                 registry, the repo's index stamp, the workspace's id set, the registered slugs
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { GoalRow, RepoStamp } from '../index/queries/doi.js';
 import type { GroupName } from './criterion.js';
 import type { CheckoutFacts, RegistryFacts } from './model.js';
 
 /** Bump when a criterion or a fact changes meaning: every cached result is then recomputed. */
 export const DOI_CACHE_VERSION = 1;
+
+/** custodian's own version: a new release may judge differently (new check rules), so its cache starts afresh. */
+const TOOL_VERSION = (() => {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? '';
+  } catch {
+    return '';
+  }
+})();
 
 export function digest(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('hex');
@@ -34,7 +44,7 @@ export interface FingerprintInputs {
 export function groupFingerprints(inputs: FingerprintInputs): Record<GroupName, string> {
   const { registry, checkout, stamp } = inputs;
   const where = { path: checkout.path, exists: checkout.exists, work_tree: checkout.work_tree };
-  const base = [DOI_CACHE_VERSION, registry.mode, registry.repo, registry.domain];
+  const base = [DOI_CACHE_VERSION, TOOL_VERSION, registry.mode, registry.repo, registry.domain];
   return {
     tree: digest(['tree', ...base, checkout]),
     history: digest(['history', ...base, where, checkout.head, stamp, inputs.day]),

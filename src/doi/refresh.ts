@@ -5,7 +5,7 @@ import type { GroupEntries, GroupEntry } from './cache.js';
 import type { GroupName } from './criterion.js';
 import { evaluateGroup, failedGroup } from './evaluate-group.js';
 import type { RepoPlan } from './evaluate.js';
-import { CHECK_SOURCE } from './facts/check-errors.js';
+import { checkSource } from './facts/check-errors.js';
 import { readHistory } from './facts/history.js';
 import type { IndexReader } from './facts/index-facts.js';
 import type { Limiter } from './facts/limit.js';
@@ -79,7 +79,7 @@ export async function refreshCheckGroups(
   for (const plan of stale) {
     const slug = plan.registry.repo.slug;
     const results = errors
-      ? evaluateGroup('check', { ...plan.registry, checkout: plan.checkout, errors: errors.get(slug) ?? [], source: CHECK_SOURCE }, now)
+      ? evaluateGroup('check', { ...plan.registry, checkout: plan.checkout, errors: errors.get(slug) ?? [], source: checkSource() }, now)
       : failedGroup('check', failure);
     out.set(slug, { entry: { fingerprint: plan.fingerprints.check, checked_at: checkedAt, results }, uncached: errors === null });
   }

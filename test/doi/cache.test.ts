@@ -72,7 +72,10 @@ describe('the DoI cache', () => {
     writeFiles(alpha.dir, { 'workplans/ALPH-WP-0001-retries.md': workplan('ALPH').replace(/### Replay window[\s\S]*$/, '') });
     const run = await evaluate();
     expect(run.recomputed).toEqual({ alpha: ['history', 'index', 'check'], beta: ['check'] });
-    expect(run.criterion('beta', 'C7')).toMatchObject({ status: 'fail', detail: expect.stringContaining('dependency/unknown (BETA-WP-0002-T01 depends on ALPH-WP-0001-T02, which names no task)') });
+    expect(run.criterion('beta', 'C7')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(/^1 check error, first workplans\/BETA-WP-0002-follow\.md:7 dependency\/unknown \(.*ALPH-WP-0001-T02.*\): run custodian check --repo beta$/),
+    });
     expect(run.item('beta').tier).toBe('core');
   });
 
