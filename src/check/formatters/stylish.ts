@@ -1,0 +1,29 @@
+// People's format: grouped by file, `line:col  severity  message  rule-id`, aligned per file.
+import type { CheckDiagnostic } from '../types.js';
+import { summaryLine, type Formatter, type Paint } from './types.js';
+
+const plain: Paint = { red: (t) => t, yellow: (t) => t, blue: (t) => t, dim: (t) => t, bold: (t) => t, underline: (t) => t };
+
+export const stylish: Formatter = (input) => {
+  const paint = input.paint ?? plain;
+  const groups = new Map<string, CheckDiagnostic[]>();
+  for (const d of input.diagnostics) {
+    const path = input.displayPath(d.repo, d.file);
+    const group = groups.get(path);
+    if (group) group.push(d);
+    else groups.set(path, [d]);
+  }
+  const out: string[] = [];
+  for (const [path, diagnostics] of groups) {
+    const rows = diagnostics.map((d) => ({ at: `${d.line}:${d.column}`, severity: d.severity, message: d.message, rule: d.rule_id }));
+    const atWidth = Math.max(...rows.map((r) => r.at.length));
+    const messageWidth = Math.max(...rows.map((r) => r.message.length));
+    out.push(paint.underline(path));
+    for (const r of rows) {
+      const severity = r.severity === 'error' ? paint.red('error  ') : r.severity === 'warning' ? paint.yellow('warning') : paint.blue('info   ');
+      out.push(`  ${paint.dim(r.at.padEnd(atWidth))}  ${severity}  ${r.message.padEnd(messageWidth)}  ${paint.dim(r.rule)}`);
+    }
+    out.push('');
+  }
+  return { stdout: out.join('\n'), stderr: `${summaryLine(input)}\n` };
+};

@@ -1,0 +1,94 @@
+// Where the bytes of the files in scope come from: the working tree (the default) or the git
+// index (`--staged`, for pre-commit). The only file-system and git access of a check.
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { MAX_FILE_BYTES } from '../documents/text.js';
+import { runGit, runGitBuffer } from '../workspace/git.js';
+
+export type ReadOutcome = { bytes: Buffer; problem?: undefined } | { bytes: null; problem: string };
+
+/** A working-tree file, refused when it is a link leading out of the repo or over the size cap. */
+export function readWorkingFile(checkout: string, path: string): ReadOutcome | null {
+  const abs = join(checkout, path);
+  let stats;
+  try {
+    stats = lstatSync(abs);
+  } catch {
+    return null; // gone since the index listed it
+  }
+  let readPath = abs;
+  if (stats.isSymbolicLink()) {
+    const target = realpathOrNull(abs);
+    const root = realpathOrNull(checkout) ?? checkout;
+    if (!target || !(target === root || target.startsWith(root + sep))) return { bytes: null, problem: 'symbolic link leading out of the repository' };
+    readPath = target;
+    stats = statSync(target);
+  }
+  if (!stats.isFile()) return null;
+  if (stats.size > MAX_FILE_BYTES) return { bytes: null, problem: `file is ${stats.size} bytes, over the ${MAX_FILE_BYTES}-byte size cap` };
+  try {
+    return { bytes: readFileSync(readPath) };
+  } catch (error) {
+    return { bytes: null, problem: (error as Error).message };
+  }
+}
+
+function realpathOrNull(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
+}
+
+export interface StagedChanges {
+  /** Work-tree-relative paths staged as added or modified files. */
+  staged: string[];
+  /** Staged symbolic links: their blobs are link targets, never read as documents. */
+  links: string[];
+  /** Work-tree-relative paths staged for deletion. */
+  deleted: string[];
+}
+
+/** What `git commit` would record in the work tree at `workTree`, against HEAD (or nothing). */
+export async function stagedChanges(workTree: string): Promise<StagedChanges> {
+  const { stdout } = await runGit(workTree, ['diff', '--cached', '--raw', '--no-renames', '-z']);
+  const fields = stdout.split('\0');
+  const changes: StagedChanges = { staged: [], links: [], deleted: [] };
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path.
+    const [, newMode, , , status] = fields[i].split(' ');
+    const path = fields[i + 1];
+    if (status === 'D') changes.deleted.push(path);
+    else if (newMode === '120000') changes.links.push(path);
+    else if (newMode === '100644' || newMode === '100755') changes.staged.push(path);
+  }
+  return changes;
+}
+
+/** Staged blobs of work-tree-relative paths, read in one `git cat-file --batch`. */
+export async function readStagedBlobs(workTree: string, paths: readonly string[]): Promise<Map<string, ReadOutcome>> {
+  const blobs = new Map<string, ReadOutcome>();
+  const askable = paths.filter((p) => !/[\n\r]/.test(p));
+  for (const path of paths) if (!askable.includes(path)) blobs.set(path, { bytes: null, problem: 'path holds a line break; cannot read its staged blob' });
+  if (askable.length === 0) return blobs;
+  const input = askable.map((p) => `:${p}\n`).join('');
+  const { stdout } = await runGitBuffer(workTree, ['cat-file', '--batch'], { input });
+  let at = 0;
+  for (const path of askable) {
+    const headerEnd = stdout.indexOf(10, at);
+    const header = stdout.subarray(at, headerEnd).toString('utf8');
+    at = headerEnd + 1;
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) {
+      blobs.set(path, { bytes: null, problem: `no staged blob (${header})` });
+      continue;
+    }
+    const size = Number(m[2]);
+    if (m[1] !== 'blob') blobs.set(path, { bytes: null, problem: `staged entry is a ${m[1]}, not a file` });
+    else if (size > MAX_FILE_BYTES) blobs.set(path, { bytes: null, problem: `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte size cap` });
+    else blobs.set(path, { bytes: Buffer.from(stdout.subarray(at, at + size)) });
+    at += size + 1;
+  }
+  return blobs;
+}
