@@ -1,5 +1,6 @@
 // Reads the files named on the command line and parses each; a file that cannot be read is a
-// `file/unreadable` diagnostic, and the others go on.
+// `file/unreadable` diagnostic, and the others go on. The single-file check rules (those that
+// need no registry and no other file) run too, as DESIGN says `parse` does.
 import { stat as stat_, readFile } from 'node:fs/promises';
 import { parseFile } from '../../documents/parse.js';
 import type { ParseResult } from '../../documents/model.js';
@@ -17,7 +18,10 @@ async function parseOne(file: string): Promise<ParseResult> {
     const stat = await stat_(file);
     if (!stat.isFile()) return unreadable(shown, stat.isDirectory() ? 'is a directory' : 'is not a regular file');
     if (stat.size > MAX_FILE_BYTES) return unreadable(shown, `file is ${stat.size} bytes, over the ${MAX_FILE_BYTES}-byte size cap`);
-    return await parseFile(shown, await readFile(file));
+    const bytes = await readFile(file);
+    const result = await parseFile(shown, bytes);
+    const { singleFileDiagnostics } = await import('../../check/single-file.js');
+    return { ...result, diagnostics: await singleFileDiagnostics(result, bytes) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return unreadable(shown, code === 'ENOENT' ? 'no such file' : (error as Error).message);
