@@ -72,3 +72,28 @@ export function bigRepoWorkspace() {
   writeFileSync(marker, version);
   return root;
 }
+
+// Standalone: `node bench/dispatch.mjs [--size 10000]` measures this suite alone on bench/out/ws-<size>
+// (generated like bench/run.mjs does), with its own floors; the stat floor reads its file list from
+// a file, so a 10,000-file list does not overflow a command line.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { generateWorkspace } = await import('./generate.mjs');
+  const lib = await import('./lib.mjs');
+  const i = process.argv.indexOf('--size');
+  const size = i >= 0 ? Number(process.argv[i + 1]) : 10000;
+  const workspace = join(OUT, `ws-${size}`);
+  if (!existsSync(join(workspace, 'custodian.yaml'))) generateWorkspace(workspace, { repos: 50, files: size, seed: 1 });
+  const node = await lib.nodeFloor();
+  const listFile = join(OUT, `files-${size}.json`);
+  writeFileSync(listFile, JSON.stringify(lib.workspaceFiles(workspace)));
+  const statScript = `const fs=require('fs');for(const f of JSON.parse(fs.readFileSync(${JSON.stringify(listFile)},'utf8')))fs.lstatSync(f,{bigint:true});`;
+  const stat = await lib.measure('stat every file (one node process)', () => lib.runNode(['-e', statScript]), { runs: 5, warmup: 1 });
+  const statTime = Math.max(0, stat.median_ms - node.median_ms);
+  const withTarget = (result, sz, target_ms, target) => ({ ...result, size: sz, target_ms: lib.round(target_ms), target, pass: result.median_ms <= target_ms });
+  console.log(`node -e 0: ${node.median_ms} ms; stat floor: ${stat.median_ms} ms (stat time ${lib.round(statTime)} ms)`);
+  const rows = await benchDispatch({ workspace, cliPath: lib.CLI, measure: lib.measure, size, node, statTime, withTarget, runNode: lib.runNode });
+  for (const row of rows) {
+    const target = row.target_ms === undefined ? '' : `  target ≤ ${row.target_ms} ms (${row.target}) ${row.pass ? 'PASS' : 'MISS'}`;
+    console.log(`[${size}] ${row.name}: ${row.median_ms} ms (min ${row.min_ms})${row.peak_rss_mib ? `  peak ${row.peak_rss_mib} MiB` : ''}${target}`);
+  }
+}

@@ -177,3 +177,17 @@ describe('queue order', () => {
     ]);
   });
 });
+
+describe('firstReady', () => {
+  it('answers the first ready candidate of an ordered walk, and refuses a walk out of order', async () => {
+    const { firstReady, OrderViolation } = await import('../../src/dispatch/next.js');
+    const plan = workplan('WP-1');
+    const blocked = task('WP-1-T01', plan, { priority: 'critical', depends_on: ['NOPE'] });
+    const ready = task('WP-1-T02', plan, { priority: 'high' });
+    const walk = [blocked, ready].map((t) => ({ task: t, workstream: { kind: 'workplan' as const, workplan: plan } }));
+    const lookup = lookupFrom([blocked, ready]);
+    expect(firstReady(walk, lookup)?.task.id).toBe('WP-1-T02');
+    expect(firstReady(walk.slice(0, 1), lookup)).toBeNull();
+    expect(() => firstReady([...walk].reverse(), lookup)).toThrow(OrderViolation);
+  });
+});

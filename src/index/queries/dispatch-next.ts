@@ -1,7 +1,7 @@
 // The candidates of `next`, in dispatch order, straight from SQL: a workable status, a valid
 // document, an id, an open workstream. The caller walks them and stops at the first ready one, so
-// a workspace of 10,000 workplans answers without loading its tasks. The ORDER BY is the key of
-// src/dispatch/order.ts, spelled in SQL; test/dispatch holds the two together.
+// a workspace of 10,000 workplans answers without loading its tasks into JavaScript. The ORDER BY
+// is the key of src/dispatch/order.ts, spelled in SQL; test/dispatch holds the two together.
 import type { QueueTask, WorkplanInfo, Workstream } from '../../dispatch/types.js';
 import type { IndexDb } from '../db.js';
 import { QUEUE_TASK_COLUMNS, toQueueTask } from './dispatch.js';
@@ -18,15 +18,53 @@ export interface CandidateOptions {
 
 const BACKLOG = "(c.source = 'file' AND c.workplan_id IS NULL)";
 
+// The first two parts of the order key, as buckets: with an index leading on (status, priority)
+// each bucket reads only its own rows, so the walk usually stops after the first small bucket.
+// The last bucket catches any priority outside the vocabulary (the parser normalises, so none today).
+const BUCKETS: [string, string | null][] = [
+  ...['in_progress', 'todo'].flatMap((status) => ['critical', 'high', 'medium', 'low'].map((priority): [string, string] => [status, priority])),
+  ['in_progress', null],
+  ['todo', null],
+];
+
 export function* nextCandidates(db: IndexDb, options: CandidateOptions = {}): Generator<Candidate> {
-  const filters = ["t.status IN ('todo', 'in_progress')", 't.doc_valid = 1', 't.task_id IS NOT NULL'];
-  const params: string[] = [];
-  if (!options.includeHuman) filters.push('t.needs_human = 0');
-  if (options.repo !== undefined) {
-    filters.push('t.repo = ?');
-    params.push(options.repo);
+  const deps = db.prepare('SELECT depends_on FROM task_deps WHERE task_row = ? ORDER BY position').pluck();
+  const emit = function* (rows: Iterable<CandidateRow>) {
+    for (const row of rows) {
+      const task = toQueueTask(row, deps.all(row.row_id) as string[]);
+      yield { task, workstream: workstreamOf(row, task) };
+    }
+  };
+  if (!hasQueueIndex(db)) {
+    // Without the index every bucket would scan the table: one sorted scan is cheaper.
+    yield* emit(db.prepare(candidateSql(options, "t.status IN ('todo', 'in_progress')")).iterate(...repoParam(options)) as Iterable<CandidateRow>);
+    return;
   }
-  const sql = `
+  for (const [status, priority] of BUCKETS) {
+    const where = priority === null ? "t.status = ? AND t.priority NOT IN ('critical', 'high', 'medium', 'low')" : 't.status = ? AND t.priority = ?';
+    const params = priority === null ? [status] : [status, priority];
+    yield* emit(db.prepare(candidateSql(options, where)).iterate(...params, ...repoParam(options)) as Iterable<CandidateRow>);
+  }
+}
+
+/** True when the tasks table has an index whose leading columns are (status, priority). */
+export function hasQueueIndex(db: IndexDb): boolean {
+  const indexes = db.prepare("SELECT name FROM pragma_index_list('tasks')").pluck().all() as string[];
+  return indexes.some((name) => {
+    const columns = db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').pluck().all(name) as string[];
+    return columns[0] === 'status' && columns[1] === 'priority';
+  });
+}
+
+function repoParam(options: CandidateOptions): string[] {
+  return options.repo === undefined ? [] : [options.repo];
+}
+
+function candidateSql(options: CandidateOptions, statusFilter: string): string {
+  const filters = [statusFilter, 't.doc_valid = 1', 't.task_id IS NOT NULL'];
+  if (!options.includeHuman) filters.push('t.needs_human = 0');
+  if (options.repo !== undefined) filters.push('t.repo = ?');
+  return `
     WITH c AS (
       SELECT ${QUEUE_TASK_COLUMNS},
         CASE WHEN t.source <> 'file' THEN t.document_id
@@ -47,11 +85,6 @@ export function* nextCandidates(db: IndexDb, options: CandidateOptions = {}): Ge
       CASE WHEN ${BACKLOG} THEN '' ELSE COALESCE(w.created, '') END,
       CASE WHEN ${BACKLOG} THEN c.repo || ':backlog' ELSE COALESCE(w.doc_id, '') END,
       c.source = 'file', c.repo, c.path, c.ordinal`;
-  const deps = db.prepare('SELECT depends_on FROM task_deps WHERE task_row = ? ORDER BY position').pluck();
-  for (const row of db.prepare(sql).iterate(...params) as Iterable<CandidateRow>) {
-    const task = toQueueTask(row, deps.all(row.row_id) as string[]);
-    yield { task, workstream: workstreamOf(row, task) };
-  }
 }
 
 interface CandidateRow {
