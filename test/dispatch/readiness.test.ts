@@ -188,6 +188,8 @@ describe('firstReady', () => {
     const lookup = lookupFrom([blocked, ready]);
     expect(firstReady(walk, lookup)?.task.id).toBe('WP-1-T02');
     expect(firstReady(walk.slice(0, 1), lookup)).toBeNull();
-    expect(() => firstReady([...walk].reverse(), lookup)).toThrow(OrderViolation);
+    const late = task('WP-1-T03', plan, { priority: 'low', depends_on: ['NOPE'] });
+    const unordered = [late, blocked].map((t) => ({ task: t, workstream: { kind: 'workplan' as const, workplan: plan } }));
+    expect(() => firstReady(unordered, lookup)).toThrow(OrderViolation);
   });
 });
