@@ -131,6 +131,7 @@ describe.each(Object.entries(READERS))('%s', (_name, read) => {
   test('reads an empty list item and the item after it as yaml does', () => {
     const text = 'tasks:\n  - id: T01\n    deps:\n      -\n  - id: T02\n';
     expect(valueOf(read(text))).toEqual({ tasks: [{ id: 'T01', deps: [null] }, { id: 'T02' }] });
+    expect(valueOf(read('a:\n  - - x\n    -\n  - y\n'))).toEqual({ a: [['x', null], 'y'] });
   });
 
   test('keeps prose that only looks like YAML syntax', () => {

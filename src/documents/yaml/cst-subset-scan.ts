@@ -77,7 +77,7 @@ export function scanSubset(tokens: readonly CST.Token[], text: string): SubsetSc
       visit(item.key);
     }
     visitSources(item.sep);
-    if (owner === 'flow-collection') checkFlowValueIndicator(item);
+    if (owner === 'flow-collection') checkFlowEntry(item);
     visit(item.value);
   }
 
@@ -85,8 +85,14 @@ export function scanSubset(tokens: readonly CST.Token[], text: string): SubsetSc
    * YAML lets a flow mapping's key span lines, and its `:` follow the key on a later line; js-yaml
    * reads an implicit key only on one line. Both readers reject both.
    */
-  function checkFlowValueIndicator(item: CST.CollectionItem): void {
-    if (!item.sep || item.start.some((t) => t.type === 'explicit-key-ind')) return;
+  function checkFlowEntry(item: CST.CollectionItem): void {
+    const question = item.start.find((t) => t.type === 'explicit-key-ind');
+    if (question && !/^[ \t\r\n]/.test(text.charAt(question.offset + 1))) {
+      // `[?]`: yaml 2 reads an empty explicit key; YAML and js-yaml need white space after `?`.
+      scan.errors.push(finding('syntax', question.offset, MESSAGES.explicitKeyIndicator));
+      return;
+    }
+    if (!item.sep || question) return;
     const key = item.key;
     if (key && 'source' in key && /[\r\n]/.test(key.source)) {
       scan.errors.push(finding('syntax', key.offset, MESSAGES.multiLineKey));

@@ -19,6 +19,7 @@ export const MESSAGES = {
   forbiddenKey: (key: string) => `the key "${key}" is not accepted`,
   complexKey: 'a mapping key must be a scalar, not a mapping or sequence',
   missingKey: 'a mapping entry has no key',
+  explicitKeyIndicator: 'a "?" must be followed by a space',
   multiLineKey: 'a key must fit on one line',
   valueIndicatorOnNewLine: 'the ":" of a flow mapping entry must be on the line of its key',
 } as const;

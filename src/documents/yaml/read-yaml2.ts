@@ -1,10 +1,17 @@
 // The `yaml` 2 twin of readYaml: the check the byte-preserving editor runs. It must accept and
 // reject exactly what readYaml does and produce the same values (test/yaml/agreement.test.ts).
 //
-// Order of checks, as in readYaml: size, directive, then parse problems (yaml 2's errors and
-// warnings, a second document, an alias with no anchor before it, collections nested too deep)
-// with the earliest reported, then the earliest subset violation (anchor, alias, tag, merge key,
-// forbidden key, collection key).
+// It does what parseDocument(text, { schema: 'core', uniqueKeys, merge: false, logLevel: 'error' })
+// does, in its parts: the CST is built lexeme by lexeme so that deep nesting stops early
+// (parseDocument on 20,000 unclosed `[` ran out of memory formatting its errors), and the
+// composer runs on that CST. Values are built here rather than by toJS, from documents that have
+// no aliases left, so maxAliasCount (kept at its default) is never reached.
+//
+// Order of checks, as in readYaml: size, directive, non-printable characters; then the earliest
+// parse problem (yaml 2's errors and warnings, a second document, collections nested too deep,
+// a malformed tag, a collection or a missing key, a key or `:` spread over lines); then a
+// document that is a single value; then the earliest subset violation (anchor, alias, tag,
+// merge key, forbidden key).
 import type { CST, Document } from 'yaml';
 import { scanSubset } from './cst-subset-scan.js';
 import { findTooDeep, parseCst } from './cst-parse.js';

@@ -3,9 +3,12 @@
 //
 // Most blocks contain none of the characters a violation needs and go straight to js-yaml with no
 // listener (the fast path). A block containing one of them is composed under a listener that
-// notes what js-yaml's output cannot show. The problem reported is the first parse problem;
-// failing that, the earliest subset violation in the text. readYamlWithYaml2 follows the same
-// order, so both readers report the same kind, almost always at the same place.
+// notes what js-yaml's output cannot show, and the few constructs js-yaml misreads are handed to
+// the yaml 2 reader. The problem reported is the earliest parse problem (what js-yaml throws or
+// warns about, and what the listener adds where js-yaml is laxer than yaml 2); failing that, a
+// document that is a single value; failing that, the earliest subset violation.
+// readYamlWithYaml2 follows the same order, so both readers report the same kind of problem, and
+// for subset violations at the same place.
 import jsyaml from 'js-yaml';
 import { parseCst } from './cst-parse.js';
 import { scanSubset, type SubsetScan } from './cst-subset-scan.js';
