@@ -15,7 +15,7 @@ export const stylish: Formatter = (input) => {
   }
   const out: string[] = [];
   for (const [path, diagnostics] of groups) {
-    const rows = diagnostics.map((d) => ({ at: `${d.line}:${d.column}`, severity: d.severity, message: d.message, rule: d.rule_id }));
+    const rows = diagnostics.map((d) => ({ at: `${d.line}:${d.column}`, severity: d.severity, message: d.message.replace(/\r\n|\r|\n/g, ' '), rule: d.rule_id }));
     const atWidth = Math.max(...rows.map((r) => r.at.length));
     const messageWidth = Math.max(...rows.map((r) => r.message.length));
     out.push(paint.underline(path));
