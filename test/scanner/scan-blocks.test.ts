@@ -43,6 +43,24 @@ describe('scanBlocks', () => {
     expect(result.headings).toEqual([{ level: 2, text: 'Body', setext: true, line: 5, column: 1, offset: 22, end_line: 6 }]);
   });
 
+  it('hands moderately deep nesting to remark', async () => {
+    const result = await scanBlocks('>'.repeat(100) + ' # Deep\n');
+    expect(result.fallback_reason).toBe('line 1: containers nested deeper than 64');
+    expect(result.headings.map((h) => [h.text, h.column])).toEqual([['Deep', 102]]);
+    expect(result.scan_failed).toBeUndefined();
+  });
+
+  it('does not hand remark nesting that would take it minutes', async () => {
+    const result = await scanBlocks('>'.repeat(50_000) + ' # Deep\n');
+    expect(result).toEqual({
+      headings: [],
+      fences: [],
+      used_fallback: true,
+      fallback_reason: 'line 1: containers nested deeper than 64; too deep to hand to remark',
+      scan_failed: true,
+    });
+  });
+
   it('never imports remark from the modules the sync path loads', () => {
     const seen = new Set<string>();
     const visit = (file: string): void => {

@@ -32,6 +32,7 @@ import { Unsupported } from './unsupported.js';
 
 /** Deeper nesting is handed to remark (each level costs work on every line). */
 export const MAX_CONTAINER_DEPTH = 64;
+export const NESTING_REASON = `containers nested deeper than ${MAX_CONTAINER_DEPTH}`;
 
 const enum Leaf {
   None,
@@ -351,7 +352,7 @@ export class BlockScanner {
   private openContainer(kind: typeof BLOCK_QUOTE | typeof LIST_ITEM, width: number): void {
     this.openLeaf(Leaf.None);
     if (this.containers.length >= MAX_CONTAINER_DEPTH) {
-      throw new Unsupported(`containers nested deeper than ${MAX_CONTAINER_DEPTH}`, this.lineNo);
+      throw new Unsupported(NESTING_REASON, this.lineNo);
     }
     this.containers.push({ kind, width, hasChild: false });
   }

@@ -38,12 +38,14 @@ export function scanWithRemark(text: string, options: ScanOptions = {}): BlockSc
     offset: (p.offset ?? 0) + from,
   });
 
+  // Every node in document order (pre-order), without recursion: trees can be deep.
   const nodes: Nodes[] = [];
-  const collect = (node: Nodes): void => {
+  const pending: Nodes[] = [parser.parse(text.slice(from))];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
     nodes.push(node);
-    if ('children' in node) for (const child of node.children) collect(child);
-  };
-  collect(parser.parse(text.slice(from)));
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]);
+  }
 
   const headings: ScannedHeading[] = [];
   const fences: ScannedFence[] = [];
