@@ -54,7 +54,7 @@ export function buildGraph(tasks: readonly QueueTask[], catalog: WorkplanCatalog
     let node = taskNodes.get(task);
     if (node) return node;
     const state = taskState(task, assessTask(task, resolveWorkstream(task, catalog), lookup).ready);
-    node = { node_id: ids.take('t', task.id ?? `row${task.row_id}`), id: task.id, title: task.title, repo: task.repo, state, external };
+    node = { node_id: ids.take('t', task.id ?? `${task.repo}_${task.file}_${task.ordinal}`), id: task.id, title: task.title, repo: task.repo, state, external };
     taskNodes.set(task, node);
     nodes.push(node);
     return node;
