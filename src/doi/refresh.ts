@@ -2,7 +2,8 @@
 // criteria, and stamp the entry with its fingerprint. The tree runs before the history, which
 // reads the tree's SBOM paths (fresh, or exported by the cached tree entry).
 import type { GroupEntries, GroupEntry } from './cache.js';
-import type { GroupName } from './criterion.js';
+import { STALE_AFTER_DAYS } from './criteria/C14-no-stale-tasks.js';
+import { DAY_SECONDS, type GroupName } from './criterion.js';
 import { evaluateGroup, failedGroup } from './evaluate-group.js';
 import type { RepoPlan } from './evaluate.js';
 import { checkSource } from './facts/check-errors.js';
@@ -46,7 +47,8 @@ export async function refreshRepoGroups(plan: RepoPlan, reader: IndexReader, lim
   }
   if (stale.has('history')) {
     try {
-      const history = await readHistory(checkout, sbom ?? [], reader.inProgress(registry.repo.slug), limit);
+      const windowStart = Math.floor(now.getTime() / 1000) - STALE_AFTER_DAYS * DAY_SECONDS;
+      const history = await readHistory(checkout, sbom ?? [], reader.inProgress(registry.repo.slug), windowStart, limit);
       entries.history = entry('history', evaluateGroup('history', { ...registry, checkout, sbom_paths: sbom ?? [], ...history }, now));
     } catch (error) {
       entries.history = entry('history', failedGroup('history', error));

@@ -3,8 +3,8 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeTempDirs, runCli, runCliJson, tempDir } from '../helpers/git-repo.js';
-import { daysBefore, integratedRepo, NOW, workplan, writeRegistry } from './workspace.js';
+import { removeTempDirs, runCli, runCliJson, tempDir, writeFiles } from '../helpers/git-repo.js';
+import { commitAt, daysBefore, integratedRepo, NOW, workplan, writeRegistry } from './workspace.js';
 
 afterAll(removeTempDirs);
 
@@ -23,10 +23,13 @@ function gitRecorder(): { env: Record<string, string>; calls: () => string[] } {
 
 function workspace() {
   const root = tempDir();
-  const full = integratedRepo('ledger', 'LEDG', daysBefore(5), {
-    // Two in_progress tasks in one file: one blame call covers both.
-    'workplans/LEDG-WP-0001-retries.md': workplan('LEDG').replace('status: todo', 'status: in_progress'),
+  const full = integratedRepo('ledger', 'LEDG', daysBefore(25));
+  // Both tasks touched 2 days ago in a file older than the 14-day window: one blame covers both.
+  writeFiles(full.dir, {
+    'workplans/LEDG-WP-0001-retries.md': workplan('LEDG').replace('status: todo', 'status: in_progress').replace('status: in_progress', 'status: in_progress\npriority: high'),
   });
+  commitAt(full.dir, 'start both tasks', daysBefore(2));
+  // Created within the window: no blame needed.
   const bare = integratedRepo('bare', 'BARE', daysBefore(5));
   writeRegistry(root, [full, { ...bare, fingerprint: null }]);
   return root;
@@ -88,13 +91,13 @@ describe('custodian doi', () => {
 });
 
 describe('git processes', () => {
-  it('cold: one blame per file with in_progress tasks; cached: no git process at all', () => {
+  it('cold: one blame per older file with in_progress tasks, none for files created lately; cached: no git process at all', () => {
     const root = workspace();
     const recorder = gitRecorder();
     const env = { CUSTODIAN_NOW: NOW, ...recorder.env };
     expect(runCli(['-w', root, 'doi', '--json'], { env }).code).toBe(0);
     const blames = recorder.calls().filter((c) => c.startsWith('blame '));
-    expect(blames.sort()).toEqual(['blame --porcelain -L 12,15 -- workplans/BARE-WP-0001-retries.md', 'blame --porcelain -L 12,15 -L 21,25 -- workplans/LEDG-WP-0001-retries.md']);
+    expect(blames).toEqual(['blame --porcelain -L 12,16 -L 22,26 -- workplans/LEDG-WP-0001-retries.md']);
     const cold = recorder.calls().length;
     expect(cold).toBeGreaterThan(0);
 

@@ -155,6 +155,32 @@ describe('time-based criteria', () => {
     expect(run.criterion('edited', 'C14')).toMatchObject({ status: 'pass', detail: '1 in_progress task, all touched within 14 days' });
   });
 
+  it('C14: a file renamed lately keeps the age of its lines (blame follows the rename)', async () => {
+    const repo = integratedRepo('ledger', 'LEDG', daysBefore(30));
+    git(repo.dir, ['mv', 'workplans/LEDG-WP-0001-retries.md', 'workplans/LEDG-WP-0001-safe-retries.md']);
+    commitAt(repo.dir, 'rename', daysBefore(3));
+    const root = tempDir();
+    writeRegistry(root, [repo]);
+    const run = await evaluate(root);
+    expect(run.criterion('ledger', 'C14')).toMatchObject({
+      status: 'fail',
+      detail: 'LEDG-WP-0001-T01 (workplans/LEDG-WP-0001-safe-retries.md:12) is in_progress but untouched for 30 days: update it or set its real status',
+    });
+  });
+
+  it('C14: a file created within 14 days passes, in a repo that is a folder of a larger work tree too', async () => {
+    const big = gitRepo({ 'old.txt': 'x\n' }, { date: daysBefore(60) });
+    writeFiles(big, { 'services/ledger/workplans/LEDG-WP-0001-retries.md': workplan('LEDG') });
+    commitAt(big, 'ledger plan', daysBefore(13));
+    const root = tempDir();
+    writeRegistry(root, [{ slug: 'ledger', dir: join(big, 'services', 'ledger') }]);
+    const run = await evaluate(root);
+    expect(run.criterion('ledger', 'C14')).toMatchObject({ status: 'pass', detail: '1 in_progress task, all touched within 14 days' });
+    commitAt(big, 'nothing', daysBefore(1));
+    const later = await evaluate(root, daysBefore(-2));
+    expect(later.criterion('ledger', 'C14')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/untouched for 15 days/) });
+  });
+
   it('C14: a task in a task file that was never committed counts as touched now', async () => {
     const repo = integratedRepo('ledger', 'LEDG', daysBefore(30));
     writeFiles(repo.dir, { 'docs/tasks/LEDG-7-keys.md': '---\nid: LEDG-7\ntitle: Rotate keys\nstatus: in_progress\n---\n' });

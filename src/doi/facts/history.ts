@@ -3,8 +3,8 @@
 import { runGit } from '../../workspace/git.js';
 import type { RepoTaskRow } from '../../index/queries/doi.js';
 import type { CheckoutFacts, TouchedTask } from '../model.js';
-import { lastTouched } from './blame.js';
 import type { Limiter } from './limit.js';
+import { touchedTasks } from './touched.js';
 
 export interface HistoryGitFacts {
   sbom_committed_at: number | null;
@@ -15,12 +15,13 @@ export async function readHistory(
   checkout: CheckoutFacts,
   sbomPaths: readonly string[],
   inProgress: readonly RepoTaskRow[],
+  windowStart: number,
   limit: Limiter,
 ): Promise<HistoryGitFacts> {
   if (checkout.work_tree === null) return { sbom_committed_at: null, stale_candidates: [] };
   const [sbom_committed_at, stale_candidates] = await Promise.all([
     sbomCommitTime(checkout, sbomPaths, limit),
-    touchedTasks(checkout.path, inProgress, limit),
+    touchedTasks(checkout, inProgress, windowStart, limit),
   ]);
   return { sbom_committed_at, stale_candidates };
 }
@@ -32,20 +33,4 @@ async function sbomCommitTime(checkout: CheckoutFacts, paths: readonly string[],
   );
   const seconds = Number.parseInt(stdout.trim(), 10);
   return Number.isFinite(seconds) ? seconds : null;
-}
-
-async function touchedTasks(cwd: string, tasks: readonly RepoTaskRow[], limit: Limiter): Promise<TouchedTask[]> {
-  const byFile = new Map<string, RepoTaskRow[]>();
-  for (const task of tasks) {
-    const list = byFile.get(task.path);
-    if (list) list.push(task);
-    else byFile.set(task.path, [task]);
-  }
-  const perFile = await Promise.all(
-    [...byFile].map(async ([file, fileTasks]) => {
-      const times = await lastTouched(cwd, file, fileTasks.map((t) => ({ start: t.line, end: t.end_line })), limit);
-      return fileTasks.map((t, i): TouchedTask => ({ task_id: t.task_id, file, line: t.line, touched_at: times[i] }));
-    }),
-  );
-  return perFile.flat();
 }
