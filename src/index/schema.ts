@@ -2,7 +2,7 @@
 // document's id alone, so two files claiming one id are both kept and both reportable.
 // Bump SCHEMA_VERSION with any change: an index of another version is rebuilt from the files.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const APPLICATION_ID = 0x43555354; // "CUST": tells our index from a foreign SQLite file
 
 export const SCHEMA = `
@@ -83,6 +83,8 @@ CREATE TABLE tasks (
 CREATE INDEX tasks_file ON tasks (file_id);
 CREATE INDEX tasks_task_id ON tasks (task_id);
 CREATE INDEX tasks_repo ON tasks (repo, status);
+-- `next` walks ready candidates bucket by bucket (status, then priority) instead of scanning every task.
+CREATE INDEX tasks_status_priority ON tasks (status, priority);
 
 CREATE TABLE task_deps (
   task_row INTEGER NOT NULL,
