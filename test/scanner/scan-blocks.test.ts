@@ -61,6 +61,22 @@ describe('scanBlocks', () => {
     });
   });
 
+  it('gives up on remark after its time limit instead of hanging', async () => {
+    // A declined construct, then 200 KB of `*a`: remark's emphasis matching takes minutes.
+    const text = '[ref]: /url\nTitle\n===\n' + '*a'.repeat(100_000) + '\n';
+    const started = Date.now();
+    const result = await scanBlocks(text, {}, { remarkTimeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(result).toEqual({
+      headings: [],
+      fences: [],
+      used_fallback: true,
+      fallback_reason:
+        'line 3: paragraph that may hold link reference definitions before a setext underline; remark failed: remark took longer than 300 ms',
+      scan_failed: true,
+    });
+  }, 30_000);
+
   it('never imports remark from the modules the sync path loads', () => {
     const seen = new Set<string>();
     const visit = (file: string): void => {
@@ -84,6 +100,8 @@ describe('scanBlocks', () => {
       'scan.ts',
       'unsupported.ts',
     ]);
-    expect(readFileSync(join(SCANNER_DIR, 'index.ts'), 'utf8')).toContain("await import('./remark-scan.js')");
+    const index = readFileSync(join(SCANNER_DIR, 'index.ts'), 'utf8');
+    expect(index).toContain("await import('./remark-worker.js')");
+    expect(index).toContain("await import('./mdast-blocks.js')");
   });
 });

@@ -1,5 +1,6 @@
 // The block scan the sync path uses: the line scanner, and remark only for the rare text the
-// scanner declines (remark is loaded on first need, never at start-up).
+// scanner declines. remark runs in a worker with a time limit, loaded on first need (never
+// at start-up).
 
 import type { BlockScan, ScanOptions } from './types.js';
 import { scanMarkdown } from './scan.js';
@@ -19,16 +20,28 @@ export type BlockScanResult = BlockScan & {
  *  the square of the nesting (50,000 levels took minutes) and its recursion overflows. */
 const REMARK_PREFIX_LIMIT = 2000;
 
-export async function scanBlocks(text: string, options: ScanOptions = {}): Promise<BlockScanResult> {
+export interface FallbackLimits {
+  /** How long remark may take on one text (default 5 s). */
+  remarkTimeoutMs?: number;
+}
+
+export async function scanBlocks(
+  text: string,
+  options: ScanOptions = {},
+  limits: FallbackLimits = {},
+): Promise<BlockScanResult> {
   const outcome = scanMarkdown(text, options);
   if (outcome.ok) return { headings: outcome.headings, fences: outcome.fences, used_fallback: false };
   const reason = `line ${outcome.line}: ${outcome.reason}`;
-  if (outcome.reason === NESTING_REASON && longestContainerPrefix(text, options.from ?? 0) > REMARK_PREFIX_LIMIT) {
+  const from = Math.max(0, Math.min(options.from ?? 0, text.length));
+  if (outcome.reason === NESTING_REASON && longestContainerPrefix(text, from) > REMARK_PREFIX_LIMIT) {
     return failed(`${reason}; too deep to hand to remark`);
   }
   try {
-    const { scanWithRemark } = await import('./remark-scan.js');
-    return { ...scanWithRemark(text, options), used_fallback: true, fallback_reason: reason };
+    const { parseInWorker } = await import('./remark-worker.js');
+    const { blockScanFromTree } = await import('./mdast-blocks.js');
+    const tree = await parseInWorker(text.slice(from), limits.remarkTimeoutMs ?? 5000);
+    return { ...blockScanFromTree(tree, text, from), used_fallback: true, fallback_reason: reason };
   } catch (error) {
     return failed(`${reason}; remark failed: ${error instanceof Error ? error.message : String(error)}`);
   }
