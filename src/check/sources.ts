@@ -1,7 +1,7 @@
 // Where the bytes of the files in scope come from: the working tree (the default) or the git
 // index (`--staged`, for pre-commit). The only file-system and git access of a check.
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { MAX_FILE_BYTES } from '../documents/text.js';
 import { runGit, runGitBuffer } from '../workspace/git.js';
 
@@ -50,9 +50,18 @@ export interface StagedChanges {
   deleted: string[];
 }
 
+/**
+ * The index a commit records: a hook of `git commit -a` or `git commit <paths>` is handed a
+ * temporary one in GIT_INDEX_FILE (which runGit otherwise removes, as it points git elsewhere).
+ */
+function indexEnv(cwd: string): Record<string, string> {
+  const file = process.env.GIT_INDEX_FILE;
+  return file ? { GIT_INDEX_FILE: resolve(cwd, file) } : {};
+}
+
 /** What `git commit` would record in the work tree at `workTree`, against HEAD (or nothing). */
-export async function stagedChanges(workTree: string): Promise<StagedChanges> {
-  const { stdout } = await runGit(workTree, ['diff', '--cached', '--raw', '--no-renames', '-z']);
+export async function stagedChanges(workTree: string, cwd = process.cwd()): Promise<StagedChanges> {
+  const { stdout } = await runGit(workTree, ['diff', '--cached', '--raw', '--no-renames', '-z'], { env: indexEnv(cwd) });
   const fields = stdout.split('\0');
   const changes: StagedChanges = { staged: [], links: [], deleted: [] };
   for (let i = 0; i + 1 < fields.length; i += 2) {
@@ -67,13 +76,13 @@ export async function stagedChanges(workTree: string): Promise<StagedChanges> {
 }
 
 /** Staged blobs of work-tree-relative paths, read in one `git cat-file --batch`. */
-export async function readStagedBlobs(workTree: string, paths: readonly string[]): Promise<Map<string, ReadOutcome>> {
+export async function readStagedBlobs(workTree: string, paths: readonly string[], cwd = process.cwd()): Promise<Map<string, ReadOutcome>> {
   const blobs = new Map<string, ReadOutcome>();
   const askable = paths.filter((p) => !/[\n\r]/.test(p));
   for (const path of paths) if (!askable.includes(path)) blobs.set(path, { bytes: null, problem: 'path holds a line break; cannot read its staged blob' });
   if (askable.length === 0) return blobs;
   const input = askable.map((p) => `:${p}\n`).join('');
-  const { stdout } = await runGitBuffer(workTree, ['cat-file', '--batch'], { input });
+  const { stdout } = await runGitBuffer(workTree, ['cat-file', '--batch'], { input, env: indexEnv(cwd) });
   let at = 0;
   for (const path of askable) {
     const headerEnd = stdout.indexOf(10, at);
