@@ -83,7 +83,7 @@ CREATE TABLE tasks (
 CREATE INDEX tasks_file ON tasks (file_id);
 CREATE INDEX tasks_task_id ON tasks (task_id);
 CREATE INDEX tasks_repo ON tasks (repo, status);
--- `next` walks ready candidates bucket by bucket (status, then priority) instead of scanning every task.
+-- next walks ready candidates bucket by bucket (status, then priority) instead of scanning every task.
 CREATE INDEX tasks_status_priority ON tasks (status, priority);
 
 CREATE TABLE task_deps (
