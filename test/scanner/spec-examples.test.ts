@@ -2,16 +2,10 @@
 // exactly the headings and fences remark finds.
 
 import { describe, expect, it } from 'vitest';
-import spec from 'commonmark-spec';
+import { tests } from 'commonmark-spec';
 import { compareWithRemark } from './differential.js';
 
-interface SpecExample {
-  markdown: string;
-  section: string;
-  number: number;
-}
-
-const EXAMPLES = (spec as { tests: SpecExample[] }).tests.map((t) => ({
+const EXAMPLES = tests.map((t) => ({
   ...t,
   markdown: t.markdown.replace(/→/g, '\t'), // the spec shows tabs as arrows
 }));
