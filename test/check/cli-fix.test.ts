@@ -46,8 +46,9 @@ describe('check --fix', () => {
     const result = runCli(['check', '--fix', '--dry-run'], { cwd: root, env });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`--- a/${FILE}\n+++ b/${FILE}\n`);
-    expect(result.stdout).toContain('-status: active # still going\r\n+status: completed # still going\r\n+completed: ');
-    expect(result.stdout).toContain('-status: complete\r\n+status: done\r\n');
+    const diff = result.stdout.replace(/\r/g, '');
+    expect(diff).toContain('-status: active # still going\n+status: completed # still going\n+completed: ');
+    expect(diff).toContain('-status: complete\n+status: done\n');
     expect(result.stderr).toContain('would fix 1 file; nothing was written');
     expect(result.stderr).toContain('after fixing: no problems (1 file checked)');
     expect(readFileSync(join(root, FILE), 'utf8')).toBe(BEFORE);

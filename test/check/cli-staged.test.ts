@@ -74,14 +74,13 @@ describe('check --staged from the command line', () => {
   test('reports the staged text with its own line numbers; nothing staged is exit 0 with no output', () => {
     const none = runCli(['check', '--staged'], { cwd: root, env });
     expect([none.code, none.stdout]).toEqual([0, '']);
-    writeFileSync(join(root, FILE), `\n\n${BROKEN}`.replace(/^\n\n/, '---\nid: X-WP-1\nstatus: wip\n---\n\n```task\nid: X-WP-1-T01\nstatus: [todo\n```\n').slice(0));
     writeFileSync(join(root, FILE), '---\nid: X-WP-1\n---\n\n\n\n```task\nid: X-WP-1-T01\nstatus: [todo\n```\n');
     git(root, ['add', FILE]);
     writeFileSync(join(root, FILE), GOOD);
     const { code, json } = runCliJson(['check', '--staged', '--format', 'json'], { cwd: root, env });
     expect(code).toBe(1);
     expect(json.mode).toBe('single-repo');
-    expect(json.diagnostics.map((d: any) => [d.file, d.line, d.rule_id])).toEqual([[FILE, 10, 'task/parse']]);
+    expect(json.diagnostics.map((d: any) => [d.file, d.line, d.rule_id])).toEqual([[FILE, 9, 'task/parse']]);
   });
 
   test('a file staged for deletion no longer provides its ids', () => {
@@ -104,6 +103,6 @@ test('single-repo mode: no registry, registry rules skipped, the index kept out 
   const { code, json } = runCliJson(['check', '--json'], { cwd: repo, env: { XDG_CACHE_HOME: cache } });
   expect(code).toBe(0);
   expect(json).toMatchObject({ mode: 'single-repo', error_count: 0, warning_count: 0 });
-  expect(json.diagnostics.map((d: any) => [d.rule_id, d.line, d.column])).toEqual([['dependency/unresolved', 8, 14]]);
+  expect(json.diagnostics.map((d: any) => [d.rule_id, d.line, d.column])).toEqual([['dependency/unresolved', 9, 14]]);
   expect(git(repo, ['status', '--porcelain'])).toBe('');
 });

@@ -1,0 +1,52 @@
+// `custodian check` benchmarks, called by bench/run.mjs for each workspace size:
+// - the pre-commit case: `check --repo repo-07 <one file>` right after that file was edited
+//   (the incremental sync re-reads one file; per-file rules run on that file alone, cross-file
+//   rules look ids up in the index): target 4× `node -e 0`;
+// - a full `check` of the workspace (every file re-parsed, every rule): target 2× a cold sync.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function benchCheck({ workspace, cliPath, measure, size, node, statTime = 0, withTarget, runNode }) {
+  const rows = [];
+  const ws = ['-w', workspace];
+  runNode([cliPath, ...ws, 'sync']);
+
+  const file = 'workplans/R07-WP-0050.md';
+  const path = join(workspace, 'repos', 'repo-07', file);
+  const original = readFileSync(path);
+  const one = await measure('check --repo repo-07 <one edited file> (pre-commit case)', [...ws, 'check', '--repo', 'repo-07', file], {
+    runs: 9,
+    rss: true,
+    before: (i) => writeFileSync(path, Buffer.concat([original, Buffer.from(`\nEdited ${i}.\n`)])),
+  });
+  writeFileSync(path, original);
+  rows.push({ ...withTarget(one, size, 4 * node.median_ms, '4× node -e 0'), stat_floor_ms: Math.round(statTime) });
+  runNode([cliPath, ...ws, 'sync']);
+
+  const index = mkdtempSync(join(tmpdir(), 'custodian-bench-index-'));
+  const cold = await measure('cold sync (reference for the full check)', [...ws, '--index', join(index, 'index.sqlite'), 'sync'], {
+    runs: 3,
+    warmup: 0,
+    before: () => rmSync(join(index, 'index.sqlite'), { force: true }),
+  });
+  rmSync(index, { recursive: true, force: true });
+  rows.push({ ...cold, size });
+
+  const full = await measure('check (whole workspace, json)', [...ws, 'check', '--format', 'json'], { runs: 3, rss: true });
+  const report = JSON.parse(runNode([cliPath, ...ws, 'check', '--format', 'json'], { allowFail: true }).stdout);
+  rows.push({ ...withTarget(full, size, 2 * cold.median_ms, '2× cold sync'), diagnostics: report.diagnostics.length });
+  return rows;
+}
+
+// Standalone: `node bench/check.mjs <workspace>` (a workspace from bench/generate.mjs).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { CLI, measure, nodeFloor, runNode } = await import('./lib.mjs');
+  const workspace = process.argv[2];
+  if (!workspace) throw new Error('usage: node bench/check.mjs <workspace>');
+  const node = await nodeFloor();
+  const withTarget = (result, size, target_ms, target) => ({ ...result, size, target_ms: Math.round(target_ms), target, pass: result.median_ms <= target_ms });
+  console.log(`node -e 0: ${node.median_ms} ms`);
+  const rows = await benchCheck({ workspace, cliPath: CLI, measure, size: 0, node, withTarget, runNode });
+  for (const row of rows) console.log(JSON.stringify(row));
+}
