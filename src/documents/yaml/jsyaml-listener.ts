@@ -25,6 +25,12 @@ export class SubsetListener {
   parseProblem: Finding | null = null;
   /** Where the most recently opened node starts, properties included. */
   lastNodeStart = 0;
+  /**
+   * A node's properties continue on a later line (`a: &x` then `!t` alone on the next line):
+   * js-yaml gives them all to the node whatever their indentation, yaml 2 gives the later ones to
+   * the next node. Such a text is left to the yaml 2 reader.
+   */
+  propertiesSpanLines = false;
 
   // The open nodes, innermost last, as parallel arrays so that no node allocates: where each
   // starts (properties included), where its content starts, and how many written collections
@@ -58,6 +64,9 @@ export class SubsetListener {
     this.lastNodeStart = start;
     if (this.options.properties) this.checkProperty(start);
     const contentStart = skipProperties(this.text, start);
+    if (contentStart !== start && this.options.properties && PROPERTY_ON_LATER_LINE.test(this.text.slice(start, contentStart))) {
+      this.propertiesSpanLines = true;
+    }
     const top = this.raws.length - 1;
     // A node js-yaml composes inside another that starts at the same character is the same
     // node (it reads a block mapping's first key, or a scalar, as a nested attempt).
@@ -151,6 +160,8 @@ function acceptUnknownAliases(state: State): void {
     set: (target, name, value) => Reflect.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true }),
   });
 }
+
+const PROPERTY_ON_LATER_LINE = /[\r\n][ \t]*(?:#[^\r\n]*[\r\n][ \t]*)*[!&]/;
 
 function mayBeForbiddenKey(value: string): boolean {
   // Every forbidden key is 2 to 11 characters long: most scalars fail this before a lookup.

@@ -52,10 +52,16 @@ const DEPTH_BACKSTOP = 2 * MAX_YAML_DEPTH;
 
 interface Attempt {
   value?: unknown;
-  /** The first problem js-yaml threw or warned about. */
+  /** What js-yaml threw. */
   problem: Finding | null;
   /** js-yaml stopped at its maxDepth. */
   depthExceeded: boolean;
+  /**
+   * js-yaml warned (it only warns of "deficient indentation" here). yaml 2 fails most of these
+   * texts and accepts some (a flow collection's closing bracket at its parent's indentation), by
+   * rules that only its parser knows, so these rare texts are read by the yaml 2 reader.
+   */
+  warned: boolean;
 }
 
 export function readYaml(text: string): YamlReadResult {
@@ -63,8 +69,10 @@ export function readYaml(text: string): YamlReadResult {
   const directive = findDirective(text);
   if (directive) return rejected(text, directive);
 
+  if (startsWithGluedMarker(text)) return readYamlWithYaml2(text);
   if (!mayViolate(text)) {
     const fast = attempt(text, CORE_12_SCHEMA, MAX_YAML_DEPTH, null);
+    if (fast.warned) return readYamlWithYaml2(text);
     if (fast.depthExceeded) {
       // js-yaml counts every node it composes, scalars and nested attempts included, so its limit
       // can trip below the written depth the rule counts: decide with the listener.
@@ -79,10 +87,20 @@ export function readYaml(text: string): YamlReadResult {
   return readWithListener(text, true, MAX_YAML_DEPTH);
 }
 
+/**
+ * js-yaml takes `---` at the start of the document for a marker even when text follows it
+ * (`---b: 1`); YAML and yaml 2 read a plain scalar `---b`. Such a text is read by yaml 2.
+ */
+function startsWithGluedMarker(text: string): boolean {
+  const start = skipSeparation(text, 0);
+  return text.startsWith('---', start) && !/^[\s]?$/.test(text.charAt(start + 3)) && (start === 0 || /[\r\n]/.test(text.charAt(start - 1)));
+}
+
 function readWithListener(text: string, properties: boolean, maxDepth: number): YamlReadResult {
   const depth = maxDepth !== MAX_YAML_DEPTH;
   const listener = new SubsetListener(text, { properties, depth });
   const result = attempt(text, properties ? CORE_12_ANY_TAG_SCHEMA : CORE_12_SCHEMA, maxDepth, listener);
+  if (result.warned || listener.propertiesSpanLines) return readYamlWithYaml2(text);
   if (result.depthExceeded) {
     if (!depth) return readWithListener(text, properties, DEPTH_BACKSTOP);
     listener.noteBackstop();
@@ -97,23 +115,22 @@ function readWithListener(text: string, properties: boolean, maxDepth: number): 
 }
 
 function attempt(text: string, schema: jsyaml.Schema, maxDepth: number, listener: SubsetListener | null): Attempt {
-  let warning: Finding | null = null;
+  let warned = false;
   const options = {
     schema,
     maxDepth,
-    // js-yaml only warns where yaml 2 fails, e.g. a flow continuation line indented too little.
-    onWarning: (w: jsyaml.YAMLException) => {
-      warning ??= finding('syntax', Math.min(w.mark?.position ?? 0, text.length), w.reason);
+    onWarning: () => {
+      warned = true;
     },
     ...(listener ? { listener: listener.listen } : {}),
   };
   try {
     // An empty or comment-only text is an empty document: null, as yaml 2 reads it.
     const value = jsyaml.load(text, options) ?? null;
-    return { value, problem: warning, depthExceeded: false };
+    return { value, problem: null, depthExceeded: false, warned };
   } catch (error) {
-    if (isDepthError(error)) return { problem: warning, depthExceeded: true };
-    return { problem: earliest(warning, fromJsYamlError(text, error, listener)), depthExceeded: false };
+    if (isDepthError(error)) return { problem: null, depthExceeded: true, warned };
+    return { problem: fromJsYamlError(text, error, listener), depthExceeded: false, warned };
   }
 }
 
