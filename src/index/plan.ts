@@ -2,18 +2,18 @@
 // only. The repo's file list is re-read (a git process) only when its git index file or one of its
 // included folders changed; otherwise only the known files are stat'ed. Takes no lock, writes nothing.
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { RepoConfig } from '../workspace/types.js';
 import { gitIndexFile, listIncludedFiles } from './repo-files.js';
 import type { FileRow, RepoRow } from './state.js';
-import { folderStamps, foldersUnchanged, lstatBig, statStamp } from './stamps.js';
+import { folderStamps, foldersUnchanged, lstatOrNull, statStamp } from './stamps.js';
 
 export interface FileCandidate {
   path: string;
   /** Path to read (a link's target inside the repo), or null with `problem` when it cannot be read. */
   readPath: string | null;
-  stats: BigIntStats | null;
+  stats: Stats | null;
   stamp: string;
   problem: string | null;
   row: FileRow | undefined;
@@ -37,14 +37,14 @@ export function repoConfigHash(repo: RepoConfig): string {
 
 export function gitIndexStamp(checkout: string): string | null {
   const file = gitIndexFile(checkout);
-  const stats = file ? lstatBig(file) : null;
+  const stats = file ? lstatOrNull(file) : null;
   return stats ? statStamp(stats) : null;
 }
 
 export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, rows: FileRow[], full: boolean): Promise<RepoPlan> {
   const configHash = repoConfigHash(repo);
   const plan: RepoPlan = { repo, row, reachable: true, configHash, listing: null, scanned: 0, candidates: [], vanished: [] };
-  const rootStats = lstatBig(repo.checkout);
+  const rootStats = lstatOrNull(repo.checkout);
   if (!rootStats?.isDirectory()) {
     plan.reachable = false;
     plan.vanished = rows;
@@ -82,14 +82,14 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, rows:
 
 function inspect(checkout: string, realRoot: string, path: string, row: FileRow | undefined): FileCandidate | null {
   const abs = join(checkout, path);
-  const stats = lstatBig(abs);
+  const stats = lstatOrNull(abs);
   if (!stats) return null; // listed by git (tracked) but deleted from disk: it vanished
   if (stats.isSymbolicLink()) {
     const target = realpathOrNull(abs);
     if (!target || !(target === realRoot || target.startsWith(realRoot + sep))) {
       return { path, readPath: null, stats, stamp: statStamp(stats), problem: 'symbolic link leading out of the repository', row };
     }
-    const targetStats = statBig(target);
+    const targetStats = statOrNull(target);
     if (!targetStats?.isFile()) return { path, readPath: null, stats, stamp: statStamp(stats), problem: 'symbolic link to something that is not a file', row };
     return { path, readPath: target, stats: targetStats, stamp: `${statStamp(stats)}>${statStamp(targetStats)}`, problem: null, row };
   }
@@ -97,9 +97,9 @@ function inspect(checkout: string, realRoot: string, path: string, row: FileRow 
   return { path, readPath: abs, stats, stamp: statStamp(stats), problem: null, row };
 }
 
-function statBig(path: string): BigIntStats | null {
+function statOrNull(path: string): Stats | null {
   try {
-    return statSync(path, { bigint: true });
+    return statSync(path);
   } catch {
     return null;
   }

@@ -1,31 +1,27 @@
 // Stat stamps: what change detection compares. A file is re-read when its size, mtime, ctime or
 // inode differ (ctime catches an edit whose mtime was put back), or when its mtime was too recent
 // to trust when it was last read (the racy window, as git's own index handles it).
-import { lstatSync, readdirSync, type BigIntStats, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { includeBases } from '../workspace/include.js';
 
 /** Coarse file systems keep mtimes to 1–2 s: a file changed this close to its read is racy. */
-export const RACY_WINDOW_NS = 3_000_000_000n;
+export const RACY_WINDOW_MS = 3_000;
 
-export function statStamp(stats: BigIntStats): string {
-  return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
+/**
+ * Millisecond times as doubles keep sub-microsecond precision for today's dates, and number stats
+ * cost less than bigint ones on the no-op path that stats every file.
+ */
+export function statStamp(stats: Stats): string {
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
 }
 
-export function lstatBig(path: string): BigIntStats | null {
-  try {
-    return lstatSync(path, { bigint: true });
-  } catch {
-    return null;
-  }
+export function lstatOrNull(path: string): Stats | null {
+  return lstatSync(path, { throwIfNoEntry: false }) ?? null;
 }
 
-export function nowNs(): bigint {
-  return BigInt(Date.now()) * 1_000_000n;
-}
-
-export function isRacy(stats: BigIntStats, readAtNs: bigint): boolean {
-  return stats.mtimeNs + RACY_WINDOW_NS > readAtNs || stats.ctimeNs + RACY_WINDOW_NS > readAtNs;
+export function isRacy(stats: Stats, readAtMs: number): boolean {
+  return stats.mtimeMs + RACY_WINDOW_MS > readAtMs || stats.ctimeMs + RACY_WINDOW_MS > readAtMs;
 }
 
 /**
@@ -38,7 +34,7 @@ export function folderStamps(checkout: string, include: readonly string[]): Reco
   for (const base of includeBases(include)) {
     let rel = base;
     for (;;) {
-      const stats = lstatBig(join(checkout, rel));
+      const stats = lstatOrNull(join(checkout, rel));
       if (stats?.isDirectory()) {
         walkFolders(checkout, rel, stats, stamps, base === '' || rel !== base);
         break;
@@ -50,9 +46,9 @@ export function folderStamps(checkout: string, include: readonly string[]): Reco
   return stamps;
 }
 
-function walkFolders(checkout: string, rel: string, stats: BigIntStats, stamps: Record<string, string>, shallow: boolean): void {
+function walkFolders(checkout: string, rel: string, stats: Stats, stamps: Record<string, string>, shallow: boolean): void {
   if (Object.hasOwn(stamps, rel)) return;
-  stamps[rel] = String(stats.mtimeNs);
+  stamps[rel] = String(stats.mtimeMs);
   // An ancestor standing in for a missing base, or the repo root itself, is watched but not walked:
   // walking the whole repository would cost what the no-op check is meant to save.
   if (shallow) return;
@@ -66,7 +62,7 @@ function walkFolders(checkout: string, rel: string, stats: BigIntStats, stamps: 
     // Dirent types come from lstat semantics: a symlink to a folder is not a folder here.
     if (!entry.isDirectory() || entry.name === '.git' || entry.name === 'node_modules') continue;
     const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-    const childStats = lstatBig(join(checkout, child));
+    const childStats = lstatOrNull(join(checkout, child));
     if (childStats?.isDirectory()) walkFolders(checkout, child, childStats, stamps, false);
   }
 }
@@ -74,8 +70,8 @@ function walkFolders(checkout: string, rel: string, stats: BigIntStats, stamps: 
 /** True when every recorded folder still has its recorded mtime. */
 export function foldersUnchanged(checkout: string, recorded: Record<string, string>): boolean {
   for (const [rel, mtime] of Object.entries(recorded)) {
-    const stats = lstatBig(join(checkout, rel));
-    if (!stats || String(stats.mtimeNs) !== mtime) return false;
+    const stats = lstatOrNull(join(checkout, rel));
+    if (!stats || String(stats.mtimeMs) !== mtime) return false;
   }
   return true;
 }

@@ -7,7 +7,7 @@ import type { ParseResult } from '../documents/model.js';
 import type { Workspace } from '../workspace/types.js';
 import { discardIndex, isCorruption, openIndex, type IndexDb } from './db.js';
 import { contentHash, planRepo, readCandidate, type FileCandidate, type RepoPlan } from './plan.js';
-import { isRacy, nowNs } from './stamps.js';
+import { isRacy } from './stamps.js';
 import { readIndexState, type IndexState } from './state.js';
 import { IndexWriter } from './store.js';
 import { withSyncLock } from './sync-lock.js';
@@ -107,7 +107,7 @@ async function needsWrite(ws: Workspace, db: IndexDb, plans: RepoPlan[]): Promis
       const bytes = readCandidate(candidate);
       if (!bytes || contentHash(bytes) !== candidate.row.hash) return true;
       // Unchanged, but no longer racy: one write clears the flag so later checks skip the read.
-      if (candidate.stats && !isRacy(candidate.stats, nowNs())) return true;
+      if (candidate.stats && !isRacy(candidate.stats, Date.now())) return true;
     }
   }
   return false;
@@ -173,10 +173,10 @@ async function applyCandidate(
   let result: ParseResult;
   if (candidate.problem) {
     result = unreadable(candidate.path, candidate.problem);
-  } else if (candidate.stats && candidate.stats.size > BigInt(MAX_FILE_BYTES)) {
+  } else if (candidate.stats && candidate.stats.size > MAX_FILE_BYTES) {
     result = unreadable(candidate.path, `file is ${candidate.stats.size} bytes, over the ${MAX_FILE_BYTES}-byte size cap`);
   } else {
-    const readAt = nowNs();
+    const readAt = Date.now();
     const bytes = readCandidate(candidate);
     if (!bytes) {
       if (!candidate.row) return null;

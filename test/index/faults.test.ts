@@ -67,11 +67,11 @@ describe('faults', () => {
     // 300 planning files plus each repo's goal, decision and interface change.
     for (const r of results) expect(JSON.parse(r.stdout).files.scanned).toBe(309);
     expectEqualToFreshRebuild(root);
-  });
+  }, 120_000);
 
   it('kill -9 in the middle of a sync, then any command: a valid index equal to a fresh rebuild', async () => {
     const root = tempDir();
-    generateWorkspace(root, { repos: 4, files: 2000, seed: 11 });
+    generateWorkspace(root, { repos: 4, files: 1200, seed: 11 });
     runCli(['-w', root, 'sync']);
     // Change many files so the next sync has a long write transaction, then kill it inside it.
     for (let i = 0; i < 400; i++) {
@@ -79,12 +79,12 @@ describe('faults', () => {
       if (existsSync(file)) writeFileSync(join(file, `KILL-${i}.md`), workplan(`KILL-${i}`, [[`KILL-${i}-T1`, 'todo']]));
     }
     const child = spawn(process.execPath, [CLI, '-w', root, 'sync', '--full'], { env: gitEnv(), stdio: 'ignore' });
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     child.kill('SIGKILL');
     const signal = await new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
     expect(signal).toBe('SIGKILL'); // it was still running: the kill landed inside the sync
     expectEqualToFreshRebuild(root);
-  });
+  }, 180_000);
 });
 
 function run(args: string[]): Promise<{ code: number; stdout: string }> {
