@@ -16,5 +16,7 @@ describe('git log --name-status -z', () => {
       [Date.parse('2026-01-01T00:00:00Z') / 1000, [{ status: 'A', paths: ['a.md'] }, { status: 'A', paths: ['b.md'] }]],
     ]);
     expect(commits[0].commit).toBe(git(repo, ['rev-parse', 'HEAD']).trim());
+    expect(commits[0].parents).toEqual([commits[1].commit]);
+    expect(commits[1].parents).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 // staleness window by a plain add (not a rename, which blame would follow back) cannot hold a
 // stale line: every line came with that commit or later. So per repo:
 //   1. one `git log --since=<window start> --name-status -- <files>`: the files changed lately;
-//   2. one `git log --no-walk -M` over the commits that added files, to tell adds from renames;
+//   2. one `git log --no-walk -M` over the (non-root) commits that added files, to tell adds from renames;
 //   3. one blame per remaining file (older files touched lately, stale files, renamed files,
 //      files not committed), with an -L per task.
 import { runGit } from '../../workspace/git.js';
@@ -47,17 +47,18 @@ async function createdSince(checkout: CheckoutFacts, files: string[], windowStar
     runGit(checkout.path, ['--literal-pathspecs', 'log', '--no-renames', '--name-status', '-z', NAME_STATUS_FORMAT, `--since=${since}`, '--end-of-options', checkout.head!, '--', ...files]),
   );
   // Oldest change within the window per file (git lists newest first).
-  const oldest = new Map<string, { status: string; commit: string; time: number }>();
+  const oldest = new Map<string, { status: string; commit: string; time: number; root: boolean }>();
   for (const c of parseNameStatus(recent.stdout)) {
-    for (const change of c.changes) oldest.set(change.paths[0], { status: change.status, commit: c.commit, time: c.time });
+    for (const change of c.changes) oldest.set(change.paths[0], { status: change.status, commit: c.commit, time: c.time, root: c.parents.length === 0 });
   }
-  const adds = new Map<string, { commit: string; time: number }>();
+  const adds = new Map<string, { commit: string; time: number; root: boolean }>();
   for (const file of files) {
     const event = oldest.get(prefix + file);
     if (event?.status === 'A' && event.time >= windowStart) adds.set(prefix + file, event);
   }
-  if (adds.size === 0) return new Map();
-  const commits = [...new Set([...adds.values()].map((a) => a.commit))];
+  // A root commit renames nothing: only adds in later commits need a look for renames.
+  const commits = [...new Set([...adds.values()].filter((a) => !a.root).map((a) => a.commit))];
+  if (commits.length === 0) return new Map([...adds].map(([path, add]) => [path.slice(prefix.length), add.time]));
   const shown = await limit(() => runGit(checkout.path, ['log', '--no-walk', '-M', '--name-status', '-z', NAME_STATUS_FORMAT, '--end-of-options', ...commits, '--']));
   const renamedInto = new Set<string>();
   for (const c of parseNameStatus(shown.stdout)) {
