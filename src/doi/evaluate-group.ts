@@ -20,9 +20,3 @@ export function failedGroup(group: GroupName, error: unknown): CriterionResult[]
     detail: `could not gather its facts: ${message}`,
   }));
 }
-
-/** Results in DESIGN's order (C1 … C14). */
-export function inCriterionOrder(results: CriterionResult[]): CriterionResult[] {
-  const order = new Map(CRITERIA.map((c, i) => [c.id, i]));
-  return [...results].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-}

@@ -2,20 +2,18 @@
 // is unchanged, recomputed where it is not. The cached path reads files and the index only: no
 // git process starts unless a group is stale (HEAD moved, a file changed, a new day, …).
 import type { IndexDb } from '../index/db.js';
-import { repoStamps } from '../index/queries/doi.js';
+import { goalRows, repoStamps } from '../index/queries/doi.js';
 import type { Workspace } from '../workspace/types.js';
 import { readCachedRepos, writeCachedRepos, type CachedRepo, type GroupEntries, type GroupEntry } from './cache.js';
 import type { GroupName } from './criterion.js';
-import { inCriterionOrder } from './evaluate-group.js';
+import { inCriterionOrder } from './criterion-order.js';
 import { readCheckout } from './facts/checkout.js';
-import { checkErrors, checkSource } from './facts/check-errors.js';
-import { IndexReader } from './facts/index-facts.js';
-import { limiter } from './facts/limit.js';
+import { checkSource } from './facts/check-source.js';
 import { combinedFingerprint, groupFingerprints } from './fingerprint.js';
 import { goalsConcerning } from './goals.js';
 import { idSetDigest } from './id-set.js';
 import type { CheckoutFacts, DoiItem, RegistryFacts } from './model.js';
-import { refreshCheckGroups, refreshRepoGroups } from './refresh.js';
+import type { Refreshed } from './refresh-all.js';
 import { compareByTier, tierOf } from './tiers.js';
 
 export const GROUPS: readonly GroupName[] = ['tree', 'history', 'index', 'check'];
@@ -51,7 +49,7 @@ export interface RepoPlan {
 export async function evaluateDoi(ws: Workspace, db: IndexDb, options: DoiOptions): Promise<DoiRun> {
   const repos = options.repos ? ws.repos.filter((r) => options.repos!.includes(r.slug)) : ws.repos;
   const checkouts = await Promise.all(repos.map((r) => readCheckout(r.checkout)));
-  const reader = new IndexReader(db);
+  const goals = goalRows(db);
   const stamps = repoStamps(db);
   const idSet = idSetDigest(db, stamps);
   const slugs = {
@@ -68,7 +66,7 @@ export async function evaluateDoi(ws: Workspace, db: IndexDb, options: DoiOption
       checkout: checkouts[i],
       stamp: stamps.get(repo.slug) ?? null,
       day,
-      goals: goalsConcerning(reader.allGoals(), repo),
+      goals: goalsConcerning(goals, repo),
       id_set: idSet,
       slugs,
       check_source: checkSource(),
@@ -84,10 +82,10 @@ export async function evaluateDoi(ws: Workspace, db: IndexDb, options: DoiOption
     return { registry, checkout: checkouts[i], fingerprints, combined, cached, stale };
   });
 
-  const limit = limiter(options.concurrency ?? 8);
-  const checkedAt = options.now.toISOString();
-  const fresh = await Promise.all(plans.map((plan) => refreshRepoGroups(plan, reader, limit, options.now, checkedAt)));
-  const checked = await refreshCheckGroups(plans, (stale) => checkErrors(ws, db, stale), options.now, checkedAt);
+  // What recomputing needs (git, the criteria, the check engine) is loaded only when something is stale.
+  const { fresh, checked }: Refreshed = plans.some((p) => p.stale.length > 0)
+    ? await (await import('./refresh-all.js')).refreshAll(ws, db, plans, goals, { now: options.now, concurrency: options.concurrency ?? 8 })
+    : { fresh: plans.map(() => ({ entries: {}, uncached: false })), checked: new Map() };
 
   const recomputed: Record<string, GroupName[]> = {};
   const writes: { slug: string; fingerprint: string; groups: GroupEntries }[] = [];

@@ -6,7 +6,7 @@ import { STALE_AFTER_DAYS } from './criteria/C14-no-stale-tasks.js';
 import { DAY_SECONDS, type GroupName } from './criterion.js';
 import { evaluateGroup, failedGroup } from './evaluate-group.js';
 import type { RepoPlan } from './evaluate.js';
-import { checkSource } from './facts/check-errors.js';
+import { checkSource } from './facts/check-source.js';
 import { readHistory } from './facts/history.js';
 import type { IndexReader } from './facts/index-facts.js';
 import type { Limiter } from './facts/limit.js';

@@ -23,10 +23,13 @@ export interface RepoIndexFacts {
 
 export class IndexReader {
   private counts: Map<string, number> | null = null;
-  private goals: GoalRow[] | null = null;
   private readonly tasks = new Map<string, RepoTaskRow[]>();
 
-  constructor(private readonly db: IndexDb) {}
+  /** `goals`: every goal of the workspace, when the caller has read them already. */
+  constructor(
+    private readonly db: IndexDb,
+    private goals: GoalRow[] | null = null,
+  ) {}
 
   allGoals(): GoalRow[] {
     return (this.goals ??= goalRows(this.db));
