@@ -30,7 +30,8 @@ export function fastLocate(yaml: string, key: string): FastSpan | null {
       if (value === '') {
         if (continues(yaml, lineEnd)) return null; // a nested block follows
         found = { start: at, end: at + key.length };
-      } else if (SIMPLE_VALUE.test(value) && !/: /.test(value) && !value.endsWith(':')) {
+      } else if (SIMPLE_VALUE.test(value) && !/: /.test(value) && !value.endsWith(':') && !continues(yaml, lineEnd)) {
+        // An indented line after a plain value would continue it: `continues` declines that too.
         found = { start, end };
       } else {
         return null;
@@ -56,7 +57,7 @@ function skipBreak(text: string, at: number): number {
   return at;
 }
 
-/** True when the next non-blank line is indented or a `- ` item (the key's value is a block). */
+/** True when the next non-blank line is indented or a `- ` item: the value goes on below the key's line. */
 function continues(text: string, lineEnd: number): boolean {
   let at = skipBreak(text, lineEnd);
   while (at < text.length) {
