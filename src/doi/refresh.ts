@@ -33,6 +33,7 @@ export async function refreshRepoGroups(plan: RepoPlan, reader: IndexReader, lim
   });
 
   let sbom = plan.cached?.groups.tree?.exports?.sbom_paths;
+  let treeFailure: unknown = null;
   // The history reads the tree's SBOM paths: without them from the cache, the tree is gathered too.
   if (stale.has('tree') || (stale.has('history') && sbom === undefined)) {
     if (!stale.has('tree')) plan.stale = [...plan.stale, 'tree'];
@@ -42,11 +43,14 @@ export async function refreshRepoGroups(plan: RepoPlan, reader: IndexReader, lim
       entries.tree = entry('tree', evaluateGroup('tree', { ...registry, checkout, ...tree }, now), { sbom_paths: sbom });
     } catch (error) {
       entries.tree = entry('tree', failedGroup('tree', error));
+      treeFailure = error;
       uncached = true;
     }
   }
   if (stale.has('history')) {
     try {
+      // Without the tree there are no SBOM paths: C11 cannot be judged either.
+      if (treeFailure !== null) throw treeFailure;
       const windowStart = Math.floor(now.getTime() / 1000) - STALE_AFTER_DAYS * DAY_SECONDS;
       const history = await readHistory(checkout, sbom ?? [], reader.inProgress(registry.repo.slug), windowStart, limit);
       entries.history = entry('history', evaluateGroup('history', { ...registry, checkout, sbom_paths: sbom ?? [], ...history }, now));

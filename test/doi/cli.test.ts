@@ -90,6 +90,23 @@ describe('custodian doi', () => {
   });
 });
 
+describe('custodian doi in single-repo mode', () => {
+  it('evaluates the repo around the current folder, failing C1 (no registry)', () => {
+    const repo = integratedRepo('ledger', 'LEDG', daysBefore(5)).dir;
+    const { code, json } = runCliJson(['doi', '--json'], { cwd: repo, env: { CUSTODIAN_NOW: NOW, XDG_CACHE_HOME: tempDir() } });
+    expect(code).toBe(0);
+    expect(json.mode).toBe('single-repo');
+    expect(json.items).toHaveLength(1);
+    expect(json.items[0].criteria[0]).toEqual({
+      id: 'C1',
+      tier: 'core',
+      status: 'fail',
+      detail: 'not registered: no custodian.yaml lists this repo; add it to a workspace under an active domain',
+    });
+    expect(json.items[0].tier).toBe('none');
+  });
+});
+
 describe('git processes', () => {
   it('cold: one blame per older file with in_progress tasks, none for files created lately; cached: no git process at all', () => {
     const root = workspace();

@@ -120,6 +120,22 @@ describe('git states', () => {
   });
 });
 
+describe('failures', () => {
+  it('reports a repo whose git facts cannot be read, and does not cache that answer', async () => {
+    const repo = integratedRepo('ledger', 'LEDG', daysBefore(5));
+    writeFileSync(join(repo.dir, '.git', 'refs', 'heads', 'main'), `${'d'.repeat(40)}\n`);
+    const root = tempDir();
+    writeRegistry(root, [repo]);
+    const run = await evaluate(root);
+    expect(run.criterion('ledger', 'C5')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^could not gather its facts: git /) });
+    expect(run.criterion('ledger', 'C11')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^could not gather its facts: git /) });
+    expect(run.criterion('ledger', 'C1').status).toBe('pass');
+    expect(run.item('ledger').tier).toBe('none');
+    expect(run.db.prepare("SELECT COUNT(*) FROM cache WHERE scope = 'doi'").pluck().get()).toBe(0);
+    expect((await evaluate(root)).recomputed).toEqual({ ledger: ['tree', 'history', 'index', 'check'] });
+  });
+});
+
 describe('time-based criteria', () => {
   it('C11: an SBOM committed 10 days ago passes, 40 days ago fails', async () => {
     const fresh = integratedRepo('fresh', 'FRSH', daysBefore(50));
