@@ -8,6 +8,8 @@ export interface SchemaProblem {
   message: string;
   /** The offending key path and value, for fingerprints. */
   subject: string;
+  /** For a missing required key: its name (the path is its parent's). */
+  missing?: string;
 }
 
 interface AjvError extends SchemaError {
@@ -37,7 +39,7 @@ function describe(error: AjvError, path: YamlPath, value: unknown): SchemaProble
     case 'required': {
       const missing = String(error.params.missingProperty);
       const where = path.length === 0 ? '' : ` in \`${key}\``;
-      return { path, message: `Missing required key \`${missing}\`${where}`, subject: `${formatPath([...path, missing])}:required` };
+      return { path, missing, message: `Missing required key \`${missing}\`${where}`, subject: `${formatPath([...path, missing])}:required` };
     }
     case 'type': {
       const expected = String(error.params.type);

@@ -181,3 +181,29 @@ test('diagnostics are sorted by repo, file, line, column, rule', async () => {
     'ledger-cli workplans/b.md 1:1 frontmatter/missing',
   ]);
 });
+
+describe('schema/invalid details', () => {
+  test('a missing required id sits at the opening line, an empty one at its key; other empty values are absent', async () => {
+    const goal = (body: string) => `---\n${body}type: goal\nowner:\nstatus: active\n---\n`;
+    const found = await checkFiles({ 'goals/a.md': goal(''), 'goals/b.md': goal('id:\n') });
+    expect(positions(found)).toEqual([
+      { rule_id: 'schema/invalid', line: 1, column: 1, end_line: 1, end_column: 4 },
+      { rule_id: 'schema/invalid', line: 2, column: 1, end_line: 2, end_column: 3 },
+    ]);
+    expect(found.map((d) => d.message)).toEqual(['Missing required key `id` on `goal`', 'Missing required key `id` on `goal`']);
+  });
+
+  test('types and lists: a goal priority must be an integer, affected repos a list, a number id is quoted', async () => {
+    const found = await checkFiles({
+      'goals/GOAL-1.md': '---\nid: GOAL-1\ntype: goal\npriority: high\n---\n',
+      'interface-changes/IC-1.md': '---\nid: IC-1\ntype: interface-change\nchange_type: huge\naffected_repos: ledger-cli\n---\n',
+      'workplans/42.md': '---\nid: 42\n---\n',
+    });
+    expect(found.map((d) => [d.file, d.line, d.column, d.message])).toEqual([
+      ['goals/GOAL-1.md', 4, 11, '`priority` must be an integer (found `high`) on `GOAL-1`'],
+      ['interface-changes/IC-1.md', 4, 14, '`change_type` must be one of breaking, additive, deprecation (found `huge`) on `IC-1`'],
+      ['interface-changes/IC-1.md', 5, 17, '`affected_repos` must be a list (found `ledger-cli`) on `IC-1`'],
+      ['workplans/42.md', 2, 5, '`id` must be a string (found `42`); quote it: `id: "42"` on `42`'],
+    ]);
+  });
+});

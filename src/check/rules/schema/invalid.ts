@@ -1,11 +1,11 @@
 import type { DocumentKind, ParsedDocument } from '../../../documents/model.js';
-import { rawScalar } from '../../../documents/fields.js';
+import { isMapping, rawScalar } from '../../../documents/fields.js';
 import { normaliseStatus } from '../../../documents/vocabulary.js';
 import { validator } from '../../../schemas.js';
 import { declarations, taskLabel } from '../../declarations.js';
 import { documentPlace, linePlace, sourcePlace } from '../../positions.js';
 import { fileRule } from '../../rule.js';
-import { formatPath, schemaProblems } from '../../schema-errors.js';
+import { formatPath, schemaProblems, type SchemaProblem } from '../../schema-errors.js';
 import type { FileRuleContext, Place } from '../../types.js';
 import type { YamlPath } from '../../positions.js';
 
@@ -38,7 +38,8 @@ export const rule = fileRule(
       'of the wrong type (`needs_human: "yes"`, a goal `priority: high`, `id: 42` — quote ids YAML would read as ' +
       'numbers), a `change_type`/`interface_type`/`type` outside its list, and a `status` that is neither a value of ' +
       'its kind\'s vocabulary nor an accepted alias. Task priorities are `priority/invalid` and dates `date/invalid`. ' +
-      'Each problem sits at the offending value (at the enclosing key or the front-matter\'s first line for a missing key).',
+      'An empty value (`owner:`) counts as absent. Each problem sits at the offending value; a missing key at its empty ' +
+      'value when it has one, else at the front-matter\'s opening `---` (or the enclosing key).',
     fixable: false,
   },
   (ctx) => {
@@ -48,7 +49,7 @@ export const rule = fileRule(
         for (const decl of declarations(task)) {
           const place = (path: YamlPath) => sourcePlace(ctx.lines, doc, decl.source, path, linePlace(ctx.lines, decl.line, decl.column));
           // A task file's fields are its document's, and list items are validated with the workplan.
-          if (decl.source.kind === 'block') validate(ctx, 'task', decl.fields, place, taskLabel(task));
+          if (decl.source.kind === 'block') validate(ctx, 'task', decl.fields, place, linePlace(ctx.lines, decl.line, decl.column), taskLabel(task));
           if (decl.source.kind !== 'file') checkStatus(ctx, 'task', decl.fields.status, place, taskLabel(task));
         }
       }
@@ -59,7 +60,8 @@ export const rule = fileRule(
 function checkDocument(ctx: FileRuleContext, doc: ParsedDocument): void {
   const place = (path: YamlPath) => documentPlace(ctx.lines, doc, path);
   const owner = doc.id ?? doc.kind;
-  validate(ctx, VALIDATOR_NAMES[doc.kind], doc.fields, place, owner, (path) =>
+  const opening = { line: 1, column: 1, end_line: 1, end_column: 4 };
+  validate(ctx, VALIDATOR_NAMES[doc.kind], doc.fields, place, opening, owner, (path) =>
     // A list item that is not a mapping is the parser's `task/parse`.
     doc.kind === 'workplan' && path.length === 2 && path[0] === 'tasks' && typeof path[1] === 'number',
   );
@@ -71,15 +73,33 @@ function validate(
   name: string,
   data: Record<string, unknown>,
   place: (path: YamlPath) => Place,
+  start: Place,
   owner: string,
   skip: (path: YamlPath) => boolean = () => false,
 ): void {
   const validate = validator(name);
-  if (validate(data)) return;
-  for (const problem of schemaProblems(validate.errors ?? [], data)) {
-    if (skip(problem.path) || (problem.path.length === 1 && problem.path[0] === 'status')) continue;
-    ctx.report({ at: place(problem.path), message: `${problem.message} on \`${owner}\``, subject: `${owner}:${problem.subject}` });
+  // An empty value (`owner:`) is a placeholder: treated as absent, not as a value of the wrong type.
+  const present = withoutEmpty(data) as Record<string, unknown>;
+  if (validate(present)) return;
+  for (const problem of schemaProblems(validate.errors ?? [], present)) {
+    if (skip(problem.path)) continue;
+    ctx.report({ at: problemPlace(problem, data, place, start), message: `${problem.message} on \`${owner}\``, subject: `${owner}:${problem.subject}` });
   }
+}
+
+/** A missing key sits at its empty value when it has one, else at the mapping (the opening line for the root). */
+function problemPlace(problem: SchemaProblem, data: unknown, place: (path: YamlPath) => Place, start: Place): Place {
+  if (problem.missing === undefined) return place(problem.path);
+  let parent: unknown = data;
+  for (const step of problem.path) parent = (parent as Record<string | number, unknown> | undefined)?.[step];
+  if (isMapping(parent) && Object.hasOwn(parent, problem.missing)) return place([...problem.path, problem.missing]);
+  return problem.path.length === 0 ? start : place(problem.path);
+}
+
+function withoutEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (!isMapping(value)) return value;
+  return Object.fromEntries(Object.entries(value).flatMap(([key, item]) => (item === null ? [] : [[key, withoutEmpty(item)]])));
 }
 
 function checkStatus(ctx: FileRuleContext, kind: DocumentKind, value: unknown, place: (path: YamlPath) => Place, owner: string): void {
