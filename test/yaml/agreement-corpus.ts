@@ -112,6 +112,7 @@ const HOSTILE: Record<string, string> = {
   'null byte': 'a: x\u0000\n',
   'lone surrogate': 'a: \udc00\n',
   'flow key on two lines': '{a\n: 1}\n',
+  'explicit key then a comment then content': '? a # c\n  more\nb: 1\n',
   'flow key spread over lines': '{"a\n  b": 1}\n',
   'question mark glued in flow': 'a: [?, b]\n',
   'deep flow sequence': '['.repeat(20_000),
@@ -173,6 +174,7 @@ const ACCEPTED: Record<string, string> = {
   '100 nested block sequences': '- '.repeat(100) + 'x\n',
   '99 nested sequences under a key': `a: ${'['.repeat(99)}1${']'.repeat(99)}\n`,
   'implicit flow pairs do not count as depth': `a: ${'[x: '.repeat(60)}1${']'.repeat(60)}\n`,
+  'explicit indentation with blank-looking lines': 'a: >1-\n\n  \nb: 1\n',
   'near the size limit': `a: "${'x'.repeat(65_000)}"\n`,
 };
 

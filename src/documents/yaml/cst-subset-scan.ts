@@ -72,6 +72,11 @@ export function scanSubset(tokens: readonly CST.Token[], text: string): SubsetSc
 
   function visitItem(item: CST.CollectionItem, owner: CollectionOwner): void {
     visitSources(item.start);
+    if (owner === 'block-map' && item.value && !item.sep?.some((t) => t.type === 'map-value-ind')) {
+      // `? key` then more-indented content with no `:`: yaml 2's parser files the content as the
+      // value and its composer drops it; js-yaml fails. Both readers reject it.
+      scan.errors.push(finding('syntax', item.value.offset, MESSAGES.valueWithoutIndicator));
+    }
     if ('key' in item && item.key !== undefined) {
       checkKey(item, owner);
       visit(item.key);

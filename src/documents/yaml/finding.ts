@@ -32,3 +32,12 @@ export function toProblem(text: string, found: Finding): YamlProblem {
 export function rejected(text: string, found: Finding): YamlReadResult {
   return { ok: false, problem: toProblem(text, found) };
 }
+
+/**
+ * A reader never throws: a stack overflow (which the depth limits are there to prevent) is
+ * reported as nesting too deep, anything else as a syntax problem at the start.
+ */
+export function unexpectedFailure(error: unknown): Finding {
+  if (error instanceof RangeError) return finding('too-deep', 0, `the YAML reader ran out of stack: ${error.message}`);
+  return finding('syntax', 0, `the YAML reader failed: ${error instanceof Error ? error.message : String(error)}`);
+}

@@ -20,6 +20,7 @@ export const MESSAGES = {
   complexKey: 'a mapping key must be a scalar, not a mapping or sequence',
   missingKey: 'a mapping entry has no key',
   explicitKeyIndicator: 'a "?" must be followed by a space',
+  valueWithoutIndicator: 'a value needs a ":" before it',
   multiLineKey: 'a key must fit on one line',
   valueIndicatorOnNewLine: 'the ":" of a flow mapping entry must be on the line of its key',
 } as const;

@@ -16,7 +16,7 @@ import type { CST, Document } from 'yaml';
 import { scanSubset } from './cst-subset-scan.js';
 import { findTooDeep, parseCst } from './cst-parse.js';
 import { findDirective, findNonPrintable, isEmptyDocument, rootScalarProblem } from './document-markers.js';
-import { earliest, finding, rejected, type Finding } from './finding.js';
+import { earliest, finding, rejected, unexpectedFailure, type Finding } from './finding.js';
 import { exceedsMaxBytes } from './limits.js';
 import { MESSAGES } from './messages.js';
 import type { YamlReadResult } from './types.js';
@@ -25,6 +25,14 @@ import { keyString, toPlainValue } from './yaml2-value.js';
 import { yaml2 } from './yaml2-module.js';
 
 export function readYamlWithYaml2(text: string): YamlReadResult {
+  try {
+    return read(text);
+  } catch (error) {
+    return rejected(text, unexpectedFailure(error));
+  }
+}
+
+function read(text: string): YamlReadResult {
   if (exceedsMaxBytes(text)) return rejected(text, finding('too-large', 0, MESSAGES.tooLarge));
   const shape = findDirective(text) ?? findNonPrintable(text);
   if (shape) return rejected(text, shape);

@@ -13,7 +13,7 @@ import jsyaml from 'js-yaml';
 import { parseCst } from './cst-parse.js';
 import { scanSubset, type SubsetScan } from './cst-subset-scan.js';
 import { findDirective, findNonPrintable, findSecondDocument, isEmptyDocument, rootScalarProblem } from './document-markers.js';
-import { earliest, finding, rejected, type Finding } from './finding.js';
+import { earliest, finding, rejected, unexpectedFailure, type Finding } from './finding.js';
 import { SubsetListener } from './jsyaml-listener.js';
 import { CORE_12_ANY_TAG_SCHEMA, CORE_12_SCHEMA } from './jsyaml-schema.js';
 import { exceedsMaxBytes, MAX_YAML_DEPTH } from './limits.js';
@@ -23,24 +23,26 @@ import { skipSeparation } from './text-position.js';
 import type { YamlReadResult } from './types.js';
 
 /**
- * Constructs js-yaml reads differently from YAML 1.2 and yaml 2, which the listener cannot see:
- * a comment glued to a closing quote or bracket (`"a"#c`: an error in YAML, a comment to js-yaml),
- * and an empty sequence entry (`-` alone), after which js-yaml wrongly takes the next, less
- * indented `- item` into the inner sequence. These texts are read by the yaml 2 reader.
+ * Constructs js-yaml reads differently from yaml 2, which the listener cannot see: a comment
+ * glued to a closing quote or bracket (`"a"#c`: an error in YAML, a comment to js-yaml); an empty
+ * sequence entry (`-` alone), after which js-yaml wrongly takes the next, less indented `- item`
+ * into the inner sequence; a block scalar with an explicit indentation (`|2`, `>1-`), whose
+ * blank-looking lines the two read differently. These texts are read by the yaml 2 reader.
  */
-const JS_YAML_MISREADS = /["'\]}]#|^[ \t]*(?:-[ \t]+)*-[ \t]*(?:#.*)?$/m;
+const JS_YAML_MISREADS = /["'\]}]#|^[ \t]*(?:-[ \t]+)*-[ \t]*(?:#.*)?$|(?:^|[ \t])[|>][-+]?[1-9]/m;
 
 /**
  * A cheap filter: a text none of these match cannot hold a subset violation or a misread, and goes
  * to js-yaml alone. Properties, aliases and explicit keys start a token, so `&`, `*`, `!` and `?`
  * count only after white space, `[`, `{` or `,` ("R&D", "done!" and "why?" do not); a forbidden key
  * spelled with escapes needs `\x`, `\u`, `\U` or an escaped line break; a collection used as a
- * key needs `]:` or `}:`; the misreads need a glued `#` or a line ending in `-`; any surrogate
+ * key needs `]:` or `}:`; the misreads need a glued `#`, a line ending in `-` or a `|` or `>`
+ * followed by a digit; any surrogate
  * (the exact test for a lone one comes later) or non-printable character counts too.
  */
 const MAY_VIOLATE =
   // eslint-disable-next-line no-control-regex
-  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]|(?:^|[\s[{,])[&*!?]|\\[xuU\r\n]|[\]}][ \t]*:|["'\]}]#|-[ \t]*(?:[\r\n]|$)/;
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]|(?:^|[\s[{,])[&*!?]|\\[xuU\r\n]|[\]}][ \t]*:|["'\]}]#|-[ \t]*(?:[\r\n]|$)|[|>][-+]?[1-9]/;
 const FORBIDDEN_WORDS = ['<<', '__proto__', 'constructor', 'prototype'];
 
 function mayViolate(text: string): boolean {
@@ -65,6 +67,14 @@ interface Attempt {
 }
 
 export function readYaml(text: string): YamlReadResult {
+  try {
+    return read(text);
+  } catch (error) {
+    return rejected(text, unexpectedFailure(error));
+  }
+}
+
+function read(text: string): YamlReadResult {
   if (exceedsMaxBytes(text)) return rejected(text, finding('too-large', 0, MESSAGES.tooLarge));
   const directive = findDirective(text);
   if (directive) return rejected(text, directive);
@@ -150,8 +160,7 @@ function isDepthError(error: unknown): boolean {
 }
 
 function fromJsYamlError(text: string, error: unknown, listener: SubsetListener | null): Finding {
-  if (error instanceof RangeError) return finding('too-deep', 0, MESSAGES.tooDeep);
-  if (!(error instanceof jsyaml.YAMLException)) throw error;
+  if (!(error instanceof jsyaml.YAMLException)) return unexpectedFailure(error);
   const reason = error.reason;
   const offset = Math.min(error.mark?.position ?? 0, text.length);
   if (reason.startsWith('expected a single document')) return findSecondDocument(text);
