@@ -5,6 +5,7 @@ import {
   goalRows,
   parseErrorRows,
   planningDocumentCounts,
+  repoInProgressRows,
   repoTaskRows,
   repoWorkplanRows,
   type GoalRow,
@@ -42,7 +43,8 @@ export class IndexReader {
   }
 
   inProgress(slug: string): RepoTaskRow[] {
-    return this.taskRows(slug).filter((t) => t.status === 'in_progress');
+    const all = this.tasks.get(slug);
+    return all ? all.filter((t) => t.status === 'in_progress') : repoInProgressRows(this.db, slug);
   }
 
   repoFacts(repo: { slug: string; domain: string | null }): RepoIndexFacts {

@@ -89,13 +89,15 @@ export interface RepoTaskRow {
   end_line: number;
 }
 
+const TASK_COLUMNS = 'document_id, task_id, local_id, workplan_id, title, status, source, path, line, end_line';
+
 export function repoTaskRows(db: IndexDb, repo: string): RepoTaskRow[] {
-  return db
-    .prepare(
-      `SELECT document_id, task_id, local_id, workplan_id, title, status, source, path, line, end_line FROM tasks
-       WHERE repo = ? ORDER BY path, ordinal`,
-    )
-    .all(repo) as RepoTaskRow[];
+  return db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks WHERE repo = ? ORDER BY path, ordinal`).all(repo) as RepoTaskRow[];
+}
+
+/** The repo's in_progress tasks only (through the (repo, status) index: no other row is read). */
+export function repoInProgressRows(db: IndexDb, repo: string): RepoTaskRow[] {
+  return db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks WHERE repo = ? AND status = 'in_progress' ORDER BY path, ordinal`).all(repo) as RepoTaskRow[];
 }
 
 /**
