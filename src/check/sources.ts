@@ -1,6 +1,6 @@
 // Where the bytes of the files in scope come from: the working tree (the default) or the git
 // index (`--staged`, for pre-commit). The only file-system and git access of a check.
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { MAX_FILE_BYTES } from '../documents/text.js';
 import { runGit, runGitBuffer } from '../workspace/git.js';
@@ -10,26 +10,50 @@ export type ReadOutcome = { bytes: Buffer; problem?: undefined } | { bytes: null
 /** A working-tree file, refused when it is a link leading out of the repo or over the size cap. */
 export function readWorkingFile(checkout: string, path: string): ReadOutcome | null {
   const abs = join(checkout, path);
-  let stats;
+  let fd: number;
   try {
-    stats = lstatSync(abs);
-  } catch {
-    return null; // gone since the index listed it
+    // O_NOFOLLOW: one open instead of an lstat and an open; a link fails with ELOOP and is looked at.
+    fd = openSync(abs, constants.O_RDONLY | NOFOLLOW);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') return readLink(checkout, abs);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null; // gone since the index listed it
+    return { bytes: null, problem: (error as Error).message };
   }
-  let readPath = abs;
-  if (stats.isSymbolicLink()) {
-    const target = realpathOrNull(abs);
-    const root = realpathOrNull(checkout) ?? checkout;
-    if (!target || !(target === root || target.startsWith(root + sep))) return { bytes: null, problem: 'symbolic link leading out of the repository' };
-    readPath = target;
-    stats = statSync(target);
+  try {
+    return readOpen(fd);
+  } finally {
+    closeSync(fd);
   }
+}
+
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
+function readOpen(fd: number): ReadOutcome | null {
+  const stats = fstatSync(fd);
   if (!stats.isFile()) return null;
   if (stats.size > MAX_FILE_BYTES) return { bytes: null, problem: `file is ${stats.size} bytes, over the ${MAX_FILE_BYTES}-byte size cap` };
   try {
-    return { bytes: readFileSync(readPath) };
+    return { bytes: readFileSync(fd) };
   } catch (error) {
     return { bytes: null, problem: (error as Error).message };
+  }
+}
+
+function readLink(checkout: string, abs: string): ReadOutcome | null {
+  const target = realpathOrNull(abs);
+  const root = realpathOrNull(checkout) ?? checkout;
+  if (!target || !(target === root || target.startsWith(root + sep))) return { bytes: null, problem: 'symbolic link leading out of the repository' };
+  let fd: number;
+  try {
+    fd = openSync(target, constants.O_RDONLY);
+  } catch {
+    return null;
+  }
+  try {
+    return readOpen(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

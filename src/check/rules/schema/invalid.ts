@@ -78,6 +78,7 @@ function validate(
   skip: (path: YamlPath) => boolean = () => false,
 ): void {
   const validate = validator(name);
+  if (validate(data)) return;
   // An empty value (`owner:`) is a placeholder: treated as absent, not as a value of the wrong type.
   const present = withoutEmpty(data) as Record<string, unknown>;
   if (validate(present)) return;
