@@ -16,9 +16,10 @@ export interface SubsetScan {
   /** Merge keys and forbidden keys. */
   keys: Finding[];
   /**
-   * Malformed tags (js-yaml cannot read them), keys js-yaml cannot represent (a mapping or sequence as a key: js-yaml turns it into a string
-   * such as "[object Object]", so two of them are duplicates there and not in yaml 2) and missing
-   * implicit keys (js-yaml fails to parse them): parse problems in both readers.
+   * Parse problems in both readers, where yaml 2 alone would read on: malformed tags, keys that
+   * are collections (js-yaml turns them into strings such as "[object Object]", so two of them
+   * are duplicates there and not in yaml 2), missing keys, keys or `:` spread over lines in flow,
+   * a glued flow `?`, and content after an explicit key with no `:`.
    */
   errors: Finding[];
 }

@@ -1,6 +1,7 @@
-// Where a text steps outside "one YAML document": a directive before it, a second document after.
-// js-yaml reports a second document without a position, and the two libraries read directives
-// differently (`%YAML 1.1` switches yaml 2's version), so both readers check these the same way.
+// Where a text steps outside "one YAML document" (a directive before it, a second document after
+// it, a non-printable character, a single value as the document), checked the same way by both
+// readers: js-yaml reports a second document without a position, and the libraries read
+// directives (`%YAML 1.1` switches yaml 2's version) and top-level scalars differently.
 import { finding, type Finding } from './finding.js';
 import { MESSAGES } from './messages.js';
 import { skipSeparation } from './text-position.js';

@@ -1,7 +1,8 @@
 // Watches js-yaml compose a text (its `listener` option) for what its output cannot show:
 // anchors, aliases and tags (by the character each node starts with), scalars that may be
-// forbidden or merge keys and collections that may be keys (left to the CST scan to confirm), and
-// how deep written collections nest.
+// forbidden or merge keys and collections that may be keys (left to the CST scan to confirm), how
+// deep written collections nest, and the few constructs js-yaml reads where yaml 2 fails
+// (malformed tags, names ending in `:`, a mapping on its key's line, properties over two lines).
 import type { State } from 'js-yaml';
 import { finding, type Finding } from './finding.js';
 import { FORBIDDEN_KEYS, MAX_YAML_DEPTH, MERGE_KEY } from './limits.js';
