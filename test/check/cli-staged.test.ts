@@ -106,3 +106,20 @@ test('single-repo mode: no registry, registry rules skipped, the index kept out 
   expect(json.diagnostics.map((d: any) => [d.rule_id, d.line, d.column])).toEqual([['dependency/unresolved', 9, 14]]);
   expect(git(repo, ['status', '--porcelain'])).toBe('');
 });
+
+test('a workspace whose repos are folders of one work tree: staged files map to their repos', () => {
+  const root = gitRepo({
+    'custodian.yaml': 'version: 1\ndomains:\n  - slug: d\n    name: D\nrepos:\n  - slug: api\n    name: API\n    domain: d\n    path: repos/api\n  - slug: cli\n    name: CLI\n    domain: d\n    path: repos/cli\n',
+    'repos/api/workplans/API-WP-1.md': '---\nid: API-WP-1\n---\n\n```task\nid: API-WP-1-T01\n```\n',
+    'repos/cli/workplans/CLI-WP-1.md': '---\nid: CLI-WP-1\n---\n\n```task\nid: CLI-WP-1-T01\n```\n',
+  });
+  writeFileSync(join(root, 'repos/cli/workplans/CLI-WP-1.md'), '---\nid: CLI-WP-1\n---\n\n```task\nid: API-WP-1-T01\ndepends_on: [API-WP-1-T09]\n```\n');
+  git(root, ['add', '-A']);
+  const { code, json } = runCliJson(['check', '--staged', '--json'], { cwd: root });
+  expect(code).toBe(1);
+  expect(json.mode).toBe('workspace');
+  expect(json.diagnostics.map((d: any) => [d.repo, d.file, d.line, d.rule_id, d.related?.[0]?.repo ?? null])).toEqual([
+    ['cli', 'workplans/CLI-WP-1.md', 6, 'task/duplicate-id', 'api'],
+    ['cli', 'workplans/CLI-WP-1.md', 7, 'dependency/unknown', null],
+  ]);
+});
