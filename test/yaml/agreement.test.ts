@@ -44,7 +44,7 @@ describe('generated texts (fast-check, fixed seeds)', () => {
     );
     // The generator writes valid YAML: a rejection here would be a reader refusing valid input.
     expect(accepted).toBe(3000);
-  });
+  }, 120_000);
 
   test('hostile and damaged texts: same verdict, same kind of problem', () => {
     const kinds = new Map<string, number>();
@@ -60,7 +60,7 @@ describe('generated texts (fast-check, fixed seeds)', () => {
     for (const kind of ['ok', 'syntax', 'duplicate-key', 'anchor', 'alias', 'tag', 'merge-key', 'forbidden-key']) {
       expect(kinds.get(kind) ?? 0, `${kind} in ${JSON.stringify([...kinds])}`).toBeGreaterThan(20);
     }
-  });
+  }, 120_000);
 
   test('subset violations are reported at the same place by both', () => {
     fc.assert(
@@ -75,5 +75,5 @@ describe('generated texts (fast-check, fixed seeds)', () => {
       }),
       { numRuns: 2000, seed: 7 },
     );
-  });
+  }, 120_000);
 });
