@@ -20,8 +20,14 @@ export async function benchCheck({ workspace, cliPath, measure, size, node, stat
     rss: true,
     before: (i) => writeFileSync(path, Buffer.concat([original, Buffer.from(`\nEdited ${i}.\n`)])),
   });
+  // The same edit followed by a plain `sync`: the check must sync first (ADR-001), so this is its floor.
+  const sync = await measure('sync after the same edit (floor of the case above)', [...ws, 'sync'], {
+    runs: 9,
+    before: (i) => writeFileSync(path, Buffer.concat([original, Buffer.from(`\nEdited again ${i}.\n`)])),
+  });
   writeFileSync(path, original);
-  rows.push({ ...withTarget(one, size, 4 * node.median_ms, '4× node -e 0'), stat_floor_ms: Math.round(statTime) });
+  rows.push({ ...withTarget(one, size, 4 * node.median_ms, '4× node -e 0'), stat_floor_ms: Math.round(statTime), over_sync_ms: Math.round(one.median_ms - sync.median_ms) });
+  rows.push({ ...sync, size });
   runNode([cliPath, ...ws, 'sync']);
 
   const index = mkdtempSync(join(tmpdir(), 'custodian-bench-index-'));
