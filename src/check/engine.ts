@@ -59,6 +59,7 @@ export async function runEngine(input: EngineInput): Promise<EngineResult> {
     const settings = input.settings(file.repo);
     for (const d of file.result.diagnostics) {
       const meta = ruleById(d.rule_id)?.meta;
+      // A parser message may quote positions or offsets; without digits it names the problem, not the place.
       const at = { line: d.line, column: d.column, end_line: d.end_line, end_column: d.end_column };
       pending.push({ file, meta, ruleId: d.rule_id, severity: d.severity, at, message: d.message, subject: d.message.replace(/\d+/g, '#') });
     }

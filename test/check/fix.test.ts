@@ -69,6 +69,11 @@ describe('status/alias and workplan/status-rollup fixes', () => {
     expect(fixed).toBe(text.replace("'in-progress'", "'active'").replace('status: wip ', 'status: in_progress '));
   });
 
+  test('a task file: the status in its front-matter', async () => {
+    const text = '---\nid: LEDG-43\nname: Fix the flaky test\nstatus: WIP\n---\n\n## Description\n\nFlaky.\n';
+    expect(await fixFile('docs/tasks/LEDG-43-flaky.md', text)).toBe(text.replace('status: WIP', 'status: in_progress'));
+  });
+
   test('fixing is idempotent: a second pass over the output changes nothing', async () => {
     for (const [rule, name] of [
       ['status/alias', 'not-ok.md'],
