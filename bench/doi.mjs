@@ -1,6 +1,10 @@
-// DoI benchmarks: `doi --json` over 50 real git repos, cold (--refresh: every criterion
-// recomputed, git run for every repo) and cached (fingerprints unchanged: no git process at all).
+// DoI benchmarks: `doi --json` over 50 real git repos.
+//   cold      --refresh: every criterion of every repo recomputed (git for every repo, one check run)
+//   cached    every fingerprint unchanged: no git process at all (target 4× node -e 0)
+//   new day   only the time-based group (C11, C14) recomputed, as on the first run of a day
+//   one file  one workplan edited: that repo's file-based groups recomputed
 // Called by bench/run.mjs with its context; returns the rows it measured.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export async function benchDoi({ workspace, cliPath, measure, node, size, withTarget, runNode }) {
@@ -17,8 +21,29 @@ export async function benchDoi({ workspace, cliPath, measure, node, size, withTa
   rows.push(withTarget(noSync, size, 4 * node.median_ms, '4× node -e 0'));
   const one = await measure('doi repo-07 --json (cached)', ['-w', workspace, 'doi', 'repo-07', '--json'], { runs: 9 });
   rows.push({ ...one, size });
+
+  // A new day: C11/C14 only. Each run is one day later than the last, so each is a first run of its day.
+  const start = Date.now();
+  const days = [];
+  for (let d = 1; d <= 5; d++) {
+    const env = { CUSTODIAN_NOW: new Date(start + d * 86_400_000).toISOString() };
+    days.push(runNode([cliPath, ...doi], { env }).ms);
+  }
+  days.sort((a, b) => a - b);
+  rows.push({ name: 'doi --json (first run of a new day: C11/C14 of 50 repos)', size, median_ms: Math.round(days[2] * 10) / 10, min_ms: Math.round(days[0] * 10) / 10, runs: 5 });
+
+  const file = join(workspace, 'repos', 'repo-00', 'workplans', 'R00-WP-0000.md');
+  const original = readFileSync(file);
+  const changed = await measure('doi --json after one workplan changed (sync + one repo recomputed)', doi, {
+    runs: 5,
+    before: (i) => writeFileSync(file, Buffer.concat([original, Buffer.from(`\nEdited ${i}.\n`)])),
+  });
+  writeFileSync(file, original);
+  runNode([cliPath, ...doi]);
+  rows.push({ ...changed, size });
+
   const report = JSON.parse(runNode([cliPath, ...doi]).stdout);
-  rows.push({ name: 'doi tiers', size, median_ms: 0, tiers: countTiers(report.items), repos: report.items.length, workspace: join(workspace) });
+  rows.push({ name: 'doi tiers', size, median_ms: 0, tiers: countTiers(report.items), repos: report.items.length });
   return rows;
 }
 

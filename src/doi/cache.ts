@@ -4,7 +4,7 @@
 // is a cache of what git and the files imply, never state of its own.
 import type { IndexDb } from '../index/db.js';
 import type { GroupName } from './criterion.js';
-import type { CriterionResult } from './model.js';
+import type { CriterionResult, TouchedTask } from './model.js';
 
 export const DOI_SCOPE = 'doi';
 
@@ -53,4 +53,35 @@ function parseGroups(value: string): GroupEntries | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The history group's git facts (commit times of the SBOM and of in_progress tasks), keyed without
+ * the day, in their own rows so the cached path never reads them.
+ */
+export const HISTORY_FACTS_SCOPE = 'doi/history-facts';
+
+export interface HistoryFactsRow {
+  sbom_paths: string[];
+  sbom_committed_at: number | null;
+  stale_candidates: TouchedTask[];
+}
+
+export function readHistoryFacts(db: IndexDb, slug: string, fingerprint: string): HistoryFactsRow | null {
+  const row = db.prepare('SELECT fingerprint, value FROM cache WHERE scope = ? AND key = ?').get(HISTORY_FACTS_SCOPE, slug) as
+    | { fingerprint: string; value: string }
+    | undefined;
+  if (!row || row.fingerprint !== fingerprint) return null;
+  try {
+    return JSON.parse(row.value) as HistoryFactsRow;
+  } catch {
+    return null;
+  }
+}
+
+export function writeHistoryFacts(db: IndexDb, slug: string, fingerprint: string, facts: HistoryFactsRow): void {
+  db.prepare(
+    `INSERT INTO cache (scope, key, fingerprint, value) VALUES (?, ?, ?, ?)
+     ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, value = excluded.value`,
+  ).run(HISTORY_FACTS_SCOPE, slug, fingerprint, JSON.stringify(facts));
 }

@@ -9,7 +9,7 @@ import type { GroupName } from './criterion.js';
 import { inCriterionOrder } from './criterion-order.js';
 import { readCheckout } from './facts/checkout.js';
 import { checkSource } from './facts/check-source.js';
-import { combinedFingerprint, groupFingerprints } from './fingerprint.js';
+import { combinedFingerprint, groupFingerprints, type Fingerprints } from './fingerprint.js';
 import { goalsConcerning } from './goals.js';
 import { idSetDigest } from './id-set.js';
 import type { CheckoutFacts, DoiItem, RegistryFacts } from './model.js';
@@ -40,7 +40,7 @@ export interface DoiRun {
 export interface RepoPlan {
   registry: RegistryFacts;
   checkout: CheckoutFacts;
-  fingerprints: Record<GroupName, string>;
+  fingerprints: Fingerprints;
   combined: string;
   cached: CachedRepo | undefined;
   stale: GroupName[];

@@ -1,7 +1,9 @@
 // Cache fingerprints: a hash of exactly the inputs a group of criteria reads, so a change
 // re-evaluates the groups it can affect and nothing else.
 //   tree    (C2–C5, C8, C9, C12): the registry entry and its domain's, the checkout (HEAD, origin, shallow)
-//   history (C11, C14):           registry, HEAD, the repo's index stamp (any file change), the day (UTC)
+//   history (C11, C14):           registry, HEAD, the repo's index stamp (any file change), the day (UTC);
+//                                 its git facts alone (commit times) are keyed without the day, so a new
+//                                 day re-judges C11/C14 from them without running git again
 //   index   (C1, C6, C10, C13):   registry, the repo's index stamp, the goals that concern the repo
 //   check   (C7):                 registry, the repo's index stamp, the workspace's id set, the registered slugs
 import { createHash } from 'node:crypto';
@@ -41,13 +43,16 @@ export interface FingerprintInputs {
   check_source: string;
 }
 
-export function groupFingerprints(inputs: FingerprintInputs): Record<GroupName, string> {
+export type Fingerprints = Record<GroupName, string> & { history_facts: string };
+
+export function groupFingerprints(inputs: FingerprintInputs): Fingerprints {
   const { registry, checkout, stamp } = inputs;
   const where = { path: checkout.path, exists: checkout.exists, work_tree: checkout.work_tree };
   const base = [DOI_CACHE_VERSION, TOOL_VERSION, registry.mode, registry.repo, registry.domain];
   return {
     tree: digest(['tree', ...base, checkout]),
     history: digest(['history', ...base, where, checkout.head, stamp, inputs.day]),
+    history_facts: digest(['history-facts', ...base, where, checkout.head, stamp]),
     index: digest(['index', ...base, where, stamp, inputs.goals]),
     check: digest(['check', ...base, where, stamp, inputs.id_set, inputs.slugs, inputs.check_source]),
   };

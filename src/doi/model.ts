@@ -82,6 +82,11 @@ export interface TouchedTask {
   line: number;
   /** Newest commit time (seconds) among the task's lines; null when a line is not committed (touched now). */
   touched_at: number | null;
+  /**
+   * False when touched_at is only a lower bound: the time of the commit that created the file within
+   * the staleness window (every line is at least that recent; blame was not needed to know it is fresh).
+   */
+  exact: boolean;
 }
 
 /** C1, C6, C10, C13: the registry and what the index says about the repo's documents. */

@@ -27,7 +27,7 @@ export async function refreshAll(
   const reader = new IndexReader(db, goals);
   const limit = limiter(options.concurrency);
   const checkedAt = options.now.toISOString();
-  const fresh = await Promise.all(plans.map((plan) => (plan.stale.length > 0 ? refreshRepoGroups(plan, reader, limit, options.now, checkedAt) : { entries: {}, uncached: false })));
+  const fresh = await Promise.all(plans.map((plan) => (plan.stale.length > 0 ? refreshRepoGroups(plan, { db, reader, limit }, options.now, checkedAt) : { entries: {}, uncached: false })));
   const checked = await refreshCheckGroups(plans, (stale) => checkErrors(ws, db, stale), options.now, checkedAt);
   return { fresh, checked };
 }

@@ -1,7 +1,8 @@
 // Recomputing the stale groups of a repo: gather the group's facts (git, the index), apply its
 // criteria, and stamp the entry with its fingerprint. The tree runs before the history, which
 // reads the tree's SBOM paths (fresh, or exported by the cached tree entry).
-import type { GroupEntries, GroupEntry } from './cache.js';
+import { readHistoryFacts, writeHistoryFacts, type GroupEntries, type GroupEntry } from './cache.js';
+import type { IndexDb } from '../index/db.js';
 import { STALE_AFTER_DAYS } from './criteria/C14-no-stale-tasks.js';
 import { DAY_SECONDS, type GroupName } from './criterion.js';
 import { evaluateGroup, failedGroup } from './evaluate-group.js';
@@ -20,7 +21,14 @@ export interface FreshEntries {
   uncached: boolean;
 }
 
-export async function refreshRepoGroups(plan: RepoPlan, reader: IndexReader, limit: Limiter, now: Date, checkedAt: string): Promise<FreshEntries> {
+/** What recomputing reads: the index (rows, and the history's git facts cached in it) and a git process bound. */
+export interface RefreshSources {
+  db: IndexDb;
+  reader: IndexReader;
+  limit: Limiter;
+}
+
+export async function refreshRepoGroups(plan: RepoPlan, { db, reader, limit }: RefreshSources, now: Date, checkedAt: string): Promise<FreshEntries> {
   const { registry, checkout } = plan;
   const stale = new Set(plan.stale);
   const entries: GroupEntries = {};
@@ -32,10 +40,17 @@ export async function refreshRepoGroups(plan: RepoPlan, reader: IndexReader, lim
     ...(exports ? { exports } : {}),
   });
 
+  const slug = registry.repo.slug;
+  const windowStart = Math.floor(now.getTime() / 1000) - STALE_AFTER_DAYS * DAY_SECONDS;
+  // A new day alone re-judges C11/C14 from the commit times gathered before, unless a file known
+  // only to be "created within the window" has left the window since (then blame must tell).
+  const known = stale.has('history') && !stale.has('tree') ? readHistoryFacts(db, slug, plan.fingerprints.history_facts) : null;
+  const reusable = known !== null && known.stale_candidates.every((t) => t.exact || t.touched_at === null || t.touched_at >= windowStart);
+
   let sbom = plan.cached?.groups.tree?.exports?.sbom_paths;
   let treeFailure: unknown = null;
   // The history reads the tree's SBOM paths: without them from the cache, the tree is gathered too.
-  if (stale.has('tree') || (stale.has('history') && sbom === undefined)) {
+  if (stale.has('tree') || (stale.has('history') && !reusable && sbom === undefined)) {
     if (!stale.has('tree')) plan.stale = [...plan.stale, 'tree'];
     try {
       const tree = await readTree(checkout, limit);
@@ -51,9 +66,13 @@ export async function refreshRepoGroups(plan: RepoPlan, reader: IndexReader, lim
     try {
       // Without the tree there are no SBOM paths: C11 cannot be judged either.
       if (treeFailure !== null) throw treeFailure;
-      const windowStart = Math.floor(now.getTime() / 1000) - STALE_AFTER_DAYS * DAY_SECONDS;
-      const history = await readHistory(checkout, sbom ?? [], reader.inProgress(registry.repo.slug), windowStart, limit);
-      entries.history = entry('history', evaluateGroup('history', { ...registry, checkout, sbom_paths: sbom ?? [], ...history }, now));
+      let history = reusable ? known : null;
+      if (history === null) {
+        const paths = sbom ?? [];
+        history = { sbom_paths: paths, ...(await readHistory(checkout, paths, reader.inProgress(slug), windowStart, limit)) };
+        writeHistoryFacts(db, slug, plan.fingerprints.history_facts, history);
+      }
+      entries.history = entry('history', evaluateGroup('history', { ...registry, checkout, ...history }, now));
     } catch (error) {
       entries.history = entry('history', failedGroup('history', error));
       uncached = true;

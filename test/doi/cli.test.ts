@@ -128,4 +128,18 @@ describe('git processes', () => {
     expect(refreshed.json.items).toEqual(cached.json.items);
     expect(recorder.calls().length).toBeGreaterThan(cold);
   });
+
+  it('a new day re-judges C11/C14 without git, until a file known only as "created lately" leaves the window', () => {
+    const root = workspace();
+    const recorder = gitRecorder();
+    expect(runCli(['-w', root, 'doi', '--json'], { env: { CUSTODIAN_NOW: NOW, ...recorder.env } }).code).toBe(0);
+    const before = recorder.calls().length;
+    const nextDay = runCliJson(['-w', root, 'doi', '--json'], { env: { CUSTODIAN_NOW: daysBefore(-1), CUSTODIAN_DEBUG: '1', ...recorder.env } });
+    expect(nextDay.stderr).toBe('custodian: doi: recomputed ledger (history), bare (history)\n');
+    expect(recorder.calls().length).toBe(before);
+    // bare's workplan was created 5 days before NOW: 10 days later it is 15 days old, and only blame can say how old its tasks are.
+    const later = runCliJson(['-w', root, 'doi', 'bare', '--json'], { env: { CUSTODIAN_NOW: daysBefore(-10), ...recorder.env } });
+    expect(recorder.calls().slice(before).filter((c) => c.startsWith('blame '))).toEqual(['blame --porcelain -L 12,15 -- workplans/BARE-WP-0001-retries.md']);
+    expect(later.json.items[0].criteria[13]).toMatchObject({ id: 'C14', status: 'fail', detail: expect.stringMatching(/untouched for 15 days/) });
+  });
 });

@@ -32,8 +32,9 @@ export async function touchedTasks(
     [...byFile].map(async ([file, fileTasks]) => {
       const since = created.get(file);
       // Created within the window: every line is at least as recent as the commit that added it.
-      const times = since !== undefined ? fileTasks.map(() => since) : await lastTouched(checkout.path, file, fileTasks.map((t) => ({ start: t.line, end: t.end_line })), limit);
-      return fileTasks.map((t, i): TouchedTask => ({ task_id: t.task_id, file, line: t.line, touched_at: times[i] }));
+      const exact = since === undefined;
+      const times = !exact ? fileTasks.map(() => since) : await lastTouched(checkout.path, file, fileTasks.map((t) => ({ start: t.line, end: t.end_line })), limit);
+      return fileTasks.map((t, i): TouchedTask => ({ task_id: t.task_id, file, line: t.line, touched_at: times[i], exact }));
     }),
   );
   return perFile.flat();
