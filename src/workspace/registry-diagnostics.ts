@@ -2,6 +2,7 @@
 // only when something is wrong: a valid registry never pays for it at start-up.
 import { CustodianError } from '../errors.js';
 import type { Diagnostic } from '../documents/model.js';
+import { REGISTRY_MAX_BYTES } from './types.js';
 
 export type YamlPath = (string | number)[];
 
@@ -73,7 +74,7 @@ function positionOf(locateKey: Locate, text: string, at: RegistryProblem['at']):
   if ('line' in at) return { line: at.line, column: at.column, end_line: at.line, end_column: at.column };
   // A missing key has no position of its own: fall back to the nearest enclosing node that exists.
   for (let length = at.path.length; length >= 0; length--) {
-    const found = locateKey(text, at.path.slice(0, length));
+    const found = locateKey(text, at.path.slice(0, length), { maxBytes: REGISTRY_MAX_BYTES });
     if (!found) continue;
     // An empty value (`description:`) has no text of its own: point at its key.
     const value = found.value && found.value.end > found.value.start ? found.value : null;

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { hostname as osHostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { readYaml } from '../documents/yaml/read.js';
-import { MAX_YAML_BYTES } from '../documents/yaml/types.js';
+import { REGISTRY_MAX_BYTES } from './types.js';
 import { CustodianError } from '../errors.js';
 import { validator } from '../schemas.js';
 import { resolveCheckout } from './checkout.js';
@@ -186,13 +186,12 @@ function parseFile(
   }
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   files.push({ file, text, display });
-  const result = readYaml(text);
+  const result = readYaml(text, { maxBytes: REGISTRY_MAX_BYTES });
   if (result.ok) return { ok: true, value: result.value };
   const { line, column, kind } = result.problem;
-  // The reader's size cap is meant for front-matter blocks; say what it means for a registry.
   const message =
     kind === 'too-large'
-      ? `${file} is larger than ${MAX_YAML_BYTES / 1024} KiB, the most custodian's YAML reader accepts: shorten descriptions or move host_paths to ${LOCAL_FILE_NAME}`
+      ? `${file} is larger than ${REGISTRY_MAX_BYTES / 1024 / 1024} MiB, the most custodian reads as a registry: shorten descriptions or move host_paths to ${LOCAL_FILE_NAME}`
       : result.problem.message;
   problems.push({ rule_id: 'registry/parse', file, message, at: { line, column } });
   return { ok: false };

@@ -17,6 +17,12 @@ export const DEFAULT_INCLUDE: readonly string[] = Object.freeze([
 ]);
 
 export const CONFIG_FILE_NAME = 'custodian.yaml';
+
+/**
+ * The registry is one file read once per command, not one of thousands of blocks, so it may be
+ * far larger than a front-matter block (64 KiB): a thousand repos fit.
+ */
+export const REGISTRY_MAX_BYTES = 1024 * 1024;
 export const LOCAL_FILE_NAME = 'custodian.local.yaml';
 
 export interface DomainConfig {

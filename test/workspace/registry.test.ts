@@ -235,12 +235,14 @@ describe('schema errors point at the exact line and column', () => {
     expect(where(duplicate.diagnostics)).toEqual(['custodian.yaml:2:1 registry/parse']);
   });
 
-  it('a registry over the YAML reader\'s 64 KiB cap', async () => {
+  it('a registry of 300 repos (over a front-matter block\'s 64 KiB cap) loads; one over 1 MiB is refused', async () => {
     const repo = (i: number) => `  - slug: r${i}\n    name: Repo ${i}\n    domain: core\n    path: ../r${i}\n    description: ${'x'.repeat(200)}\n`;
-    const text = `version: 1\ndomains:\n  - slug: core\n    name: Core\nrepos:\n${Array.from({ length: 300 }, (_, i) => repo(i)).join('')}`;
-    const { message } = await problems({ 'custodian.yaml': text });
+    const registry = (n: number) => `version: 1\ndomains:\n  - slug: core\n    name: Core\nrepos:\n${Array.from({ length: n }, (_, i) => repo(i)).join('')}`;
+    const root = workspace({ 'custodian.yaml': registry(300) });
+    expect((await loadRegistry(root)).repos).toHaveLength(300);
+    const { message } = await problems({ 'custodian.yaml': registry(4000) });
     expect(message).toBe(
-      'custodian.yaml:1:1: custodian.yaml is larger than 64 KiB, the most custodian\'s YAML reader accepts: shorten descriptions or move host_paths to custodian.local.yaml',
+      'custodian.yaml:1:1: custodian.yaml is larger than 1 MiB, the most custodian reads as a registry: shorten descriptions or move host_paths to custodian.local.yaml',
     );
   });
 

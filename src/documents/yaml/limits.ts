@@ -16,15 +16,15 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 /** YAML 1.1's merge key: meaningless in the 1.2 core schema and rejected so no reader merges. */
 export const MERGE_KEY = '<<';
 
-/** Whether the UTF-8 encoding of `text` is longer than MAX_YAML_BYTES, without encoding it. */
-export function exceedsMaxBytes(text: string): boolean {
+/** Whether the UTF-8 encoding of `text` is longer than `max` bytes, without encoding it. */
+export function exceedsMaxBytes(text: string, max = MAX_YAML_BYTES): boolean {
   // A UTF-16 code unit encodes to 1–3 bytes (a surrogate pair, two units, to 4).
-  if (text.length > MAX_YAML_BYTES) return true;
-  if (text.length * 3 <= MAX_YAML_BYTES) return false;
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     bytes += unit < 0x80 ? 1 : unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 2 : 3;
   }
-  return bytes > MAX_YAML_BYTES;
+  return bytes > max;
 }

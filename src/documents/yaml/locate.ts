@@ -3,6 +3,7 @@
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import { parseCst } from './cst-parse.js';
 import { exceedsMaxBytes } from './limits.js';
+import type { YamlReadOptions } from './types.js';
 import { positionAt } from './text-position.js';
 import { keyString } from './yaml2-value.js';
 import { yaml2 } from './yaml2-module.js';
@@ -36,8 +37,8 @@ export interface KeyLocation {
  * match as readYaml spells them (`1:` is "1", `~:` is "null"); with duplicate keys the first wins.
  * Texts that are too large or nest too deep are not located.
  */
-export function locateKey(text: string, path: readonly (string | number)[]): KeyLocation | null {
-  if (exceedsMaxBytes(text)) return null;
+export function locateKey(text: string, path: readonly (string | number)[], options: YamlReadOptions = {}): KeyLocation | null {
+  if (exceedsMaxBytes(text, options.maxBytes)) return null;
   const source = text.replace(/\r(?!\n)/g, '\n');
   const cst = parseCst(source);
   if (cst.tooDeep) return null;

@@ -3,7 +3,7 @@ import { MAX_YAML_DEPTH } from './limits.js';
 import { MAX_YAML_BYTES } from './types.js';
 
 export const MESSAGES = {
-  tooLarge: `YAML block is larger than ${MAX_YAML_BYTES} bytes; it is not read`,
+  tooLarge: (max: number = MAX_YAML_BYTES) => `YAML block is larger than ${max} bytes; it is not read`,
   tooDeep: `collections nest more than ${MAX_YAML_DEPTH} levels deep`,
   directive: 'YAML directives (%YAML, %TAG, …) are not accepted',
   rootScalar: 'a YAML block must be a mapping or a list, not a single value',

@@ -19,21 +19,22 @@ import { findDirective, findNonPrintable, isEmptyDocument, rootScalarProblem } f
 import { earliest, finding, rejected, unexpectedFailure, type Finding } from './finding.js';
 import { exceedsMaxBytes } from './limits.js';
 import { MESSAGES } from './messages.js';
-import type { YamlReadResult } from './types.js';
+import { MAX_YAML_BYTES, type YamlReadOptions, type YamlReadResult } from './types.js';
 import { yaml2Findings } from './yaml2-errors.js';
 import { keyString, toPlainValue } from './yaml2-value.js';
 import { yaml2 } from './yaml2-module.js';
 
-export function readYamlWithYaml2(text: string): YamlReadResult {
+export function readYamlWithYaml2(text: string, options: YamlReadOptions = {}): YamlReadResult {
   try {
-    return read(text);
+    return read(text, options);
   } catch (error) {
     return rejected(text, unexpectedFailure(error));
   }
 }
 
-function read(text: string): YamlReadResult {
-  if (exceedsMaxBytes(text)) return rejected(text, finding('too-large', 0, MESSAGES.tooLarge));
+function read(text: string, options: YamlReadOptions): YamlReadResult {
+  const max = options.maxBytes ?? MAX_YAML_BYTES;
+  if (exceedsMaxBytes(text, max)) return rejected(text, finding('too-large', 0, MESSAGES.tooLarge(max)));
   const shape = findDirective(text) ?? findNonPrintable(text);
   if (shape) return rejected(text, shape);
 

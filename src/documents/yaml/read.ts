@@ -20,7 +20,7 @@ import { exceedsMaxBytes, MAX_YAML_DEPTH } from './limits.js';
 import { MESSAGES } from './messages.js';
 import { readYamlWithYaml2 } from './read-yaml2.js';
 import { skipSeparation } from './text-position.js';
-import type { YamlReadResult } from './types.js';
+import { MAX_YAML_BYTES, type YamlReadOptions, type YamlReadResult } from './types.js';
 
 /**
  * Constructs js-yaml reads differently from yaml 2, which the listener cannot see: a comment
@@ -66,35 +66,36 @@ interface Attempt {
   warned: boolean;
 }
 
-export function readYaml(text: string): YamlReadResult {
+export function readYaml(text: string, options: YamlReadOptions = {}): YamlReadResult {
   try {
-    return read(text);
+    return read(text, options);
   } catch (error) {
     return rejected(text, unexpectedFailure(error));
   }
 }
 
-function read(text: string): YamlReadResult {
-  if (exceedsMaxBytes(text)) return rejected(text, finding('too-large', 0, MESSAGES.tooLarge));
+function read(text: string, options: YamlReadOptions): YamlReadResult {
+  const max = options.maxBytes ?? MAX_YAML_BYTES;
+  if (exceedsMaxBytes(text, max)) return rejected(text, finding('too-large', 0, MESSAGES.tooLarge(max)));
   const directive = findDirective(text);
   if (directive) return rejected(text, directive);
 
-  if (startsWithGluedMarker(text)) return readYamlWithYaml2(text);
+  if (startsWithGluedMarker(text)) return readYamlWithYaml2(text, options);
   if (!mayViolate(text)) {
     const fast = attempt(text, CORE_12_SCHEMA, MAX_YAML_DEPTH, null);
-    if (fast.warned) return readYamlWithYaml2(text);
+    if (fast.warned) return readYamlWithYaml2(text, options);
     if (fast.depthExceeded) {
       // js-yaml counts every node it composes, scalars and nested attempts included, so its limit
       // can trip below the written depth the rule counts: decide with the listener.
-      return readWithListener(text, false, DEPTH_BACKSTOP);
+      return readWithListener(text, false, DEPTH_BACKSTOP, options);
     }
     if (fast.problem) return rejected(text, fast.problem);
     return isCollectionOrEmpty(text, fast.value) ? { ok: true, value: fast.value } : rejected(text, rootScalarProblem(text));
   }
   const unprintable = findNonPrintable(text);
   if (unprintable) return rejected(text, unprintable);
-  if (JS_YAML_MISREADS.test(text)) return readYamlWithYaml2(text);
-  return readWithListener(text, true, MAX_YAML_DEPTH);
+  if (JS_YAML_MISREADS.test(text)) return readYamlWithYaml2(text, options);
+  return readWithListener(text, true, MAX_YAML_DEPTH, options);
 }
 
 /**
@@ -106,13 +107,13 @@ function startsWithGluedMarker(text: string): boolean {
   return text.startsWith('---', start) && !/^[\s]?$/.test(text.charAt(start + 3)) && (start === 0 || /[\r\n]/.test(text.charAt(start - 1)));
 }
 
-function readWithListener(text: string, properties: boolean, maxDepth: number): YamlReadResult {
+function readWithListener(text: string, properties: boolean, maxDepth: number, options: YamlReadOptions): YamlReadResult {
   const depth = maxDepth !== MAX_YAML_DEPTH;
   const listener = new SubsetListener(text, { properties, depth });
   const result = attempt(text, properties ? CORE_12_ANY_TAG_SCHEMA : CORE_12_SCHEMA, maxDepth, listener);
-  if (result.warned || listener.propertiesSpanLines) return readYamlWithYaml2(text);
+  if (result.warned || listener.propertiesSpanLines) return readYamlWithYaml2(text, options);
   if (result.depthExceeded) {
-    if (!depth) return readWithListener(text, properties, DEPTH_BACKSTOP);
+    if (!depth) return readWithListener(text, properties, DEPTH_BACKSTOP, options);
     listener.noteBackstop();
   }
   const keys: SubsetScan | null = listener.keyCandidate ? scanKeys(text) : null;

@@ -24,3 +24,8 @@ export interface YamlProblem {
 export type YamlReadResult = { ok: true; value: unknown } | { ok: false; problem: YamlProblem };
 
 export const MAX_YAML_BYTES = 64 * 1024;
+
+export interface YamlReadOptions {
+  /** Largest accepted text in UTF-8 bytes (default MAX_YAML_BYTES; the registry, one file, allows more). */
+  maxBytes?: number;
+}
