@@ -1,8 +1,9 @@
 // Recomputing the stale groups of a repo: gather the group's facts (git, the index), apply its
 // criteria, and stamp the entry with its fingerprint. The tree runs before the history, which
-// reads the tree's SBOM paths (fresh, or exported by the cached tree entry).
-import { readHistoryFacts, writeHistoryFacts, type GroupEntries, type GroupEntry } from './cache.js';
+// reads the tree's SBOM paths (fresh, or exported by the cached tree entry); the history reuses
+// its commit times from an earlier day when nothing but the day changed.
 import type { IndexDb } from '../index/db.js';
+import { readHistoryFacts, writeHistoryFacts, type GroupEntries, type GroupEntry, type HistoryFactsRow } from './cache.js';
 import { STALE_AFTER_DAYS } from './criteria/C14-no-stale-tasks.js';
 import { DAY_SECONDS, type GroupName } from './criterion.js';
 import { evaluateGroup, failedGroup } from './evaluate-group.js';
@@ -28,11 +29,10 @@ export interface RefreshSources {
   limit: Limiter;
 }
 
-export async function refreshRepoGroups(plan: RepoPlan, { db, reader, limit }: RefreshSources, now: Date, checkedAt: string): Promise<FreshEntries> {
+export async function refreshRepoGroups(plan: RepoPlan, sources: RefreshSources, now: Date, checkedAt: string): Promise<FreshEntries> {
   const { registry, checkout } = plan;
   const stale = new Set(plan.stale);
   const entries: GroupEntries = {};
-  let uncached = false;
   const entry = (group: GroupName, results: CriterionResult[], exports?: GroupEntry['exports']): GroupEntry => ({
     fingerprint: plan.fingerprints[group],
     checked_at: checkedAt,
@@ -40,48 +40,55 @@ export async function refreshRepoGroups(plan: RepoPlan, { db, reader, limit }: R
     ...(exports ? { exports } : {}),
   });
 
-  const slug = registry.repo.slug;
   const windowStart = Math.floor(now.getTime() / 1000) - STALE_AFTER_DAYS * DAY_SECONDS;
-  // A new day alone re-judges C11/C14 from the commit times gathered before, unless a file known
-  // only to be "created within the window" has left the window since (then blame must tell).
-  const known = stale.has('history') && !stale.has('tree') ? readHistoryFacts(db, slug, plan.fingerprints.history_facts) : null;
-  const reusable = known !== null && known.stale_candidates.every((t) => t.exact || t.touched_at === null || t.touched_at >= windowStart);
-
+  const known = stale.has('history') && !stale.has('tree') ? reusableHistory(plan, sources.db, windowStart) : null;
   let sbom = plan.cached?.groups.tree?.exports?.sbom_paths;
-  let treeFailure: unknown = null;
+  let failure: unknown = null;
   // The history reads the tree's SBOM paths: without them from the cache, the tree is gathered too.
-  if (stale.has('tree') || (stale.has('history') && !reusable && sbom === undefined)) {
+  if (stale.has('tree') || (stale.has('history') && known === null && sbom === undefined)) {
     if (!stale.has('tree')) plan.stale = [...plan.stale, 'tree'];
     try {
-      const tree = await readTree(checkout, limit);
+      const tree = await readTree(checkout, sources.limit);
       sbom = sbomPaths(tree.files);
       entries.tree = entry('tree', evaluateGroup('tree', { ...registry, checkout, ...tree }, now), { sbom_paths: sbom });
     } catch (error) {
       entries.tree = entry('tree', failedGroup('tree', error));
-      treeFailure = error;
-      uncached = true;
+      failure = error;
     }
   }
   if (stale.has('history')) {
     try {
       // Without the tree there are no SBOM paths: C11 cannot be judged either.
-      if (treeFailure !== null) throw treeFailure;
-      let history = reusable ? known : null;
-      if (history === null) {
-        const paths = sbom ?? [];
-        history = { sbom_paths: paths, ...(await readHistory(checkout, paths, reader.inProgress(slug), windowStart, limit)) };
-        writeHistoryFacts(db, slug, plan.fingerprints.history_facts, history);
-      }
+      if (failure !== null) throw failure;
+      const history = known ?? (await gatherHistory(plan, sources, sbom ?? [], windowStart));
       entries.history = entry('history', evaluateGroup('history', { ...registry, checkout, ...history }, now));
     } catch (error) {
       entries.history = entry('history', failedGroup('history', error));
-      uncached = true;
+      failure ??= error;
     }
   }
   if (stale.has('index')) {
-    entries.index = entry('index', evaluateGroup('index', { ...registry, checkout, ...reader.repoFacts(registry.repo) }, now));
+    entries.index = entry('index', evaluateGroup('index', { ...registry, checkout, ...sources.reader.repoFacts(registry.repo) }, now));
   }
-  return { entries, uncached };
+  return { entries, uncached: failure !== null };
+}
+
+/**
+ * The history's git facts gathered on an earlier day, when only the day changed since: C11/C14 are
+ * re-judged from them without git, unless a file known only as "created within the window" has
+ * left the window since (then only blame can tell how old its tasks are).
+ */
+function reusableHistory(plan: RepoPlan, db: IndexDb, windowStart: number): HistoryFactsRow | null {
+  const known = readHistoryFacts(db, plan.registry.repo.slug, plan.fingerprints.history_facts);
+  if (known === null) return null;
+  return known.stale_candidates.every((t) => t.exact || t.touched_at === null || t.touched_at >= windowStart) ? known : null;
+}
+
+async function gatherHistory({ registry, checkout, fingerprints }: RepoPlan, { db, reader, limit }: RefreshSources, sbom: string[], windowStart: number): Promise<HistoryFactsRow> {
+  const slug = registry.repo.slug;
+  const history = { sbom_paths: sbom, ...(await readHistory(checkout, sbom, reader.inProgress(slug), windowStart, limit)) };
+  writeHistoryFacts(db, slug, fingerprints.history_facts, history);
+  return history;
 }
 
 /** C7 for every repo whose check group is stale, from one run of the check engine. */
