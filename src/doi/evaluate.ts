@@ -8,7 +8,6 @@ import { readCachedRepos, writeCachedRepos, type CachedRepo, type GroupEntries, 
 import type { GroupName } from './criterion.js';
 import { inCriterionOrder } from './criterion-order.js';
 import { readCheckout } from './facts/checkout.js';
-import { checkSource } from './facts/check-source.js';
 import { combinedFingerprint, groupFingerprints, type Fingerprints } from './fingerprint.js';
 import { goalsConcerning } from './goals.js';
 import { idSetDigest } from './id-set.js';
@@ -69,7 +68,6 @@ export async function evaluateDoi(ws: Workspace, db: IndexDb, options: DoiOption
       goals: goalsConcerning(goals, repo),
       id_set: idSet,
       slugs,
-      check_source: checkSource(),
     });
     const combined = combinedFingerprint(fingerprints);
     const cached = cache.get(repo.slug);

@@ -39,8 +39,6 @@ export interface FingerprintInputs {
   id_set: string;
   /** Registered domain slugs with their status, and repo slugs: what registry rules consult. */
   slugs: unknown;
-  /** Which engine answers C7. */
-  check_source: string;
 }
 
 export type Fingerprints = Record<GroupName, string> & { history_facts: string };
@@ -54,7 +52,7 @@ export function groupFingerprints(inputs: FingerprintInputs): Fingerprints {
     history: digest(['history', ...base, where, checkout.head, stamp, inputs.day]),
     history_facts: digest(['history-facts', ...base, where, checkout.head, stamp]),
     index: digest(['index', ...base, where, stamp, inputs.goals]),
-    check: digest(['check', ...base, where, stamp, inputs.id_set, inputs.slugs, inputs.check_source]),
+    check: digest(['check', ...base, where, stamp, inputs.id_set, inputs.slugs]),
   };
 }
 

@@ -133,6 +133,4 @@ export interface DriftFinding {
 export interface CheckFacts extends RegistryFacts {
   checkout: Pick<CheckoutFacts, 'path' | 'exists' | 'work_tree'>;
   errors: LocatedProblem[];
-  /** How the errors were found: the check engine, or the fallback over the index. */
-  source: 'check' | 'index';
 }

@@ -8,7 +8,6 @@ import { STALE_AFTER_DAYS } from './criteria/C14-no-stale-tasks.js';
 import { DAY_SECONDS, type GroupName } from './criterion.js';
 import { evaluateGroup, failedGroup } from './evaluate-group.js';
 import type { RepoPlan } from './evaluate.js';
-import { checkSource } from './facts/check-source.js';
 import { readHistory } from './facts/history.js';
 import type { IndexReader } from './facts/index-facts.js';
 import type { Limiter } from './facts/limit.js';
@@ -111,7 +110,7 @@ export async function refreshCheckGroups(
   for (const plan of stale) {
     const slug = plan.registry.repo.slug;
     const results = errors
-      ? evaluateGroup('check', { ...plan.registry, checkout: plan.checkout, errors: errors.get(slug) ?? [], source: checkSource() }, now)
+      ? evaluateGroup('check', { ...plan.registry, checkout: plan.checkout, errors: errors.get(slug) ?? [] }, now)
       : failedGroup('check', failure);
     out.set(slug, { entry: { fingerprint: plan.fingerprints.check, checked_at: checkedAt, results }, uncached: errors === null });
   }

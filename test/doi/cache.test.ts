@@ -74,7 +74,7 @@ describe('the DoI cache', () => {
     expect(run.recomputed).toEqual({ alpha: ['history', 'index', 'check'], beta: ['check'] });
     expect(run.criterion('beta', 'C7')).toMatchObject({
       status: 'fail',
-      detail: expect.stringMatching(/^1 check error, first workplans\/BETA-WP-0002-follow\.md:\d+ dependency\/unknown \(.*ALPH-WP-0001-T02.*\): run custodian check --repo beta$/),
+      detail: expect.stringMatching(/^1 check error, first workplans\/BETA-WP-0002-follow\.md:7 dependency\/unknown \(.*ALPH-WP-0001-T02.*\): run custodian check --repo beta$/),
     });
     expect(run.item('beta').tier).toBe('core');
   });

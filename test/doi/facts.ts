@@ -79,5 +79,5 @@ export function indexFacts(overrides: Partial<IndexFacts> = {}): IndexFacts {
 }
 
 export function checkFacts(overrides: Partial<CheckFacts> = {}): CheckFacts {
-  return { ...registry(), checkout: checkout(), errors: [], source: 'index', ...overrides };
+  return { ...registry(), checkout: checkout(), errors: [], ...overrides };
 }

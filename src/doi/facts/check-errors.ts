@@ -1,34 +1,16 @@
-// Where C7's errors come from: the check engine (src/check, `runCheck(ws, db, {repos})`) when it is
-// part of this build (see check-source.ts), else the index-only approximation in check-index.ts.
+// C7's errors: one run of the check engine over the repos whose C7 is stale (cross-file rules see
+// the whole workspace), error-severity diagnostics grouped by repo. Loaded only when C7 is
+// recomputed: the cached path never loads the check engine.
 import type { IndexDb } from '../../index/db.js';
 import type { Workspace } from '../../workspace/types.js';
 import type { LocatedProblem } from '../model.js';
-import { indexCheckErrors } from './check-index.js';
-import { engineModule } from './check-source.js';
 
-interface EngineDiagnostic {
-  repo?: string;
-  file: string;
-  line: number;
-  rule_id: string;
-  severity: string;
-  message: string;
-}
-
-interface CheckEngine {
-  runCheck(ws: Workspace, db: IndexDb, options: { repos?: string[] }): Promise<{ diagnostics: EngineDiagnostic[] }>;
-}
-
-/** Error diagnostics for each of `slugs`, in file order, from one run over the workspace. */
 export async function checkErrors(ws: Workspace, db: IndexDb, slugs: readonly string[]): Promise<Map<string, LocatedProblem[]>> {
-  const specifier = engineModule();
-  const engine = specifier === null ? null : ((await import(specifier)) as Partial<CheckEngine>);
-  if (!engine || typeof engine.runCheck !== 'function') return indexCheckErrors(db, slugs);
-  const { diagnostics } = await engine.runCheck(ws, db, { repos: [...slugs] });
+  const { runCheck } = await import('../../check/index.js');
+  const { diagnostics } = await runCheck(ws, db, { repos: [...slugs] });
   const errors = new Map<string, LocatedProblem[]>(slugs.map((s) => [s, []]));
   for (const d of diagnostics) {
-    if (d.severity !== 'error' || d.repo === undefined) continue;
-    errors.get(d.repo)?.push({ file: d.file, line: d.line, rule_id: d.rule_id, message: d.message });
+    if (d.severity === 'error') errors.get(d.repo)?.push({ file: d.file, line: d.line, rule_id: d.rule_id, message: d.message });
   }
   return errors;
 }
