@@ -16,7 +16,8 @@ export async function benchDoi({ workspace, cliPath, measure, node, size, withTa
   rows.push({ ...cold, size });
   runNode([cliPath, ...doi]);
   const cached = await measure('doi --json (cached)', doi, { runs: 9 });
-  rows.push(withTarget(cached, size, 4 * node.median_ms, '4× node -e 0'));
+  const report = JSON.parse(runNode([cliPath, ...doi]).stdout);
+  rows.push({ ...withTarget(cached, size, 4 * node.median_ms, '4× node -e 0'), repos: report.items.length, tiers: countTiers(report.items) });
   const noSync = await measure('doi --json --no-sync (cached, DoI alone)', [...doi, '--no-sync'], { runs: 9 });
   rows.push(withTarget(noSync, size, 4 * node.median_ms, '4× node -e 0'));
   const one = await measure('doi repo-07 --json (cached)', ['-w', workspace, 'doi', 'repo-07', '--json'], { runs: 9 });
@@ -41,9 +42,6 @@ export async function benchDoi({ workspace, cliPath, measure, node, size, withTa
   writeFileSync(file, original);
   runNode([cliPath, ...doi]);
   rows.push({ ...changed, size });
-
-  const report = JSON.parse(runNode([cliPath, ...doi]).stdout);
-  rows.push({ name: 'doi tiers', size, median_ms: 0, tiers: countTiers(report.items), repos: report.items.length });
   return rows;
 }
 

@@ -35,14 +35,26 @@ export function readCachedRepos(db: IndexDb, slugs: readonly string[]): Map<stri
   return cached;
 }
 
-export function writeCachedRepos(db: IndexDb, entries: { slug: string; fingerprint: string; groups: GroupEntries }[]): void {
-  if (entries.length === 0) return;
+export interface CacheRow {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  value: string;
+}
+
+export function repoRow(slug: string, fingerprint: string, groups: GroupEntries): CacheRow {
+  return { scope: DOI_SCOPE, key: slug, fingerprint, value: JSON.stringify({ groups }) };
+}
+
+/** Writes every row in one transaction. */
+export function writeCacheRows(db: IndexDb, rows: readonly CacheRow[]): void {
+  if (rows.length === 0) return;
   const upsert = db.prepare(
-    `INSERT INTO cache (scope, key, fingerprint, value) VALUES (?, ?, ?, ?)
+    `INSERT INTO cache (scope, key, fingerprint, value) VALUES (@scope, @key, @fingerprint, @value)
      ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, value = excluded.value`,
   );
   db.transaction(() => {
-    for (const e of entries) upsert.run(DOI_SCOPE, e.slug, e.fingerprint, JSON.stringify({ groups: e.groups }));
+    for (const row of rows) upsert.run(row);
   }).immediate();
 }
 
@@ -79,9 +91,6 @@ export function readHistoryFacts(db: IndexDb, slug: string, fingerprint: string)
   }
 }
 
-export function writeHistoryFacts(db: IndexDb, slug: string, fingerprint: string, facts: HistoryFactsRow): void {
-  db.prepare(
-    `INSERT INTO cache (scope, key, fingerprint, value) VALUES (?, ?, ?, ?)
-     ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, value = excluded.value`,
-  ).run(HISTORY_FACTS_SCOPE, slug, fingerprint, JSON.stringify(facts));
+export function historyFactsRow(slug: string, fingerprint: string, facts: HistoryFactsRow): CacheRow {
+  return { scope: HISTORY_FACTS_SCOPE, key: slug, fingerprint, value: JSON.stringify(facts) };
 }

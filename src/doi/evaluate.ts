@@ -4,7 +4,7 @@
 import type { IndexDb } from '../index/db.js';
 import { goalRows, repoStamps } from '../index/queries/doi.js';
 import type { Workspace } from '../workspace/types.js';
-import { readCachedRepos, writeCachedRepos, type CachedRepo, type GroupEntries, type GroupEntry } from './cache.js';
+import { readCachedRepos, repoRow, writeCacheRows, type CacheRow, type CachedRepo, type GroupEntries, type GroupEntry } from './cache.js';
 import type { GroupName } from './criterion.js';
 import { inCriterionOrder } from './criterion-order.js';
 import { readCheckout } from './facts/checkout.js';
@@ -86,7 +86,7 @@ export async function evaluateDoi(ws: Workspace, db: IndexDb, options: DoiOption
     : { fresh: plans.map(() => ({ entries: {}, uncached: false })), checked: new Map() };
 
   const recomputed: Record<string, GroupName[]> = {};
-  const writes: { slug: string; fingerprint: string; groups: GroupEntries }[] = [];
+  const writes: CacheRow[] = [];
   const items = plans.map((plan, i) => {
     const slug = plan.registry.repo.slug;
     const groups: GroupEntries = { ...plan.cached?.groups, ...fresh[i].entries };
@@ -94,10 +94,12 @@ export async function evaluateDoi(ws: Workspace, db: IndexDb, options: DoiOption
     if (checkEntry) groups.check = checkEntry.entry;
     recomputed[slug] = plan.stale;
     const failedToGather = fresh[i].uncached || checkEntry?.uncached === true;
-    if (plan.stale.length > 0 && !failedToGather) writes.push({ slug, fingerprint: plan.combined, groups: pick(groups) });
+    if (plan.stale.length > 0 && !failedToGather) writes.push(repoRow(slug, plan.combined, pick(groups)));
+    const facts = fresh[i].facts;
+    if (facts) writes.push(facts);
     return itemOf(slug, groups);
   });
-  writeCachedRepos(db, writes);
+  writeCacheRows(db, writes);
   return { items: items.sort(compareByTier), recomputed };
 }
 

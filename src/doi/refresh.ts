@@ -3,7 +3,7 @@
 // reads the tree's SBOM paths (fresh, or exported by the cached tree entry); the history reuses
 // its commit times from an earlier day when nothing but the day changed.
 import type { IndexDb } from '../index/db.js';
-import { readHistoryFacts, writeHistoryFacts, type GroupEntries, type GroupEntry, type HistoryFactsRow } from './cache.js';
+import { historyFactsRow, readHistoryFacts, type CacheRow, type GroupEntries, type GroupEntry, type HistoryFactsRow } from './cache.js';
 import { STALE_AFTER_DAYS } from './criteria/C14-no-stale-tasks.js';
 import { DAY_SECONDS, type GroupName } from './criterion.js';
 import { evaluateGroup, failedGroup } from './evaluate-group.js';
@@ -19,6 +19,8 @@ export interface FreshEntries {
   entries: GroupEntries;
   /** A group's facts could not be gathered: its failure is reported, never cached. */
   uncached: boolean;
+  /** Facts gathered with git to keep beside the results (the history's commit times). */
+  facts?: CacheRow;
 }
 
 /** What recomputing reads: the index (rows, and the history's git facts cached in it) and a git process bound. */
@@ -41,6 +43,7 @@ export async function refreshRepoGroups(plan: RepoPlan, sources: RefreshSources,
 
   const windowStart = Math.floor(now.getTime() / 1000) - STALE_AFTER_DAYS * DAY_SECONDS;
   const known = stale.has('history') && !stale.has('tree') ? reusableHistory(plan, sources.db, windowStart) : null;
+  let facts: CacheRow | undefined;
   let sbom = plan.cached?.groups.tree?.exports?.sbom_paths;
   let failure: unknown = null;
   // The history reads the tree's SBOM paths: without them from the cache, the tree is gathered too.
@@ -59,7 +62,11 @@ export async function refreshRepoGroups(plan: RepoPlan, sources: RefreshSources,
     try {
       // Without the tree there are no SBOM paths: C11 cannot be judged either.
       if (failure !== null) throw failure;
-      const history = known ?? (await gatherHistory(plan, sources, sbom ?? [], windowStart));
+      let history = known;
+      if (history === null) {
+        history = await gatherHistory(plan, sources, sbom ?? [], windowStart);
+        facts = historyFactsRow(registry.repo.slug, plan.fingerprints.history_facts, history);
+      }
       entries.history = entry('history', evaluateGroup('history', { ...registry, checkout, ...history }, now));
     } catch (error) {
       entries.history = entry('history', failedGroup('history', error));
@@ -69,7 +76,7 @@ export async function refreshRepoGroups(plan: RepoPlan, sources: RefreshSources,
   if (stale.has('index')) {
     entries.index = entry('index', evaluateGroup('index', { ...registry, checkout, ...sources.reader.repoFacts(registry.repo) }, now));
   }
-  return { entries, uncached: failure !== null };
+  return { entries, uncached: failure !== null, ...(facts ? { facts } : {}) };
 }
 
 /**
@@ -83,11 +90,8 @@ function reusableHistory(plan: RepoPlan, db: IndexDb, windowStart: number): Hist
   return known.stale_candidates.every((t) => t.exact || t.touched_at === null || t.touched_at >= windowStart) ? known : null;
 }
 
-async function gatherHistory({ registry, checkout, fingerprints }: RepoPlan, { db, reader, limit }: RefreshSources, sbom: string[], windowStart: number): Promise<HistoryFactsRow> {
-  const slug = registry.repo.slug;
-  const history = { sbom_paths: sbom, ...(await readHistory(checkout, sbom, reader.inProgress(slug), windowStart, limit)) };
-  writeHistoryFacts(db, slug, fingerprints.history_facts, history);
-  return history;
+async function gatherHistory({ registry, checkout }: RepoPlan, { reader, limit }: RefreshSources, sbom: string[], windowStart: number): Promise<HistoryFactsRow> {
+  return { sbom_paths: sbom, ...(await readHistory(checkout, sbom, reader.inProgress(registry.repo.slug), windowStart, limit)) };
 }
 
 /** C7 for every repo whose check group is stale, from one run of the check engine. */
