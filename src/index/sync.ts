@@ -142,13 +142,14 @@ async function applyPlans(db: IndexDb, ws: Workspace, plans: RepoPlan[], full: b
           changed = 1;
         }
       }
-      const previous = full ? undefined : plan.row;
+      const previous = plan.row;
       upsertRepo.run({
         slug: plan.repo.slug,
         checkout: plan.repo.checkout,
         config_hash: plan.configHash,
         git_index_stamp: plan.listing ? plan.listing.gitIndexStamp : (previous?.git_index_stamp ?? null),
         dir_stamps: plan.listing ? JSON.stringify(plan.listing.dirStamps) : (previous?.dir_stamps ?? '{}'),
+        // Generations only grow, across full rebuilds too: caches keyed by them never see one twice.
         generation: (previous?.generation ?? 0) + changed,
         synced_at: changed || !previous ? syncedAt : previous.synced_at,
       });
