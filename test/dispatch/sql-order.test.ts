@@ -12,7 +12,7 @@ import { workplanCatalog } from '../../src/dispatch/workstreams.js';
 import { workstreamOpen } from '../../src/dispatch/readiness.js';
 import type { IndexDb } from '../../src/index/db.js';
 import { dependencyLookupFor, liveDependencyLookup, selectQueueTasks, selectWorkplans } from '../../src/index/queries/dispatch.js';
-import { hasQueueIndex, nextCandidates } from '../../src/index/queries/dispatch-next.js';
+import { nextCandidates } from '../../src/index/queries/dispatch-next.js';
 import { syncWorkspace } from '../../src/index/sync.js';
 import { resolveWorkspace } from '../../src/workspace/discover.js';
 import { commitAll, removeTempDirs, tempDir, writeFiles } from '../helpers/git-repo.js';
@@ -49,24 +49,20 @@ function pureCandidates(repo: string | undefined, includeHuman: boolean) {
 }
 
 describe('the SQL order of next', () => {
-  // Without an index on (status, priority) one sorted query; with one, a query per bucket.
-  for (const indexed of [false, true]) {
-    for (const repo of [undefined, 'repo-00', 'repo-02']) {
-      for (const includeHuman of [false, true]) {
-        it(`equals the dispatch order (${indexed ? 'bucketed' : 'one query'}, ${repo ?? 'every repo'}, includeHuman ${includeHuman})`, () => {
-          if (indexed) db.exec('CREATE INDEX IF NOT EXISTS test_tasks_queue ON tasks (status, priority, needs_human)');
-          expect(hasQueueIndex(db)).toBe(indexed);
-          const sql = [...nextCandidates(db, { repo, includeHuman })];
-          const pure = pureCandidates(repo, includeHuman);
-          expect(sql.length).toBeGreaterThan(20);
-          expect(sql.map((c) => c.task.row_id)).toEqual(pure.map((e) => e.task.row_id));
-          for (let i = 1; i < sql.length; i++) expect(compareKeys(queueKey(sql[i - 1].task, sql[i - 1].workstream), queueKey(sql[i].task, sql[i].workstream))).toBeLessThanOrEqual(0);
-          const first = firstReady(sql, liveDependencyLookup(db), { includeHuman });
-          const tasks = selectQueueTasks(db, { repos: repo ? [repo] : undefined });
-          const queue = readyQueue(tasks, workplanCatalog(selectWorkplans(db)), dependencyLookupFor(db, tasks), { includeHuman });
-          expect(first?.task.row_id).toBe(queue[0]?.task.row_id);
-        });
-      }
+  // A query per (status, priority) bucket, walked in order.
+  for (const repo of [undefined, 'repo-00', 'repo-02']) {
+    for (const includeHuman of [false, true]) {
+      it(`equals the dispatch order (${repo ?? 'every repo'}, includeHuman ${includeHuman})`, () => {
+        const sql = [...nextCandidates(db, { repo, includeHuman })];
+        const pure = pureCandidates(repo, includeHuman);
+        expect(sql.length).toBeGreaterThan(20);
+        expect(sql.map((c) => c.task.row_id)).toEqual(pure.map((e) => e.task.row_id));
+        for (let i = 1; i < sql.length; i++) expect(compareKeys(queueKey(sql[i - 1].task, sql[i - 1].workstream), queueKey(sql[i].task, sql[i].workstream))).toBeLessThanOrEqual(0);
+        const first = firstReady(sql, liveDependencyLookup(db), { includeHuman });
+        const tasks = selectQueueTasks(db, { repos: repo ? [repo] : undefined });
+        const queue = readyQueue(tasks, workplanCatalog(selectWorkplans(db)), dependencyLookupFor(db, tasks), { includeHuman });
+        expect(first?.task.row_id).toBe(queue[0]?.task.row_id);
+      });
     }
   }
 

@@ -18,8 +18,9 @@ export interface CandidateOptions {
 
 const BACKLOG = "(c.source = 'file' AND c.workplan_id IS NULL)";
 
-// The first two parts of the order key, as buckets: with an index leading on (status, priority)
-// each bucket reads only its own rows, so the walk usually stops after the first small bucket.
+// The first two parts of the order key, as buckets: the index on (status, priority)
+// (src/index/schema.ts) lets each bucket read only its own rows, so the walk usually stops after
+// the first small bucket.
 // The last bucket catches any priority outside the vocabulary (the parser normalises, so none today).
 const BUCKETS: [string, string | null][] = [
   ...['in_progress', 'todo'].flatMap((status) => ['critical', 'high', 'medium', 'low'].map((priority): [string, string] => [status, priority])),
@@ -35,25 +36,11 @@ export function* nextCandidates(db: IndexDb, options: CandidateOptions = {}): Ge
       yield { task, workstream: workstreamOf(row, task) };
     }
   };
-  if (!hasQueueIndex(db)) {
-    // Without the index every bucket would scan the table: one sorted scan is cheaper.
-    yield* emit(db.prepare(candidateSql(options, "t.status IN ('todo', 'in_progress')")).iterate(...repoParam(options)) as Iterable<CandidateRow>);
-    return;
-  }
   for (const [status, priority] of BUCKETS) {
     const where = priority === null ? "t.status = ? AND t.priority NOT IN ('critical', 'high', 'medium', 'low')" : 't.status = ? AND t.priority = ?';
     const params = priority === null ? [status] : [status, priority];
     yield* emit(db.prepare(candidateSql(options, where)).iterate(...params, ...repoParam(options)) as Iterable<CandidateRow>);
   }
-}
-
-/** True when the tasks table has an index whose leading columns are (status, priority). */
-export function hasQueueIndex(db: IndexDb): boolean {
-  const indexes = db.prepare("SELECT name FROM pragma_index_list('tasks')").pluck().all() as string[];
-  return indexes.some((name) => {
-    const columns = db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').pluck().all(name) as string[];
-    return columns[0] === 'status' && columns[1] === 'priority';
-  });
 }
 
 function repoParam(options: CandidateOptions): string[] {
