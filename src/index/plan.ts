@@ -3,7 +3,7 @@
 // included folders changed; otherwise only the known files are stat'ed. Takes no lock, writes nothing.
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { RepoConfig } from '../workspace/types.js';
 import { gitIndexFile, listIncludedFiles } from './repo-files.js';
 import type { FileRow, RepoRow } from './state.js';
@@ -57,44 +57,68 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, rows:
     row.config_hash !== configHash ||
     row.git_index_stamp !== gitStamp ||
     !foldersUnchanged(repo.checkout, JSON.parse(row.dir_stamps) as Record<string, string>);
-  const byPath = new Map(rows.map((r) => [r.path, r]));
-  let paths: string[];
-  if (relist) {
-    // Folder stamps are taken before listing, so a file added during the listing changes them.
-    const dirStamps = folderStamps(repo.checkout, repo.include);
-    paths = await listIncludedFiles(repo.checkout, repo.include);
-    plan.listing = { gitIndexStamp: gitStamp, dirStamps };
-  } else {
-    paths = rows.map((r) => r.path);
+  if (!relist) {
+    // The no-op check: stat the known files, nothing else. This loop is the hot path.
+    for (const r of rows) {
+      const found = inspect(repo.checkout, r.path, r);
+      if (!found) plan.vanished.push(r);
+      else {
+        plan.scanned++;
+        if (found !== UNCHANGED) plan.candidates.push(found);
+      }
+    }
+    return plan;
   }
+  // Folder stamps are taken before listing, so a file added during the listing changes them.
+  const { includeBases } = await import('../workspace/include.js');
+  const dirStamps = folderStamps(repo.checkout, includeBases(repo.include));
+  const paths = await listIncludedFiles(repo.checkout, repo.include);
+  plan.listing = { gitIndexStamp: gitStamp, dirStamps };
+  const byPath = new Map(rows.map((r) => [r.path, r]));
   const seen = new Set<string>();
-  const realRoot = realpathOrSelf(repo.checkout);
   for (const path of paths) {
-    const found = inspect(repo.checkout, realRoot, path, byPath.get(path));
+    const r = byPath.get(path);
+    const found = inspect(repo.checkout, path, full ? undefined : r);
     if (!found) continue;
     seen.add(path);
     plan.scanned++;
-    if (full || !found.row || found.row.stamp !== found.stamp || found.row.racy) plan.candidates.push(found);
+    if (found !== UNCHANGED) plan.candidates.push({ ...found, row: r });
   }
   for (const r of rows) if (!seen.has(r.path)) plan.vanished.push(r);
   return plan;
 }
 
-function inspect(checkout: string, realRoot: string, path: string, row: FileRow | undefined): FileCandidate | null {
-  const abs = join(checkout, path);
+/** What inspect returns for a file whose stamp equals its (non-racy) row. */
+const UNCHANGED = Object.freeze({}) as FileCandidate;
+
+/**
+ * Stats one file: null when it is gone (git may still list a tracked file deleted from disk),
+ * UNCHANGED when its stamp equals `row`'s and the row is not racy, else a candidate to read.
+ */
+function inspect(checkout: string, path: string, row: FileRow | undefined): FileCandidate | null {
+  const abs = `${checkout}/${path}`;
   const stats = lstatOrNull(abs);
-  if (!stats) return null; // listed by git (tracked) but deleted from disk: it vanished
-  if (stats.isSymbolicLink()) {
-    const target = realpathOrNull(abs);
-    if (!target || !(target === realRoot || target.startsWith(realRoot + sep))) {
-      return { path, readPath: null, stats, stamp: statStamp(stats), problem: 'symbolic link leading out of the repository', row };
-    }
-    const targetStats = statOrNull(target);
-    if (!targetStats?.isFile()) return { path, readPath: null, stats, stamp: statStamp(stats), problem: 'symbolic link to something that is not a file', row };
-    return { path, readPath: target, stats: targetStats, stamp: `${statStamp(stats)}>${statStamp(targetStats)}`, problem: null, row };
+  if (!stats) return null;
+  if (stats.isFile()) {
+    const stamp = statStamp(stats);
+    if (row && row.stamp === stamp && !row.racy) return UNCHANGED;
+    return { path, readPath: abs, stats, stamp, problem: null, row };
   }
-  if (!stats.isFile()) return null;
-  return { path, readPath: abs, stats, stamp: statStamp(stats), problem: null, row };
+  if (!stats.isSymbolicLink()) return null;
+  const found = inspectLink(checkout, path, abs, stats);
+  return row && row.stamp === found.stamp && !row.racy ? UNCHANGED : { ...found, row };
+}
+
+/** A link is read only when it leads to a file inside the repository. */
+function inspectLink(checkout: string, path: string, abs: string, stats: Stats): Omit<FileCandidate, 'row'> {
+  const realRoot = realpathOrSelf(checkout);
+  const target = realpathOrNull(abs);
+  if (!target || !(target === realRoot || target.startsWith(realRoot + sep))) {
+    return { path, readPath: null, stats, stamp: statStamp(stats), problem: 'symbolic link leading out of the repository' };
+  }
+  const targetStats = statOrNull(target);
+  if (!targetStats?.isFile()) return { path, readPath: null, stats, stamp: statStamp(stats), problem: 'symbolic link to something that is not a file' };
+  return { path, readPath: target, stats: targetStats, stamp: `${statStamp(stats)}>${statStamp(targetStats)}`, problem: null };
 }
 
 function statOrNull(path: string): Stats | null {

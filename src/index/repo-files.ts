@@ -5,9 +5,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findGitDirs } from '../workspace/git-dirs.js';
 import { listFiles } from '../workspace/git-facts.js';
-import { compileInclude, includeBases } from '../workspace/include.js';
 
 export async function listIncludedFiles(checkout: string, include: readonly string[]): Promise<string[]> {
+  // picomatch is only needed when a repo's file list is read again, never on the no-op path.
+  const { compileInclude, includeBases } = await import('../workspace/include.js');
   const matches = compileInclude(include);
   const bases = includeBases(include);
   const pathspecs = bases.includes('') ? [] : bases;

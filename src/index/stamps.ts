@@ -3,7 +3,6 @@
 // to trust when it was last read (the racy window, as git's own index handles it).
 import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { includeBases } from '../workspace/include.js';
 
 /** Coarse file systems keep mtimes to 1–2 s: a file changed this close to its read is racy. */
 export const RACY_WINDOW_MS = 3_000;
@@ -25,13 +24,14 @@ export function isRacy(stats: Stats, readAtMs: number): boolean {
 }
 
 /**
- * The mtime of every folder a new matching file could appear in: each include base and all the
+ * The mtime of every folder a new matching file could appear in: each include base (the folders
+ * the include globs start from) and all the
  * folders below it (an empty sub-folder today may hold a workplan tomorrow), or the nearest
  * existing ancestor of a base that does not exist yet. Symbolic links are never followed.
  */
-export function folderStamps(checkout: string, include: readonly string[]): Record<string, string> {
+export function folderStamps(checkout: string, bases: readonly string[]): Record<string, string> {
   const stamps: Record<string, string> = {};
-  for (const base of includeBases(include)) {
+  for (const base of bases) {
     let rel = base;
     for (;;) {
       const stats = lstatOrNull(join(checkout, rel));

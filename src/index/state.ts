@@ -16,7 +16,6 @@ export interface FileRow {
   repo: string;
   path: string;
   stamp: string;
-  hash: string | null;
   racy: number;
 }
 
@@ -29,10 +28,21 @@ export function readIndexState(db: IndexDb): IndexState {
   const repos = new Map<string, RepoRow>();
   for (const row of db.prepare('SELECT * FROM repos').all() as RepoRow[]) repos.set(row.slug, row);
   const files = new Map<string, FileRow[]>();
-  for (const row of db.prepare('SELECT id, repo, path, stamp, hash, racy FROM files').all() as FileRow[]) {
-    const list = files.get(row.repo);
-    if (list) list.push(row);
-    else files.set(row.repo, [row]);
+  // One JSON array per repo: every command reads every file's stamp, and a few dozen strings
+  // parse far faster than ten thousand row objects are built.
+  const rows = db
+    .prepare('SELECT repo, json_group_array(json_array(id, path, stamp, racy)) FROM files GROUP BY repo')
+    .raw()
+    .all() as [string, string][];
+  for (const [repo, json] of rows) {
+    const list: FileRow[] = [];
+    for (const [id, path, stamp, racy] of JSON.parse(json) as [number, string, string, number][]) list.push({ id, repo, path, stamp, racy });
+    files.set(repo, list);
   }
   return { repos, files };
+}
+
+/** The content hash recorded for a file (null when it could not be read). */
+export function storedHash(db: IndexDb, fileId: number): string | null {
+  return (db.prepare('SELECT hash FROM files WHERE id = ?').pluck().get(fileId) as string | null | undefined) ?? null;
 }

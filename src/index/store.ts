@@ -14,7 +14,7 @@ export interface FileRecord {
 export class IndexWriter {
   private readonly statements;
 
-  constructor(private readonly db: IndexDb) {
+  constructor(readonly db: IndexDb) {
     this.statements = {
       upsertFile: db.prepare(
         `INSERT INTO files (repo, path, stamp, hash, racy, used_fallback) VALUES (@repo, @path, @stamp, @hash, @racy, @used_fallback)

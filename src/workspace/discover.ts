@@ -1,14 +1,19 @@
 // Which workspace a command works in: --workspace, else $CUSTODIAN_WORKSPACE, else the nearest
 // custodian.yaml above the current folder, else the git work tree around it as a one-repo
 // workspace. Runs at the start of every command, so it starts no git process.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { hostname as osHostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CustodianError } from '../errors.js';
 import { findGitDirs } from './git-dirs.js';
 import { resolveIndexPath } from './index-path.js';
-import { loadRegistry } from './registry.js';
+import type { Registry } from './registry.js';
+import { readCachedRegistry, registryKey, writeCachedRegistry } from './registry-cache.js';
 import { slugFromName } from './slug.js';
 import { CONFIG_FILE_NAME, DEFAULT_INCLUDE, type Workspace } from './types.js';
+
+// A new version may read the registry differently: its cache entries are its own.
+const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface ResolveWorkspaceOptions {
   cwd: string;
@@ -35,7 +40,7 @@ export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promis
 }
 
 async function workspaceAt(root: string, cwd: string, options: ResolveWorkspaceOptions, env: NodeJS.ProcessEnv): Promise<Workspace> {
-  const registry = await loadRegistry(root, { cwd, hostname: options.hostname, home: env.HOME || undefined });
+  const registry = await cachedRegistry(root, cwd, options, env);
   return {
     mode: 'workspace',
     root,
@@ -129,4 +134,17 @@ function statOrUndefined(path: string) {
   } catch {
     return undefined; // ENOTDIR, EACCES: nothing usable there
   }
+}
+
+/** The registry, from the content-keyed cache when custodian.yaml and custodian.local.yaml are unchanged. */
+async function cachedRegistry(root: string, cwd: string, options: ResolveWorkspaceOptions, env: NodeJS.ProcessEnv): Promise<Registry> {
+  const hostname = options.hostname ?? osHostname();
+  const home = env.HOME || undefined;
+  const key = registryKey(root, { hostname, home, version: TOOL_VERSION });
+  const cached = key === null ? null : readCachedRegistry(root, key);
+  if (cached) return cached;
+  const { loadRegistry } = await import('./registry.js');
+  const registry = await loadRegistry(root, { cwd, hostname, home });
+  if (key !== null) writeCachedRegistry(root, key, registry);
+  return registry;
 }

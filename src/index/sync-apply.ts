@@ -1,0 +1,124 @@
+// The write half of sync, loaded only when the cheap check found something to do: reads,
+// hashes and parses changed files and replaces their rows in one IMMEDIATE transaction.
+import { parseFile } from '../documents/parse.js';
+import { MAX_FILE_BYTES } from '../documents/text.js';
+import type { ParseResult } from '../documents/model.js';
+import type { Workspace } from '../workspace/types.js';
+import type { IndexDb } from './db.js';
+import { contentHash, readCandidate, type FileCandidate, type RepoPlan } from './plan.js';
+import { isRacy } from './stamps.js';
+import { storedHash } from './state.js';
+import { IndexWriter } from './store.js';
+import type { FileChange, SyncCounts } from './sync.js';
+
+export async function applyPlans(db: IndexDb, ws: Workspace, plans: RepoPlan[], full: boolean, counts: SyncCounts, changes: FileChange[]): Promise<void> {
+  const writer = new IndexWriter(db);
+  const syncedAt = new Date().toISOString();
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    if (full) clearEverything(db);
+    else removeUnregisteredRepos(db, new Set(ws.repos.map((r) => r.slug)));
+    const upsertRepo = db.prepare(
+      `INSERT INTO repos (slug, checkout, config_hash, git_index_stamp, dir_stamps, generation, synced_at)
+       VALUES (@slug, @checkout, @config_hash, @git_index_stamp, @dir_stamps, @generation, @synced_at)
+       ON CONFLICT (slug) DO UPDATE SET checkout = excluded.checkout, config_hash = excluded.config_hash,
+         git_index_stamp = excluded.git_index_stamp, dir_stamps = excluded.dir_stamps, generation = excluded.generation,
+         synced_at = excluded.synced_at`,
+    );
+    for (const plan of plans) {
+      let changed = full ? 1 : 0;
+      for (const row of plan.vanished) {
+        writer.deleteFile(row.id);
+        counts.removed++;
+        changes.push({ repo: plan.repo.slug, file: row.path, change: 'removed' });
+        changed = 1;
+      }
+      for (const candidate of plan.candidates) {
+        const change = await applyCandidate(writer, plan, candidate, full, counts);
+        if (change) {
+          changes.push({ repo: plan.repo.slug, file: candidate.path, change });
+          changed = 1;
+        }
+      }
+      const previous = plan.row;
+      upsertRepo.run({
+        slug: plan.repo.slug,
+        checkout: plan.repo.checkout,
+        config_hash: plan.configHash,
+        git_index_stamp: plan.listing ? plan.listing.gitIndexStamp : (previous?.git_index_stamp ?? null),
+        dir_stamps: plan.listing ? JSON.stringify(plan.listing.dirStamps) : (previous?.dir_stamps ?? '{}'),
+        // Generations only grow, across full rebuilds too: caches keyed by them never see one twice.
+        generation: (previous?.generation ?? 0) + changed,
+        synced_at: changed || !previous ? syncedAt : previous.synced_at,
+      });
+    }
+    db.prepare("INSERT INTO meta (key, value) VALUES ('last_synced_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(syncedAt);
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Reads, hashes and (when its content changed) parses one file; says how its rows changed, if they did. */
+async function applyCandidate(
+  writer: IndexWriter,
+  plan: RepoPlan,
+  candidate: FileCandidate,
+  full: boolean,
+  counts: SyncCounts,
+): Promise<FileChange['change'] | null> {
+  const record = { repo: plan.repo.slug, path: candidate.path, stamp: candidate.stamp, hash: null as string | null, racy: false };
+  let result: ParseResult;
+  if (candidate.problem) {
+    result = unreadable(candidate.path, candidate.problem);
+  } else if (candidate.stats && candidate.stats.size > MAX_FILE_BYTES) {
+    result = unreadable(candidate.path, `file is ${candidate.stats.size} bytes, over the ${MAX_FILE_BYTES}-byte size cap`);
+  } else {
+    const readAt = Date.now();
+    const bytes = readCandidate(candidate);
+    if (!bytes) {
+      if (!candidate.row) return null;
+      writer.deleteFile(candidate.row.id);
+      counts.unchanged--;
+      counts.removed++;
+      return 'removed';
+    }
+    counts.read++;
+    record.hash = contentHash(bytes);
+    record.racy = candidate.stats ? isRacy(candidate.stats, readAt) : false;
+    if (!full && candidate.row && storedHash(writer.db, candidate.row.id) === record.hash) {
+      writer.touchFile(candidate.row.id, candidate.stamp, record.racy);
+      return null;
+    }
+    result = await parseFile(candidate.path, bytes);
+  }
+  counts.parsed++;
+  counts.unchanged--;
+  writer.writeFile(record, result);
+  return candidate.row && !full ? 'changed' : 'added';
+}
+
+function unreadable(file: string, reason: string): ParseResult {
+  return {
+    file,
+    documents: [],
+    used_fallback: false,
+    diagnostics: [{ rule_id: 'file/unreadable', severity: 'error', message: `Unreadable file: ${reason}`, file, line: 1, column: 1, end_line: 1, end_column: 1 }],
+  };
+}
+
+function clearEverything(db: IndexDb): void {
+  for (const table of ['task_deps', 'tasks', 'interface_change_repos', 'diagnostics', 'documents', 'files', 'repos']) db.exec(`DELETE FROM ${table}`);
+}
+
+function removeUnregisteredRepos(db: IndexDb, known: Set<string>): void {
+  const indexed = db.prepare('SELECT slug FROM repos').pluck().all() as string[];
+  for (const slug of indexed) {
+    if (known.has(slug)) continue;
+    const fileIds = db.prepare('SELECT id FROM files WHERE repo = ?').pluck().all(slug) as number[];
+    const writer = new IndexWriter(db);
+    for (const id of fileIds) writer.deleteFile(id);
+    db.prepare('DELETE FROM repos WHERE slug = ?').run(slug);
+  }
+}
