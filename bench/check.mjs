@@ -3,7 +3,7 @@
 //   (the incremental sync re-reads one file; per-file rules run on that file alone, cross-file
 //   rules look ids up in the index): target 4× `node -e 0`;
 // - a full `check` of the workspace (every file re-parsed, every rule): target 2× a cold sync.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,7 +12,8 @@ export async function benchCheck({ workspace, cliPath, measure, size, node, stat
   const ws = ['-w', workspace];
   runNode([cliPath, ...ws, 'sync']);
 
-  const file = 'workplans/R07-WP-0050.md';
+  // A workplan of repo-07 that exists at every workspace size.
+  const file = `workplans/${readdirSync(join(workspace, 'repos', 'repo-07', 'workplans')).sort()[0]}`;
   const path = join(workspace, 'repos', 'repo-07', file);
   const original = readFileSync(path);
   const one = await measure('check --repo repo-07 <one edited file> (pre-commit case)', [...ws, 'check', '--repo', 'repo-07', file], {

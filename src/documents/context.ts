@@ -32,10 +32,19 @@ export function report(
   });
 }
 
-/** Marks the lines covered by fenced code, for O(1) lookups. */
-export function codeLineSet(fences: readonly ScannedFence[]): (line: number) => boolean {
+/** Whether a line lies inside fenced code: a binary search over the fences, which come in line order. */
+export function inFencedCode(fences: readonly ScannedFence[]): (line: number) => boolean {
   if (fences.length === 0) return () => false;
-  const lines = new Set<number>();
-  for (const fence of fences) for (let line = fence.line; line <= fence.end_line; line++) lines.add(line);
-  return (line) => lines.has(line);
+  return (line) => {
+    let lo = 0;
+    let hi = fences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const fence = fences[mid];
+      if (line < fence.line) hi = mid - 1;
+      else if (line > fence.end_line) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 }

@@ -1,6 +1,6 @@
 // The parser: file text in, documents and diagnostics out. Pure apart from lazily loading the
 // remark fallback for a file the CommonMark scanner declares beyond it.
-import { codeLineSet, report, type ParseContext } from './context.js';
+import { inFencedCode, report, type ParseContext } from './context.js';
 import { isMapping, qualifyTaskId, rawScalar, scalarText, stringField, taskValues, type Fields } from './fields.js';
 import { splitFrontmatter, type FrontmatterSplit } from './frontmatter.js';
 import { sequenceItemRegions } from './list-items.js';
@@ -9,7 +9,7 @@ import { scanBlocks } from './scanner/index.js';
 import { acceptanceCriteria, sectionAfter, sectionText } from './sections.js';
 import { taskBlocks } from './task-blocks.js';
 import { listTasks, mergeDeclarations } from './task-list.js';
-import { decodeBytes, LineIndex } from './text.js';
+import { decodeBytes, LineIndex, toLf } from './text.js';
 import { DOCUMENT_KINDS, kindFromPath, normaliseStatus } from './vocabulary.js';
 import { readYaml } from './yaml/read.js';
 
@@ -41,7 +41,7 @@ export async function parseFile(file: string, input: Uint8Array | string): Promi
   const scan = await scanBlocks(text, { from: split.bodyStart });
   result.used_fallback = scan.used_fallback;
   const headings: Heading[] = scan.headings.map((h) => ({ level: h.level, text: h.text, line: h.line, column: h.column, offset: h.offset }));
-  const ctx: ParseContext = { file, lines, headings, fences: scan.fences, diagnostics, inCode: codeLineSet(scan.fences) };
+  const ctx: ParseContext = { file, lines, headings, fences: scan.fences, diagnostics, inCode: inFencedCode(scan.fences) };
   result.documents.push(buildDocument(ctx, frontmatter));
   return result;
 }
@@ -73,7 +73,7 @@ function readFrontmatter(result: ParseResult, lines: LineIndex, split: Exclude<F
     });
     return { fields: {}, valid: false, region, endLine: split.endLine };
   }
-  const yaml = readYaml(lines.text.slice(split.yamlStart, split.yamlEnd).replace(/\r\n?/g, '\n'));
+  const yaml = readYaml(toLf(lines.text.slice(split.yamlStart, split.yamlEnd)));
   if (!yaml.ok) {
     const { problem } = yaml;
     report(result, 'frontmatter/parse', 'error', `Invalid front-matter: ${problem.message}`, { line: problem.line + 1, column: problem.column });

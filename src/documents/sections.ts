@@ -1,6 +1,6 @@
 // Descriptions and acceptance criteria: Markdown sections cut out of the body by line range.
 import type { AcceptanceCriterion, Heading } from './model.js';
-import type { LineIndex } from './text.js';
+import { toLf, type LineIndex } from './text.js';
 
 export interface Section {
   /** First and last line of the section's content (after its heading or block). */
@@ -52,7 +52,7 @@ export function sectionText(lines: LineIndex, section: Section): { text: string;
   while (from <= to && lines.lineText(from).trim() === '') from++;
   while (to >= from && lines.lineText(to).trim() === '') to--;
   if (from > to) return { text: '', range: null };
-  const text = lines.text.slice(lines.lineStart(from), lines.lineEnd(to)).replace(/\r\n?/g, '\n');
+  const text = toLf(lines.text.slice(lines.lineStart(from), lines.lineEnd(to)));
   return { text, range: [from, to] };
 }
 

@@ -105,3 +105,8 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 }
+
+/** The text with `\r\n` and lone `\r` line endings as `\n` (most files have none: no copy then). */
+export function toLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}

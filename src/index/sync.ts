@@ -57,6 +57,9 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
   const started = performance.now();
   const db = openIndex(ws.index_path);
   const full = options.full === true;
+  // data_version changes when another connection commits: it tells whether the plan below is
+  // still true once the lock is ours.
+  const version = db.pragma('data_version', { simple: true });
   let plans = await planAll(ws, readIndexState(db), full);
   const counts = emptyCounts(plans);
   const changes: FileChange[] = [];
@@ -65,8 +68,8 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
   }
   const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
   await withSyncLock(ws.index_path, async () => {
-    // Another process may have synced while we waited for the lock: look again.
-    if (!full) plans = await planAll(ws, readIndexState(db), false);
+    // Another process may have synced while we waited for the lock: then look again.
+    if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db), false);
     Object.assign(counts, emptyCounts(plans));
     await applyPlans(db, ws, plans, full, counts, changes);
   });
