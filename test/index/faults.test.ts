@@ -69,6 +69,18 @@ describe('faults', () => {
     expectEqualToFreshRebuild(root);
   }, 120_000);
 
+  it('incremental syncs racing after edits all succeed, and the index equals a fresh rebuild', async () => {
+    const root = tempDir();
+    generateWorkspace(root, { repos: 3, files: 300, seed: 5 });
+    runCli(['-w', root, 'sync']);
+    for (let i = 0; i < 30; i++) writeFileSync(join(root, 'repos', `repo-0${i % 3}`, 'workplans', `RACE-${i}.md`), workplan(`RACE-${i}`, [[`RACE-${i}-T1`, 'todo']]));
+    const results = await Promise.all([0, 1, 2].map(() => run(['-w', root, 'sync', '--json'])));
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    // Exactly one of them found the 30 new files to parse; the others found nothing left to do.
+    expect(results.map((r) => JSON.parse(r.stdout).files.parsed).sort()).toEqual([0, 0, 30]);
+    expectEqualToFreshRebuild(root);
+  }, 120_000);
+
   it('kill -9 in the middle of a sync, then any command: a valid index equal to a fresh rebuild', async () => {
     const root = tempDir();
     generateWorkspace(root, { repos: 4, files: 1200, seed: 11 });
