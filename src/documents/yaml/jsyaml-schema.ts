@@ -20,36 +20,34 @@ function mayBeNumber(data: string): boolean {
   return (ch >= 0x30 && ch <= 0x39) || ch === 0x2b || ch === 0x2d || ch === 0x2e;
 }
 
+const isNull = (data: string) => data === '' || data === '~' || data === 'null' || data === 'Null' || data === 'NULL';
+const isBool = (data: string) => data === 'true' || data === 'True' || data === 'TRUE' || data === 'false' || data === 'False' || data === 'FALSE';
+const isInt = (data: string) => mayBeNumber(data) && (INT.test(data) || INT_OCT.test(data) || INT_HEX.test(data));
+const isFloat = (data: string) => mayBeNumber(data) && (FLOAT.test(data) || FLOAT_SPECIAL.test(data));
+const toBool = (data: string) => data[0] === 't' || data[0] === 'T';
+const toInt = (data: string) =>
+  data.startsWith('0o') ? parseInt(data.slice(2), 8) : data.startsWith('0x') ? parseInt(data.slice(2), 16) : parseInt(data, 10);
+function toFloat(data: string): number {
+  if (!FLOAT_SPECIAL.test(data)) return parseFloat(data);
+  if (data.endsWith('nan') || data.endsWith('NaN') || data.endsWith('NAN')) return NaN;
+  return data[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+}
+
+/** The value of an untagged plain scalar under the core schema: the same rules the types below apply. */
+export function resolveCorePlain(data: string): unknown {
+  if (isNull(data)) return null;
+  if (isBool(data)) return toBool(data);
+  if (isInt(data)) return toInt(data);
+  if (isFloat(data)) return toFloat(data);
+  return data;
+}
+
 function coreTypes(prefix: string): jsyaml.Type[] {
   return [
-    new jsyaml.Type(`${prefix}null`, {
-      kind: 'scalar',
-      resolve: (data: string | null) =>
-        data === null || data === '' || data === '~' || data === 'null' || data === 'Null' || data === 'NULL',
-      construct: () => null,
-    }),
-    new jsyaml.Type(`${prefix}bool`, {
-      kind: 'scalar',
-      resolve: (data: string | null) =>
-        data === 'true' || data === 'True' || data === 'TRUE' || data === 'false' || data === 'False' || data === 'FALSE',
-      construct: (data: string) => data[0] === 't' || data[0] === 'T',
-    }),
-    new jsyaml.Type(`${prefix}int`, {
-      kind: 'scalar',
-      resolve: (data: string | null) =>
-        data !== null && mayBeNumber(data) && (INT.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
-      construct: (data: string) =>
-        data.startsWith('0o') ? parseInt(data.slice(2), 8) : data.startsWith('0x') ? parseInt(data.slice(2), 16) : parseInt(data, 10),
-    }),
-    new jsyaml.Type(`${prefix}float`, {
-      kind: 'scalar',
-      resolve: (data: string | null) => data !== null && mayBeNumber(data) && (FLOAT.test(data) || FLOAT_SPECIAL.test(data)),
-      construct: (data: string) => {
-        if (!FLOAT_SPECIAL.test(data)) return parseFloat(data);
-        if (data.endsWith('nan') || data.endsWith('NaN') || data.endsWith('NAN')) return NaN;
-        return data[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-      },
-    }),
+    new jsyaml.Type(`${prefix}null`, { kind: 'scalar', resolve: (data: string | null) => data === null || isNull(data), construct: () => null }),
+    new jsyaml.Type(`${prefix}bool`, { kind: 'scalar', resolve: (data: string | null) => data !== null && isBool(data), construct: toBool }),
+    new jsyaml.Type(`${prefix}int`, { kind: 'scalar', resolve: (data: string | null) => data !== null && isInt(data), construct: toInt }),
+    new jsyaml.Type(`${prefix}float`, { kind: 'scalar', resolve: (data: string | null) => data !== null && isFloat(data), construct: toFloat }),
   ];
 }
 

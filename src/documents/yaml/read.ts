@@ -18,6 +18,7 @@ import { SubsetListener } from './jsyaml-listener.js';
 import { CORE_12_ANY_TAG_SCHEMA, CORE_12_SCHEMA } from './jsyaml-schema.js';
 import { exceedsMaxBytes, MAX_YAML_DEPTH } from './limits.js';
 import { MESSAGES } from './messages.js';
+import { readFlatMapping } from './read-flat.js';
 import { readYamlWithYaml2 } from './read-yaml2.js';
 import { skipSeparation } from './text-position.js';
 import { MAX_YAML_BYTES, type YamlReadOptions, type YamlReadResult } from './types.js';
@@ -75,6 +76,8 @@ export function readYaml(text: string, options: YamlReadOptions = {}): YamlReadR
 }
 
 function read(text: string, options: YamlReadOptions): YamlReadResult {
+  const flat = readFlatMapping(text);
+  if (flat) return flat;
   const max = options.maxBytes ?? MAX_YAML_BYTES;
   if (exceedsMaxBytes(text, max)) return rejected(text, finding('too-large', 0, MESSAGES.tooLarge(max)));
   const directive = findDirective(text);
