@@ -22,24 +22,13 @@ import {
 import { doubleQuote, renderKey, renderScalar } from '../edit/yaml/scalar-render.js';
 import { dataAt, sameData, yamlData } from '../edit/yaml/verify.js';
 import { CustodianError } from '../errors.js';
+import { DOMAIN_KEYS, REPO_KEYS } from './types.js';
 
 export type RegistryList = 'domains' | 'repos';
 
 /** Key order of a new key: it goes after the nearest key before it in this order that the entry has. */
-export const DOMAIN_KEY_ORDER = ['slug', 'name', 'description', 'status'] as const;
-export const REPO_KEY_ORDER = [
-  'slug',
-  'name',
-  'domain',
-  'path',
-  'host_paths',
-  'remote_url',
-  'fingerprint',
-  'description',
-  'status',
-  'include',
-  'rules',
-] as const;
+export const DOMAIN_KEY_ORDER = DOMAIN_KEYS;
+export const REPO_KEY_ORDER = REPO_KEYS;
 
 type Mapping = Record<string, unknown>;
 

@@ -16,6 +16,8 @@ import { duplicateSlugProblems, unknownDomainProblems } from './registry-semanti
 import {
   CONFIG_FILE_NAME,
   DEFAULT_INCLUDE,
+  DOMAIN_KEYS,
+  REPO_KEYS,
   LOCAL_FILE_NAME,
   type DomainConfig,
   type RegistryStatus,
@@ -113,20 +115,8 @@ export async function loadRegistry(root: string, options: LoadRegistryOptions = 
   };
 }
 
-const DOMAIN_KEYS = new Set(['slug', 'name', 'description', 'status']);
-const REPO_KEYS = new Set([
-  'slug',
-  'name',
-  'domain',
-  'path',
-  'host_paths',
-  'remote_url',
-  'fingerprint',
-  'description',
-  'status',
-  'include',
-  'rules',
-]);
+const DOMAIN_KEY_SET = new Set<string>(DOMAIN_KEYS);
+const REPO_KEY_SET = new Set<string>(REPO_KEYS);
 
 function toDomain(entry: Mapping): DomainConfig {
   return {
@@ -134,7 +124,7 @@ function toDomain(entry: Mapping): DomainConfig {
     name: entry.name as string,
     description: (entry.description as string | undefined) ?? null,
     status: (entry.status as RegistryStatus | undefined) ?? 'active',
-    extra: extraKeys(entry, DOMAIN_KEYS),
+    extra: extraKeys(entry, DOMAIN_KEY_SET),
   };
 }
 
@@ -160,7 +150,7 @@ function toRepo(
     status: (entry.status as RegistryStatus | undefined) ?? 'active',
     include: Array.isArray(entry.include) ? (entry.include as string[]).slice() : [...DEFAULT_INCLUDE],
     rules: { ...workspaceRules, ...((entry.rules as Record<string, RuleSetting> | undefined) ?? {}) },
-    extra: extraKeys(entry, REPO_KEYS),
+    extra: extraKeys(entry, REPO_KEY_SET),
   };
 }
 

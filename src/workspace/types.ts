@@ -16,6 +16,10 @@ export const DEFAULT_INCLUDE: readonly string[] = Object.freeze([
   'decisions/**/*.md',
 ]);
 
+/** The keys the registry schema knows, in the order an edit writes them (others are kept as extra keys). */
+export const DOMAIN_KEYS = ['slug', 'name', 'description', 'status'] as const;
+export const REPO_KEYS = ['slug', 'name', 'domain', 'path', 'host_paths', 'remote_url', 'fingerprint', 'description', 'status', 'include', 'rules'] as const;
+
 export const CONFIG_FILE_NAME = 'custodian.yaml';
 
 /**

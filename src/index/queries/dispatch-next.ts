@@ -4,7 +4,7 @@
 // is the key of src/dispatch/order.ts, spelled in SQL; test/dispatch holds the two together.
 import type { QueueTask, WorkplanInfo, Workstream } from '../../dispatch/types.js';
 import type { IndexDb } from '../db.js';
-import { QUEUE_TASK_COLUMNS, toQueueTask } from './dispatch.js';
+import { QUEUE_TASK_COLUMNS, toQueueTask, type TaskSqlRow } from './dispatch.js';
 
 export interface Candidate {
   task: QueueTask;
@@ -74,21 +74,7 @@ function candidateSql(options: CandidateOptions, statusFilter: string): string {
       c.source = 'file', c.repo, c.path, c.ordinal`;
 }
 
-interface CandidateRow {
-  row_id: number;
-  document_id: number;
-  repo: string;
-  path: string;
-  ordinal: number;
-  line: number;
-  task_id: string | null;
-  workplan_id: string | null;
-  title: string;
-  status: string | null;
-  priority: string;
-  needs_human: number;
-  doc_valid: number;
-  source: string;
+interface CandidateRow extends TaskSqlRow {
   ws_row: number | null;
   ws_repo: string | null;
   ws_path: string | null;

@@ -4,7 +4,8 @@ import type { DependencyLookup, DependencyTarget, GoalInfo, InterfaceChangeInfo,
 import type { IndexDb } from '../db.js';
 import type { TaskRow } from './tasks.js';
 
-interface TaskSqlRow {
+/** A task row as QUEUE_TASK_COLUMNS selects it. */
+export interface TaskSqlRow {
   row_id: number;
   document_id: number;
   repo: string;
