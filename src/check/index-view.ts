@@ -23,8 +23,8 @@ const TASK_COLUMNS = 'id AS row, repo, path, task_id, workplan_id, status, line,
 export class IndexView implements WorkspaceView {
   private readonly taskCache = new Map<string, TaskEntry[]>();
   private readonly docCache = new Map<string, DocumentEntry[]>();
-  private byWorkplan: Map<string, TaskEntry[]> | null = null;
-  private readonly statements: { tasks: Statement; deps: Statement; docs: Statement };
+  private readonly byWorkplan = new Map<string, TaskEntry[]>();
+  private readonly statements: { tasks: Statement; deps: Statement; docs: Statement; byWorkplan: Statement };
 
   /** `excluded` holds `repo\0path` keys of files whose rows must not be seen. */
   constructor(
@@ -35,6 +35,7 @@ export class IndexView implements WorkspaceView {
       tasks: db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks WHERE task_id = ? ORDER BY repo, path, ordinal`),
       deps: db.prepare('SELECT depends_on FROM task_deps WHERE task_row = ? ORDER BY position').pluck(),
       docs: db.prepare('SELECT repo, path, kind, doc_id, line FROM documents WHERE doc_id = ? AND kind = ? ORDER BY repo, path, line'),
+      byWorkplan: db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks WHERE source = 'file' AND workplan_id = ? ORDER BY repo, path`),
     };
   }
 
@@ -61,24 +62,13 @@ export class IndexView implements WorkspaceView {
   }
 
   tasksNamingWorkplan(workplanId: string): readonly TaskEntry[] {
-    // Task files are a small share of all tasks: load them once rather than scan per workplan.
-    if (!this.byWorkplan) {
-      this.byWorkplan = new Map();
-      // Through the documents' kind index: a scan of the tasks table would read every description.
-      const rows = this.db
-        .prepare(
-          `SELECT t.id AS row, t.repo, t.path, t.task_id, t.workplan_id, t.status, t.line, t.col, t.source
-           FROM documents d JOIN tasks t ON t.file_id = d.file_id
-           WHERE d.kind = 'task' AND t.source = 'file' AND t.workplan_id IS NOT NULL ORDER BY t.repo, t.path`,
-        )
-        .all() as TaskRow[];
-      for (const entry of this.entries(rows)) {
-        const list = this.byWorkplan.get(entry.workplan_id!);
-        if (list) list.push(entry);
-        else this.byWorkplan.set(entry.workplan_id!, [entry]);
-      }
+    let found = this.byWorkplan.get(workplanId);
+    if (!found) {
+      // The partial index tasks_file_workplan holds task-file rows only: one small lookup.
+      found = this.entries(this.statements.byWorkplan.all(workplanId) as TaskRow[]);
+      this.byWorkplan.set(workplanId, found);
     }
-    return this.byWorkplan.get(workplanId) ?? [];
+    return found;
   }
 
   private entries(rows: TaskRow[]): TaskEntry[] {

@@ -2,7 +2,7 @@
 // document's id alone, so two files claiming one id are both kept and both reportable.
 // Bump SCHEMA_VERSION with any change: an index of another version is rebuilt from the files.
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const APPLICATION_ID = 0x43555354; // "CUST": tells our index from a foreign SQLite file
 
 export const SCHEMA = `
@@ -51,7 +51,8 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_file ON documents (file_id);
 CREATE INDEX documents_kind ON documents (kind, repo);
-CREATE INDEX documents_doc_id ON documents (doc_id);
+-- (doc_id, kind): lookups by id name both, and without it the planner prefers the kind index.
+CREATE INDEX documents_doc_id ON documents (doc_id, kind);
 
 CREATE TABLE tasks (
   id INTEGER PRIMARY KEY,
@@ -82,6 +83,8 @@ CREATE TABLE tasks (
 );
 CREATE INDEX tasks_file ON tasks (file_id);
 CREATE INDEX tasks_task_id ON tasks (task_id);
+-- Task files naming a workplan (workplan: …), a small share of all tasks.
+CREATE INDEX tasks_file_workplan ON tasks (workplan_id) WHERE source = 'file';
 CREATE INDEX tasks_repo ON tasks (repo, status);
 -- next walks ready candidates bucket by bucket (status, then priority) instead of scanning every task.
 CREATE INDEX tasks_status_priority ON tasks (status, priority);

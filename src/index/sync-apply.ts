@@ -58,6 +58,12 @@ export async function applyPlans(db: IndexDb, ws: Workspace, plans: RepoPlan[], 
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
+  // Without statistics SQLite's planner reaches for the (kind, repo) index where the id index is
+  // far better (120 ms against 2 ms at 10,000 documents). Sampled statistics cost ~60 ms at that
+  // size, so they are gathered on the first sync and whenever a sync rewrote a large share.
+  if (full || counts.parsed >= 200 || !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get()) {
+    db.exec('PRAGMA analysis_limit = 400; ANALYZE');
+  }
 }
 
 /** Reads, hashes and (when its content changed) parses one file; says how its rows changed, if they did. */
