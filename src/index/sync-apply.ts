@@ -101,7 +101,7 @@ async function applyCandidate(
   }
   counts.parsed++;
   counts.unchanged--;
-  writer.writeFile(record, result);
+  writer.writeFile(record, result, !full && candidate.row !== undefined);
   return candidate.row && !full ? 'changed' : 'added';
 }
 
