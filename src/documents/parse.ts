@@ -46,6 +46,13 @@ export async function parseFile(file: string, input: Uint8Array | string): Promi
   return result;
 }
 
+/** The result for a file that could not be read as text at all (missing, binary, too large, a link out). */
+export function unreadableResult(file: string, reason: string): ParseResult {
+  const result: ParseResult = { file, documents: [], diagnostics: [], used_fallback: false };
+  report(result, 'file/unreadable', 'error', `Unreadable file: ${reason}`, { line: 1, column: 1 });
+  return result;
+}
+
 interface FrontmatterRead {
   fields: Fields;
   valid: boolean;

@@ -3,6 +3,10 @@
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+export function overSizeCap(size: number | bigint): string {
+  return `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte size cap`;
+}
+
 export type DecodeOutcome =
   | { ok: true; text: string; bom: boolean }
   /** `line`/`column` (1-based, column in bytes) of the offending byte when there is one. */
@@ -11,9 +15,7 @@ export type DecodeOutcome =
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeBytes(bytes: Uint8Array): DecodeOutcome {
-  if (bytes.length > MAX_FILE_BYTES) {
-    return { ok: false, reason: `file is ${bytes.length} bytes, over the ${MAX_FILE_BYTES}-byte size cap` };
-  }
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, reason: overSizeCap(bytes.length) };
   // A NUL byte never occurs in Markdown; it marks binary content (as git's own heuristic does).
   if (bytes.indexOf(0) !== -1) return { ok: false, reason: 'file is binary (contains NUL bytes)' };
   let text: string;

@@ -1,7 +1,7 @@
 // The write half of sync, loaded only when the cheap check found something to do: reads,
 // hashes and parses changed files and replaces their rows in one IMMEDIATE transaction.
-import { parseFile } from '../documents/parse.js';
-import { MAX_FILE_BYTES } from '../documents/text.js';
+import { parseFile, unreadableResult } from '../documents/parse.js';
+import { MAX_FILE_BYTES, overSizeCap } from '../documents/text.js';
 import type { ParseResult } from '../documents/model.js';
 import type { Workspace } from '../workspace/types.js';
 import type { IndexDb } from './db.js';
@@ -77,9 +77,9 @@ async function applyCandidate(
   const record = { repo: plan.repo.slug, path: candidate.path, stamp: candidate.stamp, hash: null as string | null, racy: false };
   let result: ParseResult;
   if (candidate.problem) {
-    result = unreadable(candidate.path, candidate.problem);
+    result = unreadableResult(candidate.path, candidate.problem);
   } else if (candidate.stats && candidate.stats.size > MAX_FILE_BYTES) {
-    result = unreadable(candidate.path, `file is ${candidate.stats.size} bytes, over the ${MAX_FILE_BYTES}-byte size cap`);
+    result = unreadableResult(candidate.path, overSizeCap(candidate.stats.size));
   } else {
     const readAt = Date.now();
     const bytes = readCandidate(candidate);
@@ -105,14 +105,6 @@ async function applyCandidate(
   return candidate.row && !full ? 'changed' : 'added';
 }
 
-function unreadable(file: string, reason: string): ParseResult {
-  return {
-    file,
-    documents: [],
-    used_fallback: false,
-    diagnostics: [{ rule_id: 'file/unreadable', severity: 'error', message: `Unreadable file: ${reason}`, file, line: 1, column: 1, end_line: 1, end_column: 1 }],
-  };
-}
 
 function clearEverything(db: IndexDb): void {
   for (const table of ['task_deps', 'tasks', 'interface_change_repos', 'diagnostics', 'documents', 'files', 'repos']) db.exec(`DELETE FROM ${table}`);

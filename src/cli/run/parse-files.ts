@@ -2,9 +2,9 @@
 // `file/unreadable` diagnostic, and the others go on. The single-file check rules (those that
 // need no registry and no other file) run too, as DESIGN says `parse` does.
 import { stat as stat_, readFile } from 'node:fs/promises';
-import { parseFile } from '../../documents/parse.js';
+import { parseFile, unreadableResult } from '../../documents/parse.js';
 import type { ParseResult } from '../../documents/model.js';
-import { MAX_FILE_BYTES } from '../../documents/text.js';
+import { MAX_FILE_BYTES, overSizeCap } from '../../documents/text.js';
 
 export async function parseFiles(files: string[]): Promise<ParseResult[]> {
   const results: ParseResult[] = [];
@@ -16,25 +16,15 @@ async function parseOne(file: string): Promise<ParseResult> {
   const shown = file.split('\\').join('/');
   try {
     const stat = await stat_(file);
-    if (!stat.isFile()) return unreadable(shown, stat.isDirectory() ? 'is a directory' : 'is not a regular file');
-    if (stat.size > MAX_FILE_BYTES) return unreadable(shown, `file is ${stat.size} bytes, over the ${MAX_FILE_BYTES}-byte size cap`);
+    if (!stat.isFile()) return unreadableResult(shown, stat.isDirectory() ? 'is a directory' : 'is not a regular file');
+    if (stat.size > MAX_FILE_BYTES) return unreadableResult(shown, overSizeCap(stat.size));
     const bytes = await readFile(file);
     const result = await parseFile(shown, bytes);
     const { singleFileDiagnostics } = await import('../../check/single-file.js');
     return { ...result, diagnostics: await singleFileDiagnostics(result, bytes) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return unreadable(shown, code === 'ENOENT' ? 'no such file' : (error as Error).message);
+    return unreadableResult(shown, code === 'ENOENT' ? 'no such file' : (error as Error).message);
   }
 }
 
-function unreadable(file: string, reason: string): ParseResult {
-  return {
-    file,
-    documents: [],
-    used_fallback: false,
-    diagnostics: [
-      { rule_id: 'file/unreadable', severity: 'error', message: `Unreadable file: ${reason}`, file, line: 1, column: 1, end_line: 1, end_column: 1 },
-    ],
-  };
-}
