@@ -1,18 +1,12 @@
 // `custodian task list|show|status`.
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { collect } from '../run/filters.js';
+import { listOptions } from '../run/filters.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const task = program.command('task').description('list, show and set the status of tasks');
-  task
-    .command('list')
+  listOptions(task.command('list'), 'tasks', 'task-list')
     .description('list tasks (every status unless --status is given)')
-    .option('--repo <slug>', 'only tasks of this repo (repeatable, or comma-separated)', collect)
-    .option('--domain <slug>', "only tasks of this domain's repos (repeatable)", collect)
-    .option('--status <status>', 'only tasks with this status (repeatable; aliases accepted)', collect)
-    .option('--json', 'print a task-list JSON document')
-    .option('--no-sync', 'answer from the index as it is, without the incremental sync')
     .action(async (flags) => (await import('../run/task-list.js')).taskList(ctx, flags));
   task
     .command('show')

@@ -3,6 +3,7 @@
 import { notFound, usageError } from '../../errors.js';
 import { normaliseStatus } from '../../documents/vocabulary.js';
 import type { DocumentKind } from '../../documents/model.js';
+import type { Command } from 'commander';
 import type { Workspace } from '../../workspace/types.js';
 
 export interface ListFlags {
@@ -14,6 +15,16 @@ export interface ListFlags {
 /** Accumulates a repeatable, comma-separable option. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+/** The options every list command takes; `what` names the listed things in the help. */
+export function listOptions(command: Command, what: string, kind: string): Command {
+  return command
+    .option('--repo <slug>', `only ${what} of this repo (repeatable, or comma-separated)`, collect)
+    .option('--domain <slug>', `only ${what} of this domain's repos (repeatable)`, collect)
+    .option('--status <status>', `only ${what} with this status (repeatable; aliases accepted)`, collect)
+    .option('--json', `print a ${kind} JSON document`)
+    .option('--no-sync', 'answer from the index as it is, without the incremental sync');
 }
 
 /** The repo slugs selected by --repo and --domain (undefined: every repo). */
