@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: everything lives in dist/, compiled by `npm ci` (the prepare script).
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the CLI is bundled into dist/bundle/ by `npm ci` (the prepare script).
+import { main } from '../dist/bundle/main.js';
 
 main(process.argv).then((code) => {
   process.exitCode = code;

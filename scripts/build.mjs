@@ -1,8 +1,10 @@
 // Build: precompile every JSON Schema in schemas/ into standalone ajv validators
 // (src/generated/validators.ts, git-ignored), so no command pays ~130 ms compiling schemas at
-// start-up; then compile TypeScript to dist/.
+// start-up; compile TypeScript to dist/ (type-checked; the tree tools and benches import); then
+// bundle the CLI into dist/bundle/, one chunk per command and shared chunks, because loading a
+// hundred small ES modules costs a command more start-up time than everything it does.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,24 @@ generateValidators();
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
   stdio: 'inherit',
 });
+bundleCli();
+
+function bundleCli() {
+  const out = join(root, 'dist', 'bundle');
+  rmSync(out, { recursive: true, force: true });
+  require('esbuild').buildSync({
+    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    chunkNames: 'chunk-[hash]',
+    logLevel: 'warning',
+  });
+}
 
 function generateValidators() {
   const Ajv2020 = require('ajv/dist/2020').default;

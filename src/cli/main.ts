@@ -1,11 +1,11 @@
 // Entry point: builds the commander program, imports only the command being run, and maps
 // every error to an exit code (0 success, 1 "no", 2 usage/invalid workspace/internal) in one place.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as CommanderModule from 'commander';
 import { CustodianError } from '../errors.js';
+import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
-import type { CliContext, GlobalOptions, RegisterCommand } from './context.js';
+import type { CliContext, GlobalOptions } from './context.js';
 import { writeJson } from './output.js';
 
 // commander is CommonJS: require() skips the ESM wrapper's export analysis, ~8 ms of every start-up.
@@ -15,7 +15,7 @@ export async function main(argv: string[]): Promise<number> {
   const ctx: CliContext = { exitCode: 0, globals: () => program.opts<GlobalOptions>() };
   const program = new Command('custodian')
     .description('Git-native planning: workplan Markdown files are the database')
-    .version(readVersion(), '-V, --version')
+    .version(VERSION, '-V, --version')
     .option('-w, --workspace <dir>', 'workspace folder (default: $CUSTODIAN_WORKSPACE, else the nearest custodian.yaml)')
     .option('--index <file>', 'index file (default: $CUSTODIAN_INDEX, else <workspace>/.custodian/index.sqlite)')
     .option('--no-color', 'never colour the output')
@@ -25,8 +25,8 @@ export async function main(argv: string[]): Promise<number> {
   const wanted = commandName(argv.slice(2));
   for (const entry of COMMANDS) {
     if (entry.name === wanted) {
-      const mod = (await import(`./commands/${entry.module}.js`)) as { register: RegisterCommand };
-      mod.register(program, ctx);
+      const { register } = await entry.load();
+      register(program, ctx);
     } else {
       program.command(entry.name).description(entry.description).allowUnknownOption().allowExcessArguments();
     }
@@ -76,9 +76,4 @@ function wantsJson(argv: string[]): boolean {
 
 function stripPrefix(message: string): string {
   return message.replace(/^error: /, '');
-}
-
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }

@@ -7,7 +7,7 @@
 //   index   (C1, C6, C10, C13):   registry, the repo's index stamp, the goals that concern the repo
 //   check   (C7):                 registry, the repo's index stamp, the workspace's id set, the registered slugs
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { VERSION } from '../version.js';
 import type { GoalRow, RepoStamp } from '../index/queries/doi.js';
 import type { GroupName } from './criterion.js';
 import type { CheckoutFacts, RegistryFacts } from './model.js';
@@ -16,13 +16,7 @@ import type { CheckoutFacts, RegistryFacts } from './model.js';
 export const DOI_CACHE_VERSION = 1;
 
 /** custodian's own version: a new release may judge differently (new check rules), so its cache starts afresh. */
-const TOOL_VERSION = (() => {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? '';
-  } catch {
-    return '';
-  }
-})();
+const TOOL_VERSION = VERSION;
 
 export function digest(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('hex');

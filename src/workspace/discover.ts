@@ -1,7 +1,7 @@
 // Which workspace a command works in: --workspace, else $CUSTODIAN_WORKSPACE, else the nearest
 // custodian.yaml above the current folder, else the git work tree around it as a one-repo
 // workspace. Runs at the start of every command, so it starts no git process.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { hostname as osHostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CustodianError } from '../errors.js';
@@ -11,9 +11,9 @@ import type { Registry } from './registry.js';
 import { readCachedRegistry, registryKey, writeCachedRegistry } from './registry-cache.js';
 import { slugFromName } from './slug.js';
 import { CONFIG_FILE_NAME, DEFAULT_INCLUDE, type Workspace } from './types.js';
+import { VERSION } from '../version.js';
 
-// A new version may read the registry differently: its cache entries are its own.
-const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 
 export interface ResolveWorkspaceOptions {
   cwd: string;
@@ -140,7 +140,7 @@ function statOrUndefined(path: string) {
 async function cachedRegistry(root: string, cwd: string, options: ResolveWorkspaceOptions, env: NodeJS.ProcessEnv): Promise<Registry> {
   const hostname = options.hostname ?? osHostname();
   const home = env.HOME || undefined;
-  const key = registryKey(root, { hostname, home, version: TOOL_VERSION });
+  const key = registryKey(root, { hostname, home, version: VERSION /* a new version may read the registry differently */ });
   const cached = key === null ? null : readCachedRegistry(root, key);
   if (cached) return cached;
   const { loadRegistry } = await import('./registry.js');

@@ -1,25 +1,27 @@
 // The command table. Only the module of the command being run is imported, so start-up
 // stays fast; the descriptions here are what `custodian --help` lists.
+import type { RegisterCommand } from '../context.js';
+
 export interface CommandEntry {
   name: string;
   description: string;
-  /** Module under src/cli/commands/ exporting `register(program, ctx)`. */
-  module: string;
+  /** Imports the command's module (a literal import each, so a bundler can split them). */
+  load: () => Promise<{ register: RegisterCommand }>;
 }
 
 export const COMMANDS: CommandEntry[] = [
-  { name: 'init', description: 'create custodian.yaml in a folder and git-ignore the index', module: 'init' },
-  { name: 'domain', description: 'list, show, add, rename and archive domains', module: 'domain' },
-  { name: 'repo', description: 'list, show, add, update, archive and find repositories', module: 'repo' },
-  { name: 'sync', description: 'bring the index up to date with the files', module: 'sync' },
-  { name: 'parse', description: 'show what the parser makes of files (no index)', module: 'parse' },
-  { name: 'check', description: 'the consistency gate: run the rules, report, fix', module: 'check' },
-  { name: 'rules', description: 'list every check rule with its documentation', module: 'rules' },
-  { name: 'workplan', description: 'list and show workplans', module: 'workplan' },
-  { name: 'task', description: 'list, show and set the status of tasks', module: 'task' },
-  { name: 'dispatch', description: "what to work on now in a repo", module: 'dispatch' },
-  { name: 'next', description: 'the first ready task, with everything an agent needs', module: 'next' },
-  { name: 'graph', description: 'the task dependency graph as Mermaid or Graphviz dot', module: 'graph' },
-  { name: 'interface-change', description: 'publish and resolve interface changes', module: 'interface-change' },
-  { name: 'doi', description: 'how well each repo is integrated (14 criteria, tiers)', module: 'doi' },
+  { name: 'init', description: 'create custodian.yaml in a folder and git-ignore the index', load: () => import('./init.js') },
+  { name: 'domain', description: 'list, show, add, rename and archive domains', load: () => import('./domain.js') },
+  { name: 'repo', description: 'list, show, add, update, archive and find repositories', load: () => import('./repo.js') },
+  { name: 'sync', description: 'bring the index up to date with the files', load: () => import('./sync.js') },
+  { name: 'parse', description: 'show what the parser makes of files (no index)', load: () => import('./parse.js') },
+  { name: 'check', description: 'the consistency gate: run the rules, report, fix', load: () => import('./check.js') },
+  { name: 'rules', description: 'list every check rule with its documentation', load: () => import('./rules.js') },
+  { name: 'workplan', description: 'list and show workplans', load: () => import('./workplan.js') },
+  { name: 'task', description: 'list, show and set the status of tasks', load: () => import('./task.js') },
+  { name: 'dispatch', description: "what to work on now in a repo", load: () => import('./dispatch.js') },
+  { name: 'next', description: 'the first ready task, with everything an agent needs', load: () => import('./next.js') },
+  { name: 'graph', description: 'the task dependency graph as Mermaid or Graphviz dot', load: () => import('./graph.js') },
+  { name: 'interface-change', description: 'publish and resolve interface changes', load: () => import('./interface-change.js') },
+  { name: 'doi', description: 'how well each repo is integrated (14 criteria, tiers)', load: () => import('./doi.js') },
 ];

@@ -1,6 +1,5 @@
 // `custodian check`: sync, pick the scope (paths, --repo, --staged), run the rules, fix, report
 // in the chosen format, and exit 0 (clean), 1 (errors, or warnings past --max-warnings) or 2.
-import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import {
   applyFixes,
@@ -16,6 +15,7 @@ import {
 } from '../../check/index.js';
 import { readWorkingFile } from '../../check/sources.js';
 import { usageError } from '../../errors.js';
+import { VERSION } from '../../version.js';
 import type { IndexDb } from '../../index/db.js';
 import type { RepoConfig, Workspace } from '../../workspace/types.js';
 import type { CliContext } from '../context.js';
@@ -168,9 +168,6 @@ function warnUnknownRules(ws: Workspace): void {
   for (const id of unknown) process.stderr.write(`custodian: warning: unknown rule \`${id}\` in the registry's rules (ignored; see \`custodian rules\`)\n`);
 }
 
-let version: string | undefined;
-
 function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  return version;
+  return VERSION;
 }
