@@ -1,12 +1,7 @@
-// The DoI report as JSON and as a table: one row per repo with a mark per criterion and the tier,
-// then each repo's failing (and skipped) criteria with their details.
-import type { CriterionStatus, DoiItem, Tier } from '../../doi/model.js';
-import type { WorkspaceMode } from '../../workspace/types.js';
+// The DoI report as a table: one row per repo with a mark per criterion and the tier, then each
+// repo's failing (and skipped) criteria with their details.
+import type { CriterionStatus, DoiItem, Tier } from '../../api/doi.js';
 import type { Colors } from '../output.js';
-
-export function doiReport(mode: WorkspaceMode, items: DoiItem[]) {
-  return { schema_version: 1, kind: 'doi-report', mode, items };
-}
 
 export type Marks = Record<CriterionStatus, string>;
 

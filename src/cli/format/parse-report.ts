@@ -1,5 +1,6 @@
 // The parse-report JSON document and its human view.
-import type { Diagnostic, ParsedDocument, ParseResult, Task } from '../../documents/model.js';
+import type { ParsedDocument, ParseResult, Task } from '../../documents/model.js';
+import { diagnosticItem } from '../../api/items/diagnostic.js';
 import { colors } from '../output.js';
 import { formatDiagnosticLine } from './diagnostic.js';
 
@@ -10,7 +11,7 @@ export function parseReportJson(results: ParseResult[]) {
     files: results.map((result) => ({
       file: result.file,
       documents: result.documents.map(documentJson),
-      diagnostics: result.diagnostics.map(diagnosticJson),
+      diagnostics: result.diagnostics.map(diagnosticItem),
     })),
   };
 }
@@ -49,21 +50,6 @@ function taskJson(task: Task) {
     description: task.description,
     acceptance_criteria: task.acceptance_criteria,
     fields: task.fields,
-  };
-}
-
-export function diagnosticJson(d: Diagnostic) {
-  return {
-    rule_id: d.rule_id,
-    severity: d.severity,
-    message: d.message,
-    ...(d.repo === undefined ? {} : { repo: d.repo }),
-    file: d.file,
-    line: d.line,
-    column: d.column,
-    end_line: d.end_line,
-    end_column: d.end_column,
-    ...(d.related ? { related: d.related } : {}),
   };
 }
 

@@ -1,44 +1,40 @@
-// Task rows as JSON items and as terminal lines.
-import type { TaskRow } from '../../index/queries/tasks.js';
+// The human views of `task list` and `task show`, from their documents.
+import type { TaskDocument, TaskListDocument } from '../../api/tasks.js';
+import type { TaskItem } from '../../api/items/task.js';
 import type { Colors } from '../output.js';
-
-/** What the files say about a task, plus where it lives. No sync timestamps: the answer is reproducible. */
-export function taskItem(row: TaskRow) {
-  return {
-    id: row.task_id,
-    local_id: row.local_id,
-    title: row.title,
-    status: row.status,
-    status_raw: row.status_raw,
-    priority: row.priority,
-    depends_on: row.depends_on,
-    needs_human: row.needs_human === 1,
-    workplan_id: row.workplan_id,
-    repo_slug: row.repo,
-    file: row.path,
-    line: row.line,
-  };
-}
-
-export function taskDetail(row: TaskRow) {
-  return {
-    ...taskItem(row),
-    priority_raw: row.priority_raw,
-    end_line: row.end_line,
-    declared_in: row.source.split('+'),
-    valid: row.doc_valid === 1,
-    description: row.description,
-    description_lines: row.description_start === null ? null : [row.description_start, row.description_end],
-    acceptance_criteria: JSON.parse(row.acceptance) as unknown[],
-    fields: JSON.parse(row.fields) as Record<string, unknown>,
-  };
-}
 
 const STATUS_MARK: Record<string, string> = { todo: ' ', in_progress: '~', blocked: '!', done: 'x', cancelled: '-' };
 
-export function taskLine(row: TaskRow, color: Colors, idWidth: number): string {
-  const status = row.status ?? `?${row.status_raw}`;
-  const mark = STATUS_MARK[row.status ?? ''] ?? '?';
-  const paint = row.status === 'done' || row.status === 'cancelled' ? color.dim : row.status === 'blocked' ? color.yellow : (s: string) => s;
-  return paint(`[${mark}] ${(row.task_id ?? '(no id)').padEnd(idWidth)}  ${status.padEnd(11)}  ${row.priority.padEnd(8)}  ${row.title}`);
+export function taskLine(task: TaskItem, color: Colors, idWidth: number): string {
+  const status = task.status ?? `?${task.status_raw}`;
+  const mark = STATUS_MARK[task.status ?? ''] ?? '?';
+  const paint = task.status === 'done' || task.status === 'cancelled' ? color.dim : task.status === 'blocked' ? color.yellow : (s: string) => s;
+  return paint(`[${mark}] ${(task.id ?? '(no id)').padEnd(idWidth)}  ${status.padEnd(11)}  ${task.priority.padEnd(8)}  ${task.title}`);
+}
+
+/** The tasks grouped under their repo's name. */
+export function taskListLines(doc: TaskListDocument, color: Colors): string[] {
+  const width = Math.max(0, ...doc.items.map((t) => (t.id ?? '(no id)').length));
+  let repo = '';
+  const lines: string[] = [];
+  for (const task of doc.items) {
+    if (task.repo_slug !== repo) {
+      if (repo) lines.push('');
+      lines.push(color.bold(task.repo_slug));
+      repo = task.repo_slug;
+    }
+    lines.push(`  ${taskLine(task, color, width)}`);
+  }
+  return lines.length ? lines : ['no tasks'];
+}
+
+export function taskShowLines({ task }: TaskDocument, color: Colors): string[] {
+  const lines = [
+    `${color.bold(task.id ?? '(no id)')}  ${task.title}`,
+    `status ${task.status ?? `?${task.status_raw}`}, priority ${task.priority}${task.needs_human ? ', needs a human' : ''}`,
+    `${task.repo_slug}/${task.file}:${task.line}${task.workplan_id ? `  (workplan ${task.workplan_id})` : ''}`,
+  ];
+  if (task.depends_on.length) lines.push(`depends on ${task.depends_on.join(', ')}`);
+  if (task.description) lines.push('', task.description);
+  return lines;
 }

@@ -1,14 +1,11 @@
-// `dispatch <repo>`: the repo's rows from the index, assembled by src/dispatch, trimmed by --limit.
-import { buildDispatch, type DispatchInput } from '../../dispatch/assemble.js';
-import { DEFAULT_LIMIT, limitDispatch } from '../../dispatch/limit.js';
-import { workplanCatalog } from '../../dispatch/workstreams.js';
-import { notFound, usageError } from '../../errors.js';
-import type { IndexDb } from '../../index/db.js';
-import { dependencyLookupFor, goalsFor, interfaceChangesAffecting, repoSyncedAt, selectQueueTasks, workplansOf } from '../../index/queries/dispatch.js';
+// `dispatch <repo>`: the JSON document trimmed by --limit, or the human view of the whole one.
+import { dispatch as dispatchRepo } from '../../api/dispatch.js';
+import { DEFAULT_LIMIT } from '../../dispatch/limit.js';
+import { usageError } from '../../errors.js';
+import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
 import { dispatchView } from '../format/dispatch.js';
 import { colors, writeJson, writeLines } from '../output.js';
-import { openFreshIndex } from './workspace.js';
 
 interface DispatchFlags {
   json?: boolean;
@@ -18,30 +15,10 @@ interface DispatchFlags {
 
 export async function dispatch(ctx: CliContext, slug: string, flags: DispatchFlags): Promise<void> {
   const limit = parseLimit(flags.limit);
-  const { ws, db } = await openFreshIndex(ctx, { sync: flags.sync });
-  try {
-    const repo = ws.repos.find((r) => r.slug === slug);
-    if (!repo) throw notFound(`no repo ${slug} in the workspace (try \`custodian repo list\`)`);
-    const doc = buildDispatch(dispatchInput(db, slug, repo.domain));
-    if (flags.json) writeJson(limitDispatch(doc, limit));
-    else writeLines(dispatchView(doc, { color: colors(), width: terminalWidth() }));
-  } finally {
-    db.close();
-  }
-}
-
-export function dispatchInput(db: IndexDb, repo: string, domain: string | null): DispatchInput {
-  const tasks = selectQueueTasks(db, { repos: [repo], statuses: ['todo', 'in_progress', 'blocked'] });
-  return {
-    repo,
-    domain,
-    tasks,
-    catalog: workplanCatalog(workplansOf(db, tasks)),
-    lookup: dependencyLookupFor(db, tasks),
-    goals: goalsFor(db, repo, domain),
-    interfaceChanges: interfaceChangesAffecting(db, repo),
-    syncedAt: repoSyncedAt(db, repo),
-  };
+  // The human view counts what it does not list, so it gets every task (limit 0).
+  const doc = await dispatchRepo({ ...apiOptions(ctx), sync: flags.sync, repo: slug, limit: flags.json ? limit : 0 });
+  if (flags.json) writeJson(doc);
+  else writeLines(dispatchView(doc, { color: colors(), width: terminalWidth() }));
 }
 
 export function parseLimit(value: string | undefined): number {

@@ -5,11 +5,11 @@ import type { TaskStatus } from '../../documents/model.js';
 import { conflict } from '../../errors.js';
 import { findTasksById } from '../../index/queries/tasks.js';
 import type { CliContext } from '../context.js';
-import { taskDetail } from '../format/task.js';
+import { taskDetail } from '../../api/items/task.js';
 import { writeJson, writeLines } from '../output.js';
 import { editPlanningFile, planningFile } from './task-status-file.js';
 import { canonicalTaskStatus, confirmStatus, locateTask, statusEdits } from './task-status-edit.js';
-import { uniqueTask } from './task-list.js';
+import { uniqueTask } from '../../api/lookup.js';
 import { openFreshIndex } from './workspace.js';
 
 interface StatusFlags {

@@ -74,3 +74,14 @@ export function taskCountsByDocument(db: IndexDb, documentIds: number[]): Map<nu
   }
   return counts;
 }
+
+/** How many documents, tasks and diagnostics the index holds for one file. */
+export function fileRowCounts(db: IndexDb, repo: string, path: string): { documents: number; tasks: number; diagnostics: number } {
+  return db
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM documents d JOIN files f ON f.id = d.file_id WHERE f.repo = ? AND f.path = ?) AS documents,
+              (SELECT COUNT(*) FROM tasks t JOIN files f ON f.id = t.file_id WHERE f.repo = ? AND f.path = ?) AS tasks,
+              (SELECT COUNT(*) FROM diagnostics g JOIN files f ON f.id = g.file_id WHERE f.repo = ? AND f.path = ?) AS diagnostics`,
+    )
+    .get(repo, path, repo, path, repo, path) as { documents: number; tasks: number; diagnostics: number };
+}

@@ -1,0 +1,77 @@
+// Where an api call works: the workspace (found as the CLI finds it) and a fresh index, opened
+// for one operation and closed when it ends, error or not. Every read syncs incrementally first
+// (ADR-001: never answer from a stale index) unless the caller passes `sync: false`.
+import type { IndexDb } from '../index/db.js';
+import type { SyncOutcome } from '../index/sync.js';
+import { resolveWorkspace } from '../workspace/discover.js';
+import type { Workspace } from '../workspace/types.js';
+
+/** What every api function takes: where the workspace is, and how to report run-level warnings. */
+export interface WorkspaceOptions {
+  /** The folder the workspace is looked for from, and relative paths start at (default: `process.cwd()`). */
+  cwd?: string;
+  /** A folder holding custodian.yaml, or the file itself (the CLI's `--workspace`). */
+  workspace?: string;
+  /** The index file (the CLI's `--index`). */
+  index?: string;
+  /** The environment read for CUSTODIAN_WORKSPACE, CUSTODIAN_INDEX, CUSTODIAN_NOW and HOME (default: `process.env`). */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Bring the index up to date with the files before answering (default true). Operations that
+   * read only the registry, and edits (which always sync), ignore it.
+   */
+  sync?: boolean;
+  /**
+   * Warnings about the run rather than the answer ("repo x: checkout not found on this host").
+   * The api never writes to stdout or stderr; without a callback these warnings are dropped.
+   */
+  onWarning?(message: string): void;
+}
+
+export function cwdOf(options: WorkspaceOptions): string {
+  return options.cwd ?? process.cwd();
+}
+
+export function envOf(options: WorkspaceOptions): NodeJS.ProcessEnv {
+  return options.env ?? process.env;
+}
+
+export function warn(options: WorkspaceOptions, message: string): void {
+  options.onWarning?.(message);
+}
+
+export async function loadWorkspace(options: WorkspaceOptions): Promise<Workspace> {
+  return resolveWorkspace({ cwd: cwdOf(options), workspace: options.workspace, index: options.index, env: options.env });
+}
+
+export interface OpenIndex {
+  db: IndexDb;
+  /** The sync that ran first; null with `sync: false`. */
+  sync: SyncOutcome | null;
+}
+
+/** The index, synced first unless `sync` is false (`full`: rebuilt from the files). */
+export async function openFreshIndex(ws: Workspace, options: WorkspaceOptions, how: { full?: boolean } = {}): Promise<OpenIndex> {
+  if (options.sync === false) {
+    const { openIndex } = await import('../index/db.js');
+    return { db: openIndex(ws.index_path), sync: null };
+  }
+  const { syncWorkspace } = await import('../index/sync.js');
+  const sync = await syncWorkspace(ws, { full: how.full });
+  for (const slug of sync.unreachable) warn(options, `repo ${slug}: checkout not found on this host`);
+  return { db: sync.db, sync };
+}
+
+/** Runs `read` on the fresh index of `ws` and closes the index afterwards, whatever happens. */
+export async function withIndex<T>(
+  ws: Workspace,
+  options: WorkspaceOptions,
+  read: (db: IndexDb, sync: SyncOutcome | null) => T | Promise<T>,
+): Promise<T> {
+  const { db, sync } = await openFreshIndex(ws, options);
+  try {
+    return await read(db, sync);
+  } finally {
+    db.close();
+  }
+}

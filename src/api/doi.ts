@@ -1,0 +1,51 @@
+// `doi [<repo>]`: how well each repo is integrated, evaluated with results cached by fingerprint.
+import type { DoiItem } from '../doi/model.js';
+import { usageError } from '../errors.js';
+import type { WorkspaceMode } from '../workspace/types.js';
+import { envOf, loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
+import { requireRepo } from './filters.js';
+
+export type { CriterionResult, CriterionStatus, DoiItem, Tier } from '../doi/model.js';
+
+export interface DoiOptions extends WorkspaceOptions {
+  /** Only this repo (default: every registered repo). */
+  repo?: string;
+  /** Recompute every criterion, ignoring cached results. */
+  refresh?: boolean;
+  /** The clock criteria compare with (default: CUSTODIAN_NOW from `env` when set, for tests; else now). */
+  now?: Date;
+  /** Told, per repo, which groups of criteria were evaluated afresh rather than served from the cache. */
+  onRecomputed?(recomputed: Record<string, string[]>): void;
+}
+
+export interface DoiReportDocument {
+  schema_version: 1;
+  kind: 'doi-report';
+  mode: WorkspaceMode;
+  /** Worst tier first, ties by slug. */
+  items: DoiItem[];
+}
+
+export async function doi(options: DoiOptions = {}): Promise<DoiReportDocument> {
+  const now = options.now ?? doiClock(envOf(options));
+  const ws = await loadWorkspace(options);
+  const run = await withIndex(ws, options, async (db) => {
+    requireRepo(ws, options.repo);
+    const { evaluateDoi } = await import('../doi/evaluate.js');
+    return evaluateDoi(ws, db, { repos: options.repo === undefined ? undefined : [options.repo], now, refresh: options.refresh });
+  });
+  options.onRecomputed?.(run.recomputed);
+  return { schema_version: 1, kind: 'doi-report', mode: ws.mode, items: run.items };
+}
+
+/**
+ * The clock: the real one, unless CUSTODIAN_NOW holds an ISO 8601 time. CUSTODIAN_NOW exists for
+ * tests (commits at fixed dates must age deterministically); it is not a user setting.
+ */
+function doiClock(env: NodeJS.ProcessEnv): Date {
+  const fixed = env.CUSTODIAN_NOW;
+  if (!fixed) return new Date();
+  const date = new Date(fixed);
+  if (Number.isNaN(date.getTime())) throw usageError(`CUSTODIAN_NOW is not an ISO 8601 time: ${JSON.stringify(fixed)}`);
+  return date;
+}

@@ -1,0 +1,68 @@
+// `sync`: bring the index up to date with the files and report what it holds.
+import { countRows, selectDiagnostics } from '../index/queries/diagnostics.js';
+import type { SyncOutcome } from '../index/sync.js';
+import type { Workspace, WorkspaceMode } from '../workspace/types.js';
+import { loadWorkspace, openFreshIndex, type WorkspaceOptions } from './context.js';
+import { diagnosticItem, type DiagnosticItem } from './items/diagnostic.js';
+
+export interface SyncOptions extends WorkspaceOptions {
+  /** Rebuild the whole index from the files. */
+  full?: boolean;
+}
+
+export interface SyncReportDocument {
+  schema_version: 1;
+  kind: 'sync-report';
+  mode: WorkspaceMode;
+  full: boolean;
+  repos: number;
+  /** Repos whose checkout is not on this host. */
+  unreachable_repos: string[];
+  files: { scanned: number; read: number; parsed: number; unchanged: number; removed: number };
+  documents: number;
+  tasks: number;
+  error_count: number;
+  warning_count: number;
+  info_count: number;
+  /** Every diagnostic the index holds (not only the new ones). */
+  diagnostics: DiagnosticItem[];
+  duration_ms: number;
+}
+
+/** Syncs (always: `sync: false` makes no sense here and is ignored) and reports. */
+export async function sync(options: SyncOptions = {}): Promise<SyncReportDocument> {
+  const ws = await loadWorkspace(options);
+  const { db, sync: outcome } = await openFreshIndex(ws, { ...options, sync: true }, { full: options.full });
+  try {
+    return syncReport(ws, outcome!, options.full === true);
+  } finally {
+    db.close();
+  }
+}
+
+export function syncReport(ws: Workspace, outcome: SyncOutcome, full: boolean): SyncReportDocument {
+  const diagnostics = selectDiagnostics(outcome.db);
+  const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
+  return {
+    schema_version: 1,
+    kind: 'sync-report',
+    mode: ws.mode,
+    full,
+    repos: outcome.counts.repos,
+    unreachable_repos: outcome.unreachable,
+    files: {
+      scanned: outcome.counts.scanned,
+      read: outcome.counts.read,
+      parsed: outcome.counts.parsed,
+      unchanged: outcome.counts.unchanged,
+      removed: outcome.counts.removed,
+    },
+    documents: countRows(outcome.db, 'documents'),
+    tasks: countRows(outcome.db, 'tasks'),
+    error_count: count('error'),
+    warning_count: count('warning'),
+    info_count: count('info'),
+    diagnostics: diagnostics.map(diagnosticItem),
+    duration_ms: Math.round(outcome.duration_ms),
+  };
+}

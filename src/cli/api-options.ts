@@ -1,0 +1,13 @@
+// The api's workspace options from the global flags: the face's one translation of where the
+// workspace is, and the one place run-level warnings reach stderr.
+import type { WorkspaceOptions } from '../api/context.js';
+import type { CliContext } from './context.js';
+
+export function apiOptions(ctx: CliContext): WorkspaceOptions {
+  const globals = ctx.globals();
+  return { cwd: process.cwd(), workspace: globals.workspace, index: globals.index, env: process.env, onWarning: warnOnStderr };
+}
+
+export function warnOnStderr(message: string): void {
+  process.stderr.write(`custodian: warning: ${message}\n`);
+}
