@@ -34,11 +34,14 @@ export interface DependencyGraph {
   edges: GraphEdge[];
 }
 
+/** Which tasks to draw: a repo's (by slug), every task (null), or those a predicate picks. */
+export type GraphScope = string | null | ((task: QueueTask) => boolean);
+
 /**
- * `tasks`: every task of the workspace (dependencies are global); `repo`: draw only this repo's
- * tasks (plus what they depend on), or null for the whole workspace.
+ * `tasks`: every task of the workspace (dependencies are global); `scope`: draw only these tasks
+ * (plus what they depend on, as external nodes).
  */
-export function buildGraph(tasks: readonly QueueTask[], catalog: WorkplanCatalog, repo: string | null): DependencyGraph {
+export function buildGraph(tasks: readonly QueueTask[], catalog: WorkplanCatalog, scope: GraphScope): DependencyGraph {
   const byId = new Map<string, QueueTask[]>();
   for (const task of tasks) {
     if (task.id === null) continue;
@@ -59,7 +62,9 @@ export function buildGraph(tasks: readonly QueueTask[], catalog: WorkplanCatalog
     nodes.push(node);
     return node;
   };
-  const inScope = tasks.filter((t) => repo === null || t.repo === repo).sort(byPlace);
+  const picks = typeof scope === 'function' ? scope : (t: QueueTask) => scope === null || t.repo === scope;
+  const inScope = tasks.filter(picks).sort(byPlace);
+  const selected = new Set(inScope);
   for (const task of inScope) addTask(task, false);
   const edges: GraphEdge[] = [];
   const loose = new Map<string, GraphNode>();
@@ -71,7 +76,7 @@ export function buildGraph(tasks: readonly QueueTask[], catalog: WorkplanCatalog
       if (seen.has(id)) continue;
       seen.add(id);
       if (targets.length === 1) {
-        edges.push({ from: addTask(targets[0], targets[0].repo !== repo && repo !== null).node_id, to, dashed: false });
+        edges.push({ from: addTask(targets[0], !selected.has(targets[0])).node_id, to, dashed: false });
         continue;
       }
       const state: NodeState = targets.length === 0 ? 'unknown' : 'ambiguous';
