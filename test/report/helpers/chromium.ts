@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../helpers/git-repo.js';
-import { systemBinary } from './system-binary.js';
+import { systemBinary } from '../../helpers/system-binary.js';
 
 export const chromiumBinary = systemBinary(['chromium', 'chromium-browser'], { packageName: 'chromium' });
 
