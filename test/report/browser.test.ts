@@ -69,6 +69,10 @@ describe.skipIf(!chromiumBinary.available)('report page in chromium', () => {
     expect(await page.locator('[data-count="ready"]').textContent()).toBe('1 of 5');
     // The graph keeps alkhub's tasks and their neighbours in other repos.
     expect((await page.locator('#graph-box g.node .nid').allTextContents()).sort()).toEqual(['ALK-WP-0001-T01', 'ALK-WP-0001-T02', 'ALK-WP-0001-T03', 'ALK-WP-0001-T05', 'LED-WP-0001-T01', 'NOPE-T99', 'SITE-WP-0001-T01']);
+    // A section link scrolls there and keeps the filter.
+    await page.click('.toc a[href="#blocked"]');
+    expect(new URL(page.url()).hash).toBe('#repo=alkhub');
+    expect(await listIds(opened, 'ready')).toEqual(['ALK-WP-0001-T02']);
     await page.click('#f-clear');
     expect(new URL(page.url()).hash).toBe('');
     expect(await listIds(opened, 'ready')).toHaveLength(5);

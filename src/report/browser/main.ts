@@ -39,7 +39,16 @@ search.addEventListener('input', () => {
 });
 byId('filters').addEventListener('submit', (event) => event.preventDefault());
 byId('f-clear').addEventListener('click', () => update({ domain: '', repo: '', q: '' }));
+// Section links keep the filter in the URL: they scroll instead of replacing the hash.
+for (const link of document.querySelectorAll<HTMLAnchorElement>('.toc a')) {
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById(link.hash.slice(1))?.scrollIntoView();
+  });
+}
 window.addEventListener('hashchange', () => {
+  // `#ready` typed or followed from elsewhere is a place in the page, not a filter.
+  if (location.hash.length > 1 && !location.hash.includes('=')) return;
   const next = parseHash(location.hash);
   if (formatHash(next) === formatHash(state)) return;
   state = next;

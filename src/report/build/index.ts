@@ -1,5 +1,6 @@
 // buildReport: a snapshot or the federated view in, the report document out. Pure: no clock
 // unless one is given, no I/O; ordering and readiness come from src/dispatch.
+import { DEFAULT_LIMIT } from '../../dispatch/limit.js';
 import { lookupFrom } from '../../dispatch/queue.js';
 import { workplanCatalog } from '../../dispatch/workstreams.js';
 import type { ReportInput } from '../input.js';
@@ -10,8 +11,8 @@ import { reportDomains, reportGoals, reportInterfaceChanges, reportRepos } from 
 import { limitPerRepo, openQueue, reportTask, taskLists } from './task-lists.js';
 import { repoDispatches, reportWorkstreams } from './workstreams.js';
 
-/** Per repo and list, as `dispatch` limits its lists by default (0: no limit). */
-export const DEFAULT_REPORT_LIMIT = 100;
+/** Per repo and list: as many as `dispatch` lists by default (0: no limit). */
+export const DEFAULT_REPORT_LIMIT = DEFAULT_LIMIT;
 
 export interface BuildOptions {
   limit?: number;

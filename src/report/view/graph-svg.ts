@@ -36,7 +36,7 @@ export function graphSvg(graph: ReportGraph, label: string): string {
     .join('');
   const nodes = graph.nodes.map((node) => nodeBox(node, layout.nodes.get(node.key)!)).join('');
   return (
-    `<svg class="graph" xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="${h(label)}">` +
+    `<svg class="graph" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="${h(label)}">` +
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>' +
     `<g class="edges">${edges}</g><g class="nodes">${nodes}</g></svg>`
   );

@@ -66,9 +66,20 @@ function header(doc: ReportDocument, title: string): string {
     ['for a human', sum(doc, 'human')],
     ['interface changes published', doc.interface_changes.filter((c) => c.status === 'published').length],
   ];
+  const jumps: [string, string][] = [
+    ['domains', 'Domains and repos'],
+    ['goals', 'Goals'],
+    ['workstreams', 'Workstreams'],
+    ['ready', 'Ready'],
+    ['blocked', 'Blocked'],
+    ['human', 'Needs a human'],
+    ['changes', 'Interface changes'],
+    ['graph', 'Graph'],
+  ];
+  const toc = `<nav class="toc" aria-label="Sections"><ul>${jumps.map(([id, label]) => `<li><a href="#${id}">${label}</a></li>`).join('')}</ul></nav>`;
   return (
     `<header><h1>${title}</h1><p class="subtitle">${where}${doc.generated_at ? ` · <time datetime="${h(doc.generated_at)}">${h(doc.generated_at)}</time>` : ''}</p>${alert}` +
-    `<ul class="kpis">${kpis.map(([label, n]) => `<li><strong>${n}</strong> ${label}</li>`).join('')}</ul></header>`
+    `<ul class="kpis">${kpis.map(([label, n]) => `<li><strong>${n}</strong> ${label}</li>`).join('')}</ul>${toc}</header>`
   );
 }
 
