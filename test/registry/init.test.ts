@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WORKSPACE_SCHEMA_URL, registryTemplate } from '../../src/cli/run/init-files.js';
+import { WORKSPACE_SCHEMA_URL, registryTemplate } from '../../src/workspace/init-files.js';
 import { PROJECT_ROOT, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { cli, cliJson, read } from './helpers.js';
 

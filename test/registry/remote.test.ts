@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseRemote, withoutCredentials } from '../../src/cli/run/repo-remote.js';
+import { normaliseRemote, withoutCredentials } from '../../src/workspace/remote-url.js';
 
 describe('normaliseRemote', () => {
   it('ignores a trailing .git and slashes, and the case of scheme and host (not of the path)', () => {

@@ -33,7 +33,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--name <name>', 'also set the display name')
     .option('--dry-run', 'print the diff of every file, change nothing')
     .option('--json', 'print a domain-rename JSON document')
-    .action(async (from: string, to: string, flags) => (await import('../run/domain-rename.js')).domainRename(ctx, from, to, flags));
+    .action(async (from: string, to: string, flags) => (await import('../run/domain-edit.js')).domainRename(ctx, from, to, flags));
   domain
     .command('archive')
     .description('set a domain\'s status to archived (refused while it has active workplans)')

@@ -28,7 +28,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--fingerprint <sha>', 'root commit id, when the checkout cannot tell (a shallow clone)')
     .option('--dry-run', 'print the diff, change nothing')
     .option('--json', 'print a repo-add JSON document')
-    .action(async (slug: string, flags) => (await import('../run/repo-add.js')).repoAdd(ctx, slug, flags));
+    .action(async (slug: string, flags) => (await import('../run/repo-edit.js')).repoAdd(ctx, slug, flags));
   repo
     .command('update')
     .description("change a repo's values in place")

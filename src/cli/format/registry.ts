@@ -1,47 +1,6 @@
-// Domains and repos as JSON items and terminal lines.
-import { existsSync } from 'node:fs';
-import { pickHostPath } from '../../workspace/checkout.js';
-import type { DomainConfig, RepoConfig } from '../../workspace/types.js';
+// Domains and repos as terminal lines, from the api's items.
+import type { DomainItem, RepoItem } from '../../api/items/registry.js';
 import type { Colors } from '../output.js';
-
-export function domainItem(domain: DomainConfig, repos: readonly RepoConfig[]) {
-  return {
-    slug: domain.slug,
-    name: domain.name,
-    description: domain.description,
-    status: domain.status,
-    repo_slugs: repos.filter((r) => r.domain === domain.slug).map((r) => r.slug),
-  };
-}
-
-export type DomainItem = ReturnType<typeof domainItem>;
-
-export function repoItem(repo: RepoConfig) {
-  return {
-    slug: repo.slug,
-    name: repo.name,
-    domain: repo.domain,
-    path: repo.path,
-    checkout: repo.checkout,
-    host_paths: repo.host_paths,
-    remote_url: repo.remote_url,
-    fingerprint: repo.fingerprint,
-    description: repo.description,
-    status: repo.status,
-    include: repo.include,
-  };
-}
-
-/** A repo with where it lives on this host: which setting chose the checkout, and whether it is there. */
-export function repoDetail(repo: RepoConfig, hostname: string) {
-  return {
-    ...repoItem(repo),
-    hostname,
-    checkout_from: pickHostPath(repo.host_paths, hostname) === null ? ('path' as const) : ('host_paths' as const),
-    checkout_exists: existsSync(repo.checkout),
-    extra: repo.extra,
-  };
-}
 
 export function domainLines(items: readonly DomainItem[], color: Colors): string[] {
   if (items.length === 0) return ['no domains (add one with `custodian domain add <slug> --name <name>`)'];
@@ -53,7 +12,7 @@ export function domainLines(items: readonly DomainItem[], color: Colors): string
   });
 }
 
-export function repoLines(repos: readonly ReturnType<typeof repoItem>[], color: Colors): string[] {
+export function repoLines(repos: readonly RepoItem[], color: Colors): string[] {
   if (repos.length === 0) return ['no repos'];
   const slugWidth = Math.max(...repos.map((r) => r.slug.length));
   const domainWidth = Math.max(...repos.map((r) => (r.domain ?? '').length));

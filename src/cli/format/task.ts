@@ -1,4 +1,5 @@
 // The human views of `task list` and `task show`, from their documents.
+import type { TaskStatusDocument } from '../../api/task-status.js';
 import type { TaskDocument, TaskListDocument } from '../../api/tasks.js';
 import type { TaskItem } from '../../api/items/task.js';
 import type { Colors } from '../output.js';
@@ -37,4 +38,10 @@ export function taskShowLines({ task }: TaskDocument, color: Colors): string[] {
   if (task.depends_on.length) lines.push(`depends on ${task.depends_on.join(', ')}`);
   if (task.description) lines.push('', task.description);
   return lines;
+}
+
+/** `APP-WP-1-T01: todo → in_progress  (app/workplans/APP-WP-1.md:12)`. */
+export function taskStatusLine({ task, previous_status, changed }: TaskStatusDocument): string {
+  const change = changed ? `${previous_status ?? '?'} → ${task.status}` : `already ${task.status}, file unchanged`;
+  return `${task.id}: ${change}  (${task.repo_slug}/${task.file}:${task.line})`;
 }

@@ -1,47 +1,26 @@
-// `domain list` (the registry alone) and `domain show` (with counts from the fresh index).
-import { domainCounts } from '../../index/queries/registry.js';
+// `domain list` and `domain show`: the document as JSON or as lines.
+import { domainList as listDomains, domainShow as showDomain } from '../../api/domains.js';
+import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
-import { domainItem, domainLines, fieldLines } from '../format/registry.js';
+import { domainLines, fieldLines } from '../format/registry.js';
 import { colors, writeJson, writeLines } from '../output.js';
-import { findDomain, registryWorkspace } from './domain-repo-context.js';
-import { openFreshIndex } from './workspace.js';
 
 export async function domainList(ctx: CliContext, flags: { json?: boolean }): Promise<void> {
-  const ws = await registryWorkspace(ctx);
-  const items = ws.domains.map((d) => domainItem(d, ws.repos));
-  if (flags.json) {
-    writeJson({ schema_version: 1, kind: 'domain-list', items });
-    return;
-  }
-  writeLines(domainLines(items, colors()));
+  const doc = await listDomains(apiOptions(ctx));
+  if (flags.json) writeJson(doc);
+  else writeLines(domainLines(doc.items, colors()));
 }
 
 export async function domainShow(ctx: CliContext, slug: string, flags: { json?: boolean; sync?: boolean }): Promise<void> {
-  const ws = await registryWorkspace(ctx);
-  const domain = findDomain(ws, slug);
-  const item = domainItem(domain, ws.repos);
-  const { db } = await openFreshIndex(ctx, { sync: flags.sync });
-  let counts;
-  try {
-    counts = domainCounts(db, { domain: slug, repos: item.repo_slugs });
-  } finally {
-    db.close();
-  }
-  const detail = {
-    ...item,
-    repo_count: item.repo_slugs.length,
-    workplan_counts: counts.workplans,
-    task_counts: counts.tasks,
-    goal_count: counts.goals,
-    extra: domain.extra,
-  };
+  const doc = await showDomain({ ...apiOptions(ctx), sync: flags.sync, slug });
   if (flags.json) {
-    writeJson({ schema_version: 1, kind: 'domain', domain: detail });
+    writeJson(doc);
     return;
   }
   const color = colors();
-  const w = counts.workplans;
-  const t = counts.tasks;
+  const detail = doc.domain;
+  const w = detail.workplan_counts;
+  const t = detail.task_counts;
   writeLines([
     `${color.bold(detail.slug)}  ${detail.name}`,
     ...fieldLines([

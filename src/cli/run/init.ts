@@ -1,69 +1,22 @@
-// `custodian init [DIR]`: a new custodian.yaml (never over an existing one) and the .gitignore
-// entries for the index and custodian.local.yaml (added once; running again adds nothing).
-import { mkdir, open } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { dominantEol, readTextFile } from '../../edit/index.js';
-import { CustodianError } from '../../errors.js';
-import { commitWrites } from '../../workspace/registry-edit-commit.js';
-import { CONFIG_FILE_NAME } from '../../workspace/types.js';
+// `custodian init [DIR]`: the init document as JSON, or what was created and what to do next.
+import { join, relative } from 'node:path';
+import { init as initWorkspace } from '../../api/init.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
-import { registryTemplate, withIgnoredEntries } from './init-files.js';
 
 export async function init(_ctx: CliContext, dir: string | undefined, flags: { json?: boolean }): Promise<void> {
-  const root = resolve(process.cwd(), dir ?? '.');
-  await mkdir(root, { recursive: true });
-  const configFile = join(root, CONFIG_FILE_NAME);
-  await createExclusive(configFile, registryTemplate());
-  const gitignore = await ignoreEntries(join(root, '.gitignore'));
+  const doc = await initWorkspace({ cwd: process.cwd(), dir });
   if (flags.json) {
-    writeJson({ schema_version: 1, kind: 'init', root, config_file: CONFIG_FILE_NAME, gitignore });
+    writeJson(doc);
     return;
   }
-  const shown = relative(process.cwd(), configFile) || configFile;
+  const configFile = join(doc.root, doc.config_file);
+  const { gitignore } = doc;
   writeLines([
-    `created ${shown}`,
+    `created ${relative(process.cwd(), configFile) || configFile}`,
     gitignore.added.length
       ? `${gitignore.created ? 'created' : 'updated'} .gitignore: ${gitignore.added.join(', ')}`
       : '.gitignore already ignores .custodian/ and custodian.local.yaml',
     'next: `custodian domain add <slug> --name <name>`, then `custodian repo add <slug> --path <dir> --domain <slug>`',
   ]);
-}
-
-/** Creates the file with O_EXCL: an existing custodian.yaml is refused, never overwritten. */
-async function createExclusive(path: string, text: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(path, 'wx');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new CustodianError('refused', `${path} already exists: this folder is already a workspace (nothing was changed)`, {
-        details: { path, reason: 'exists' },
-      });
-    }
-    throw new CustodianError('refused', `cannot create ${path}: ${(error as Error).message}`, { cause: error });
-  }
-  try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function ignoreEntries(path: string): Promise<{ file: string; created: boolean; added: string[] }> {
-  let current = null;
-  try {
-    current = await readTextFile(path);
-  } catch (error) {
-    if (!(error instanceof CustodianError && error.code === 'not-found')) throw error;
-  }
-  const before = current?.text ?? '';
-  const { text, added } = withIgnoredEntries(before, current ? dominantEol(before) : '\n');
-  if (added.length > 0) {
-    const outcome = await commitWrites([{ path, before: current ? before : null, after: text, bom: current?.bom ?? false, hash: current?.hash ?? null }]);
-    const failure = outcome.failed[0];
-    if (failure) throw new CustodianError('refused', `custodian.yaml was created, but ${failure.message}`, { details: { path, reason: failure.code } });
-  }
-  return { file: '.gitignore', created: current === null && added.length > 0, added };
 }

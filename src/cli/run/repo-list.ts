@@ -1,27 +1,21 @@
-// `repo list`, `repo show` and `repo find`: answers from the registry alone (no index).
-import { usageError } from '../../errors.js';
+// `repo list`, `repo show` and `repo find`: the document as JSON or as lines.
+import { repoFind as findRepos, repoList as listRepos, repoShow as showRepo } from '../../api/repos.js';
+import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
-import { fieldLines, repoDetail, repoItem, repoLines } from '../format/registry.js';
+import { fieldLines, repoLines } from '../format/registry.js';
 import { colors, writeJson, writeLines } from '../output.js';
-import { findDomain, findRepo, hostName, registryWorkspace } from './domain-repo-context.js';
-import { normaliseRemote } from './repo-remote.js';
 
 export async function repoList(ctx: CliContext, flags: { domain?: string; json?: boolean }): Promise<void> {
-  const ws = await registryWorkspace(ctx);
-  if (flags.domain !== undefined) findDomain(ws, flags.domain);
-  const items = ws.repos.filter((r) => flags.domain === undefined || r.domain === flags.domain).map(repoItem);
-  if (flags.json) {
-    writeJson({ schema_version: 1, kind: 'repo-list', items });
-    return;
-  }
-  writeLines(repoLines(items, colors()));
+  const doc = await listRepos({ ...apiOptions(ctx), domain: flags.domain });
+  if (flags.json) writeJson(doc);
+  else writeLines(repoLines(doc.items, colors()));
 }
 
 export async function repoShow(ctx: CliContext, slug: string, flags: { json?: boolean }): Promise<void> {
-  const ws = await registryWorkspace(ctx);
-  const repo = repoDetail(findRepo(ws, slug), hostName());
+  const doc = await showRepo({ ...apiOptions(ctx), slug });
+  const repo = doc.repo;
   if (flags.json) {
-    writeJson({ schema_version: 1, kind: 'repo', repo });
+    writeJson(doc);
     return;
   }
   const color = colors();
@@ -41,30 +35,18 @@ export async function repoShow(ctx: CliContext, slug: string, flags: { json?: bo
   ]);
 }
 
-const PARTIAL_SHA = /^[0-9a-fA-F]{4,64}$/;
-
-/** Repos by fingerprint (a sha or an unambiguous-looking prefix of one) and/or by remote URL; exit 1 when none match. */
+/** Exit 1 when none match. */
 export async function repoFind(ctx: CliContext, flags: { fingerprint?: string; remote?: string; json?: boolean }): Promise<void> {
-  if (flags.fingerprint === undefined && flags.remote === undefined) throw usageError('repo find needs --fingerprint <sha> or --remote <url>');
-  if (flags.fingerprint !== undefined && !PARTIAL_SHA.test(flags.fingerprint)) {
-    throw usageError(`--fingerprint ${JSON.stringify(flags.fingerprint)}: expected a commit id (4 to 64 hex digits)`);
-  }
-  const ws = await registryWorkspace(ctx);
-  const sha = flags.fingerprint?.toLowerCase();
-  const remote = flags.remote === undefined ? undefined : normaliseRemote(flags.remote);
-  const items = ws.repos
-    .filter((r) => sha === undefined || (r.fingerprint !== null && r.fingerprint.startsWith(sha)))
-    .filter((r) => remote === undefined || (r.remote_url !== null && normaliseRemote(r.remote_url) === remote))
-    .map(repoItem);
-  if (items.length === 0) ctx.exitCode = 1;
+  const doc = await findRepos({ ...apiOptions(ctx), fingerprint: flags.fingerprint, remote: flags.remote });
+  if (doc.items.length === 0) ctx.exitCode = 1;
   if (flags.json) {
-    writeJson({ schema_version: 1, kind: 'repo-find', query: { fingerprint: flags.fingerprint ?? null, remote: flags.remote ?? null }, items });
+    writeJson(doc);
     return;
   }
-  if (items.length === 0) {
+  if (doc.items.length === 0) {
     const what = [flags.fingerprint && `fingerprint ${flags.fingerprint}`, flags.remote && `remote ${flags.remote}`].filter(Boolean).join(' and ');
     process.stderr.write(`custodian: no repo with ${what}\n`);
     return;
   }
-  writeLines(repoLines(items, colors()));
+  writeLines(repoLines(doc.items, colors()));
 }

@@ -1,35 +1,20 @@
-// The rule list, for people (one block per rule) and programs (`rule-list` JSON).
-import { RULES, ruleDocsUrl } from '../../check/index.js';
+// `rules`: the rule list for people (one block per rule) and programs (`rule-list` JSON).
+import { rules } from '../../api/rules.js';
 import { colors, writeJson, writeLines } from '../output.js';
 
-export function rulesJson() {
-  return {
-    schema_version: 1,
-    kind: 'rule-list',
-    items: RULES.map(({ meta }) => ({
-      id: meta.id,
-      severity: meta.severity,
-      fixable: meta.fixable,
-      scope: meta.scope,
-      description: meta.description,
-      docs: meta.docs,
-      docs_url: ruleDocsUrl(meta.id),
-    })),
-  };
-}
-
 export async function listRules(flags: { json?: boolean }): Promise<void> {
+  const doc = await rules();
   if (flags.json) {
-    writeJson(rulesJson());
+    writeJson(doc);
     return;
   }
   const c = colors();
   const lines: string[] = [];
-  for (const { meta } of RULES) {
-    lines.push(`${c.bold(meta.id)}  ${meta.severity}${meta.fixable ? ', fixable' : ''}`);
-    lines.push(`  ${meta.description}`);
-    lines.push(...wrap(meta.docs, 96).map((line) => `  ${c.dim(line)}`));
-    lines.push(`  ${c.underline(ruleDocsUrl(meta.id))}`, '');
+  for (const rule of doc.items) {
+    lines.push(`${c.bold(rule.id)}  ${rule.severity}${rule.fixable ? ', fixable' : ''}`);
+    lines.push(`  ${rule.description}`);
+    lines.push(...wrap(rule.docs, 96).map((line) => `  ${c.dim(line)}`));
+    lines.push(`  ${c.underline(rule.docs_url)}`, '');
   }
   writeLines(lines);
 }

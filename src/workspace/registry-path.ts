@@ -14,9 +14,9 @@ export interface RegistryPath {
  * An absolute path or one starting with `~` is kept as written; a relative one is taken from
  * the current folder and written relative to the workspace folder, with `/` separators.
  */
-export function registryPath(root: string, given: string, cwd = process.cwd()): RegistryPath {
+export function registryPath(root: string, given: string, cwd: string, env: NodeJS.ProcessEnv = process.env): RegistryPath {
   if (given === '~' || given.startsWith('~/')) {
-    const home = process.env.HOME || homedir();
+    const home = env.HOME || homedir();
     return { value: given, absolute: given === '~' ? home : join(home, given.slice(2)) };
   }
   if (isAbsolute(given)) return { value: given, absolute: resolve(given) };

@@ -3,13 +3,13 @@
 // checks every file and writes nothing; a file that cannot be checked is a problem that
 // refuses the whole rename.
 import { join } from 'node:path';
-import { parseFile } from '../../documents/parse.js';
-import { applyEdits, readTextFile, setYamlValueInRegion, unifiedDiff } from '../../edit/index.js';
-import { CustodianError } from '../../errors.js';
-import type { IndexDb } from '../../index/db.js';
-import { documentsNamingDomain, renameCandidates } from '../../index/queries/registry.js';
-import type { PlannedWrite } from '../../workspace/registry-edit-commit.js';
-import type { RepoConfig } from '../../workspace/types.js';
+import { parseFile } from '../documents/parse.js';
+import { applyEdits, readTextFile, setYamlValueInRegion, unifiedDiff } from '../edit/index.js';
+import { CustodianError } from '../errors.js';
+import type { IndexDb } from '../index/db.js';
+import { documentsNamingDomain, renameCandidates } from '../index/queries/registry.js';
+import type { PlannedWrite } from '../workspace/registry-edit-commit.js';
+import type { RepoConfig } from '../workspace/types.js';
 
 /** The kinds whose `domain:` a rename rewrites (DESIGN: "every workplan and goal"). */
 export const CASCADED_KINDS = ['workplan', 'goal'] as const;

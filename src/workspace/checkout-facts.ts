@@ -1,10 +1,10 @@
 // What `repo add` learns from the checkout: its fingerprint (the root commit) and origin URL,
 // or why it cannot know them (a shallow clone, no commits yet, no checkout on this host).
 import { existsSync } from 'node:fs';
-import { findGitDirs, isShallow } from '../../workspace/git-dirs.js';
-import { readOriginUrl } from '../../workspace/git-config.js';
-import { rootCommits } from '../../workspace/git-facts.js';
-import { runGit } from '../../workspace/git.js';
+import { findGitDirs, isShallow } from './git-dirs.js';
+import { readOriginUrl } from './git-config.js';
+import { rootCommits } from './git-facts.js';
+import { runGit } from './git.js';
 
 export type FingerprintStatus = 'recorded' | 'given' | 'shallow' | 'no-commits' | 'not-a-repo' | 'missing-checkout';
 

@@ -1,19 +1,9 @@
 // The edits that set a task's status wherever it is declared: its block, its front-matter list
 // item, its task file; both declarations of a task a workplan declares in both forms. A missing
 // `status:` key is inserted after `id`. Nothing else changes.
-import type { ParsedDocument, ParseResult, Task, TaskStatus, TextEdit } from '../../documents/model.js';
-import { normaliseTaskStatus } from '../../documents/vocabulary.js';
-import { setTaskField } from '../../edit/index.js';
-import { CustodianError, usageError } from '../../errors.js';
-
-/** The canonical status for a value given on the command line (aliases accepted). */
-export function canonicalTaskStatus(raw: string, option = 'status'): TaskStatus {
-  const { value } = normaliseTaskStatus(raw);
-  if (value === null) {
-    throw usageError(`unknown ${option} ${JSON.stringify(raw)}: expected todo, in_progress, blocked, done or cancelled (or an alias such as wip, closed)`);
-  }
-  return value;
-}
+import type { ParsedDocument, ParseResult, Task, TaskStatus, TextEdit } from '../documents/model.js';
+import { CustodianError } from '../errors.js';
+import { setTaskField } from './region.js';
 
 export interface LocatedTask {
   document: ParsedDocument;

@@ -3,11 +3,11 @@
 // skipped with a note (pre-commit passes every staged Markdown file, README.md included).
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { FileRef } from '../../check/index.js';
-import { usageError } from '../../errors.js';
-import type { IndexDb } from '../../index/db.js';
-import { compileInclude } from '../../workspace/include.js';
-import type { RepoConfig } from '../../workspace/types.js';
+import type { FileRef } from '../check/index.js';
+import { usageError } from '../errors.js';
+import type { IndexDb } from '../index/db.js';
+import { compileInclude } from '../workspace/include.js';
+import type { RepoConfig } from '../workspace/types.js';
 
 export interface ResolvedPaths {
   files: FileRef[];

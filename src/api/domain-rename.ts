@@ -1,28 +1,61 @@
-// `domain rename <old> <new> [--name N] [--dry-run]`: the domain's slug in the registry (its
-// entry and every repo's `domain:`, in custodian.yaml and custodian.local.yaml) and the
-// `domain:` of every workplan and goal in the domain's repos. Every file is read and checked
-// before any is written; one that cannot be checked refuses the whole rename.
-import { CustodianError, usageError } from '../../errors.js';
-import { commitWrites } from '../../workspace/registry-edit-commit.js';
-import { planRegistryEdit, readRegistrySnapshot, type RegistryTexts } from '../../workspace/registry-edit.js';
-import { DOMAIN_KEY_ORDER, entriesWhere, entryIndex, locateEntry, setScalar } from '../../workspace/registry-edit-yaml.js';
-import type { CliContext } from '../context.js';
-import { domainItem } from '../format/registry.js';
-import { writeEditReport, type FileEdit } from '../format/registry-edit.js';
-import { checkNewSlug, findDomain, nonEmpty, registryFileEdits, registryWorkspace } from './domain-repo-context.js';
-import { planDocumentRenames, type DocumentRenamePlan } from './domain-rename-documents.js';
-import { openFreshIndex } from './workspace.js';
+// `domain rename <old> <new> [--name N]`: the domain's slug in the registry (its entry and every
+// repo's `domain:`, in custodian.yaml and custodian.local.yaml) and the `domain:` of every
+// workplan and goal in the domain's repos. Every file is read and checked before any is written;
+// one that cannot be checked refuses the whole rename.
+import { CustodianError, usageError } from '../errors.js';
+import { commitWrites } from '../workspace/registry-edit-commit.js';
+import type { RegistryTexts } from '../workspace/registry-edit.js';
+import { DOMAIN_KEY_ORDER, entriesWhere, entryIndex, locateEntry, setScalar } from '../workspace/registry-edit-yaml.js';
+import { withIndex } from './context.js';
+import { planDocumentRenames, type DocumentRenamePlan, type LeftDocument } from './domain-rename-documents.js';
+import { domainItem, type DomainItem } from './items/registry.js';
+import {
+  checkNewSlug,
+  editDocument,
+  findDomain,
+  nonEmpty,
+  planRegistry,
+  registryFileEdits,
+  registryWorkspace,
+  type EditDocumentFields,
+  type EditOptions,
+  type FileEdit,
+} from './registry-context.js';
 
-interface RenameFlags {
+export type { LeftDocument };
+
+export interface DomainRenameOptions extends EditOptions {
+  /** The current slug. */
+  from: string;
+  /** The new slug (the same as `from` to change only the name). */
+  to: string;
+  /** Also set the display name. */
   name?: string;
-  json?: boolean;
-  dryRun?: boolean;
 }
 
-export async function domainRename(ctx: CliContext, from: string, to: string, flags: RenameFlags): Promise<void> {
-  const ws = await registryWorkspace(ctx);
+export interface FailedWrite {
+  repo_slug: string | null;
+  file: string;
+  code: string;
+  message: string;
+}
+
+export interface DomainRenameDocument extends EditDocumentFields {
+  kind: 'domain-rename';
+  from: string;
+  to: string;
+  domain: DomainItem;
+  /** Files that could not be written (the others were). */
+  failed: FailedWrite[];
+  /** Documents naming the old slug that the rename does not touch. */
+  left_unchanged: LeftDocument[];
+}
+
+export async function domainRename(options: DomainRenameOptions): Promise<DomainRenameDocument> {
+  const { from, to } = options;
+  const ws = await registryWorkspace(options);
   findDomain(ws, from);
-  const name = nonEmpty('--name', flags.name);
+  const name = nonEmpty('--name', options.name);
   if (from === to && name === undefined) throw usageError(`the new slug is the old one (${from}): nothing to rename (pass --name to change only the name)`);
   if (from !== to) checkNewSlug('domain', to, ws.domains.map((d) => d.slug));
   const repos = ws.repos.filter((r) => r.domain === from);
@@ -30,16 +63,12 @@ export async function domainRename(ctx: CliContext, from: string, to: string, fl
   let documents: DocumentRenamePlan = { writes: [], problems: [], left: [] };
   let unreachable: string[] = [];
   if (from !== to) {
-    const { db, sync } = await openFreshIndex(ctx);
-    unreachable = (sync?.unreachable ?? []).filter((slug) => repos.some((r) => r.slug === slug));
-    try {
-      documents = await planDocumentRenames(db, repos, from, to);
-    } finally {
-      db.close();
-    }
+    documents = await withIndex(ws, { ...options, sync: true }, (db, sync) => {
+      unreachable = (sync?.unreachable ?? []).filter((slug) => repos.some((r) => r.slug === slug));
+      return planDocumentRenames(db, repos, from, to);
+    });
   }
-  const snapshot = await readRegistrySnapshot(ws.root);
-  const registry = await planRegistryEdit(snapshot, (texts) => renameInRegistry(texts, from, to, name), { home: process.env.HOME || undefined });
+  const registry = await planRegistry(ws, (texts) => renameInRegistry(texts, from, to, name), options);
 
   if (documents.problems.length > 0) {
     const listed = documents.problems.map((p) => `${p.repo_slug}/${p.file}: ${p.message}`);
@@ -54,8 +83,8 @@ export async function domainRename(ctx: CliContext, from: string, to: string, fl
     ...registryFileEdits(registry),
     ...documents.writes.map((w) => ({ repo_slug: w.repo_slug, file: w.file, path: w.path, before: w.before, after: w.after, diff: w.diff })),
   ];
-  let failed: { repo_slug: string | null; file: string; code: string; message: string }[] = [];
-  if (!flags.dryRun && edits.length > 0) {
+  let failed: FailedWrite[] = [];
+  if (!options.dryRun && edits.length > 0) {
     const registryPaths = new Set(registry.edits.map((e) => e.path));
     const outcome = await commitWrites([...registry.edits, ...documents.writes], { stopAfterFailure: (path) => registryPaths.has(path) });
     failed = outcome.failed.map((f) => {
@@ -63,17 +92,12 @@ export async function domainRename(ctx: CliContext, from: string, to: string, fl
       return { repo_slug: edit.repo_slug, file: edit.file, code: f.code, message: f.message };
     });
   }
-  if (failed.length > 0) ctx.exitCode = 1;
 
   const domain = registry.registry.domains.find((d) => d.slug === to)!;
-  const documentCount = documents.writes.length;
-  const repoCount = new Set(documents.writes.map((w) => w.repo_slug)).size;
   const written = edits.length - failed.length;
-  writeEditReport({
+  return editDocument(options, {
     kind: 'domain-rename',
-    json: flags.json === true,
-    dryRun: flags.dryRun === true,
-    changed: flags.dryRun ? edits.length > 0 : written > 0,
+    changed: options.dryRun ? edits.length > 0 : written > 0,
     edits,
     body: { from, to, domain: domainItem(domain, registry.registry.repos) },
     tail: { failed, left_unchanged: documents.left },
@@ -87,12 +111,6 @@ export async function domainRename(ctx: CliContext, from: string, to: string, fl
         message: `${d.repo_slug}/${d.file} names domain ${from} but ${d.reason === 'outside-domain' ? `is not in a repo of domain ${from}` : `is a ${d.kind}, not a workplan or goal`}; left unchanged`,
       })),
       ...failed.map((f) => ({ code: 'write-failed', message: `${f.repo_slug ? `${f.repo_slug}/` : ''}${f.file}: could not be written: ${f.message}` })),
-    ],
-    summary: [
-      from === to
-        ? `renamed domain ${from} to "${name}" in the registry`
-        : `renamed domain ${from} → ${to}: the registry and ${documentCount} document${documentCount === 1 ? '' : 's'} in ${repoCount} repo${repoCount === 1 ? '' : 's'}${failed.length ? ` (${failed.length} not written)` : ''}`,
-      ...documents.writes.filter((w) => !failed.some((f) => f.file === w.file && f.repo_slug === w.repo_slug)).map((w) => `  ${w.repo_slug}/${w.file}`),
     ],
   });
 }

@@ -2,12 +2,12 @@
 // the current directory, read with one `git cat-file --batch` per work tree; what is staged for
 // deletion is hidden from the cross-file rules too.
 import { isAbsolute, resolve, sep } from 'node:path';
-import type { CheckOptions, FileRef } from '../../check/index.js';
-import { readStagedBlobs, stagedChanges, type ReadOutcome } from '../../check/sources.js';
-import { usageError } from '../../errors.js';
-import { findGitDirs, prefixInWorkTree } from '../../workspace/git-dirs.js';
-import { compileInclude } from '../../workspace/include.js';
-import type { RepoConfig } from '../../workspace/types.js';
+import type { CheckOptions, FileRef } from '../check/index.js';
+import { readStagedBlobs, stagedChanges, type ReadOutcome } from '../check/sources.js';
+import { usageError } from '../errors.js';
+import { findGitDirs, prefixInWorkTree } from '../workspace/git-dirs.js';
+import { compileInclude } from '../workspace/include.js';
+import type { RepoConfig } from '../workspace/types.js';
 
 export interface StagedScope {
   files: FileRef[];

@@ -1,14 +1,16 @@
-// One planning file edited in place on behalf of a command: the path checked to stay inside its
-// repo, the file re-parsed inside the edit's lock (a file with parse errors is refused), the edit
-// confirmed by parsing the result, written atomically by src/edit. Shared by `task status` and
-// `interface-change`.
+// One planning file edited in place on behalf of an operation: the path checked to stay inside
+// its repo, the file re-parsed inside the edit's lock (a file with parse errors is refused), the
+// edit confirmed by parsing the result, written atomically. Shared by `task status` and
+// `interface-change` (and every edit of a document that follows).
 import { realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { ParseResult, TextEdit } from '../../documents/model.js';
-import { parseFile } from '../../documents/parse.js';
-import { applyEdits, editTextFile, readTextFile, type EditOutcome } from '../../edit/index.js';
-import { CustodianError, notFound, refused } from '../../errors.js';
-import type { Workspace } from '../../workspace/types.js';
+import type { ParseResult, TextEdit } from '../documents/model.js';
+import { parseFile } from '../documents/parse.js';
+import { applyEdits } from './apply-edits.js';
+import { editTextFile, type EditOutcome } from './edit-file.js';
+import { readTextFile } from './text-file.js';
+import { CustodianError, notFound, refused } from '../errors.js';
+import type { Workspace } from '../workspace/types.js';
 
 export interface PlanningFile {
   repo: string;

@@ -1,6 +1,6 @@
 // What `init` writes: a fresh custodian.yaml, and the .gitignore lines that keep the index and
 // the machine's own custodian.local.yaml out of git. Pure: text in, text out.
-import type { Eol } from '../../edit/index.js';
+import type { Eol } from '../edit/index.js';
 
 /** The published JSON Schema of custodian.yaml (its `$id`), for editors' YAML language servers. */
 export const WORKSPACE_SCHEMA_URL = 'https://custodian.dev/schemas/workspace.schema.json';

@@ -1,0 +1,204 @@
+// `check [PATH…]`: the consistency gate. Picks the scope (paths, repos, the staged blobs), runs
+// the rules, applies the safe fixes when asked, and reports. `check` returns the check-report
+// document; `checkRun` returns it with what the other report formats (stylish, github, sarif)
+// and a fix's account need.
+import { join, relative, sep } from 'node:path';
+import { applyFixes, checkReport, RULES, runCheck, type CheckDiagnostic, type CheckOptions as RunOptions, type CheckRun, type ReportInput } from '../check/index.js';
+import { readWorkingFile } from '../check/sources.js';
+import type { Severity } from '../documents/model.js';
+import { usageError } from '../errors.js';
+import type { IndexDb } from '../index/db.js';
+import { VERSION } from '../version.js';
+import type { RepoConfig, Workspace, WorkspaceMode } from '../workspace/types.js';
+import { cwdOf, loadWorkspace, warn, withIndex, type WorkspaceOptions } from './context.js';
+
+export interface CheckOptions extends WorkspaceOptions {
+  /** Files or folders to report on, relative to `cwd` (default: every planning file). */
+  paths?: string[];
+  /** Only these repos (slugs). */
+  repos?: string[];
+  /** Check the staged versions of the staged files of the git repository around `cwd` (pre-commit). */
+  staged?: boolean;
+  /** Apply the safe fixes in place (atomically; a file that changed since it was read is left alone); the report is what remains. */
+  fix?: boolean;
+  /** With `fix`: compute the fixes and report what would remain, writing nothing. */
+  dryRun?: boolean;
+}
+
+export interface CheckReportDiagnostic {
+  repo: string;
+  file: string;
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+  rule_id: string;
+  severity: Severity;
+  message: string;
+  fixable: boolean;
+  related?: { repo: string; file: string; line: number; column: number }[];
+}
+
+export interface CheckReportDocument {
+  schema_version: 1;
+  kind: 'check-report';
+  mode: WorkspaceMode;
+  error_count: number;
+  warning_count: number;
+  fixable_count: number;
+  diagnostics: CheckReportDiagnostic[];
+}
+
+/** What a fix did (or, in a dry run, would do) to one file. */
+export interface FixedFile {
+  repo_slug: string;
+  file: string;
+  /** Relative to `cwd`, `/`-separated. */
+  path: string;
+  /** A unified diff labelled with `path`. */
+  diff: string;
+}
+
+export interface CheckOutcome {
+  /** The check-report document (`check --json`). */
+  report: CheckReportDocument;
+  /** What the report formatters of src/check/formatters render; paths shown relative to `cwd`. */
+  input: ReportInput;
+  /** The repos checked (slugs). */
+  repos: string[];
+  /** Paths given that are not planning files of the checked repos (include globs): skipped. */
+  skipped_paths: string[];
+  /** With `fix`: the files fixed (or that would be), and why others were left alone. */
+  fix: { dry_run: boolean; changed: FixedFile[]; not_fixed: string[] } | null;
+}
+
+export async function check(options: CheckOptions = {}): Promise<CheckReportDocument> {
+  return (await checkRun(options)).report;
+}
+
+export async function checkRun(options: CheckOptions = {}): Promise<CheckOutcome> {
+  if (options.dryRun && !options.fix) throw usageError('--dry-run goes with --fix (it shows what --fix would change)');
+  if (options.fix && options.staged) throw usageError('--fix cannot be combined with --staged: fixes edit the working tree, --staged checks the staged blobs');
+  const ws = await loadWorkspace(options);
+  const cwd = cwdOf(options);
+  return withIndex(ws, options, async (db) => {
+    warnUnknownRules(ws, options);
+    const repos = selectRepos(ws, options.repos);
+    const scope = await scopeOptions(ws, db, repos, options, cwd);
+    if (scope.options === null) return outcome(ws, { mode: ws.mode, diagnostics: [], files: [] }, cwd, repos, scope.skipped, null);
+    let run = await runCheck(ws, db, scope.options);
+    let fixed: CheckOutcome['fix'] = null;
+    if (options.fix) ({ run, fixed } = await fix(ws, db, run, scope.options, options.dryRun === true, cwd));
+    return outcome(ws, run, cwd, repos, scope.skipped, fixed);
+  });
+}
+
+function outcome(
+  ws: Workspace,
+  run: Pick<CheckRun, 'mode' | 'diagnostics' | 'files'>,
+  cwd: string,
+  repos: RepoConfig[],
+  skipped: string[],
+  fix: CheckOutcome['fix'],
+): CheckOutcome {
+  const checkouts = new Map(ws.repos.map((r) => [r.slug, r.checkout]));
+  const input: ReportInput = {
+    mode: run.mode,
+    diagnostics: run.diagnostics as CheckDiagnostic[],
+    fileCount: run.files.length,
+    displayPath: (repo, file) => relativePath(cwd, join(checkouts.get(repo) ?? '', file)),
+    toolVersion: VERSION,
+  };
+  return { report: checkReport(input) as CheckReportDocument, input, repos: repos.map((r) => r.slug), skipped_paths: skipped, fix };
+}
+
+function selectRepos(ws: Workspace, slugs: string[] | undefined): RepoConfig[] {
+  if (!slugs?.length) return ws.repos;
+  return slugs.map((slug) => {
+    const repo = ws.repos.find((r) => r.slug === slug);
+    if (!repo) throw usageError(`unknown repo \`${slug}\`: expected one of ${ws.repos.map((r) => r.slug).join(', ')}`);
+    return repo;
+  });
+}
+
+/** The scope as runCheck options; null when there is nothing to check (nothing staged). */
+async function scopeOptions(
+  ws: Workspace,
+  db: IndexDb,
+  repos: RepoConfig[],
+  options: CheckOptions,
+  cwd: string,
+): Promise<{ options: RunOptions | null; skipped: string[] }> {
+  const slugs = repos.map((r) => r.slug);
+  const limited = repos.length < ws.repos.length ? { repos: slugs } : {};
+  let files: RunOptions['files'];
+  let skipped: string[] = [];
+  if (options.paths?.length) {
+    const { resolvePaths } = await import('./check-paths.js');
+    const resolved = resolvePaths(db, options.paths, repos, cwd);
+    skipped = resolved.skipped;
+    files = resolved.files;
+  }
+  if (options.staged) {
+    const { stagedScope } = await import('./check-staged.js');
+    const staged = await stagedScope(repos, cwd);
+    const wanted = files ? new Set(files.map((f) => `${f.repo}\0${f.file}`)) : null;
+    const stagedFiles = staged.files.filter((f) => !wanted || wanted.has(`${f.repo}\0${f.file}`));
+    if (stagedFiles.length === 0) return { options: null, skipped };
+    return { options: { ...limited, files: stagedFiles, read: staged.read, hidden: staged.hidden }, skipped };
+  }
+  if (files && files.length === 0) return { options: null, skipped };
+  return { options: { ...limited, ...(files ? { files } : {}) }, skipped };
+}
+
+async function fix(
+  ws: Workspace,
+  db: IndexDb,
+  run: CheckRun,
+  options: RunOptions,
+  dryRun: boolean,
+  cwd: string,
+): Promise<{ run: CheckRun; fixed: NonNullable<CheckOutcome['fix']> }> {
+  const results = await applyFixes(ws, run, { dryRun, cwd });
+  const changed = results.filter((r) => r.changed);
+  const fixed = {
+    dry_run: dryRun,
+    changed: changed.map((r) => ({ repo_slug: r.repo, file: r.file, path: relativePath(cwd, r.path), diff: r.diff })),
+    not_fixed: results.flatMap((r) => (r.skipped ? [r.skipped] : [])),
+  };
+  if (changed.length === 0) return { run, fixed };
+  if (dryRun) {
+    // What would remain: the same check over the fixed texts.
+    const texts = new Map(changed.map((r) => [`${r.repo}\0${r.file}`, r.after]));
+    const read = options.read ?? null;
+    const after = await runCheck(ws, db, {
+      ...options,
+      files: options.files ?? run.files.map((f) => ({ repo: f.repo, file: f.file })),
+      read: (ref) => {
+        const text = texts.get(`${ref.repo}\0${ref.file}`);
+        if (text !== undefined) return { bytes: Buffer.from(text, 'utf8') };
+        return read ? read(ref) : readWorkingFile(ws.repos.find((r) => r.slug === ref.repo)!.checkout, ref.file);
+      },
+    });
+    return { run: after, fixed };
+  }
+  const { syncWorkspace } = await import('../index/sync.js');
+  const synced = await syncWorkspace(ws);
+  try {
+    return { run: await runCheck(ws, synced.db, options), fixed };
+  } finally {
+    if (synced.db !== db) synced.db.close();
+  }
+}
+
+function relativePath(cwd: string, abs: string): string {
+  return relative(cwd, abs).split(sep).join('/');
+}
+
+function warnUnknownRules(ws: Workspace, options: WorkspaceOptions): void {
+  const known = new Set(RULES.map((r) => r.meta.id));
+  const unknown = new Set<string>();
+  for (const id of Object.keys(ws.rules)) if (!known.has(id)) unknown.add(id);
+  for (const repo of ws.repos) for (const id of Object.keys(repo.rules)) if (!known.has(id)) unknown.add(id);
+  for (const id of unknown) warn(options, `unknown rule \`${id}\` in the registry's rules (ignored; see \`custodian rules\`)`);
+}
