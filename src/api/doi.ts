@@ -42,7 +42,7 @@ export async function doi(options: DoiOptions = {}): Promise<DoiReportDocument> 
  * The clock: the real one, unless CUSTODIAN_NOW holds an ISO 8601 time. CUSTODIAN_NOW exists for
  * tests (commits at fixed dates must age deterministically); it is not a user setting.
  */
-function doiClock(env: NodeJS.ProcessEnv): Date {
+export function doiClock(env: NodeJS.ProcessEnv): Date {
   const fixed = env.CUSTODIAN_NOW;
   if (!fixed) return new Date();
   const date = new Date(fixed);

@@ -33,6 +33,7 @@ export * from './domains.js';
 export * from './domain-rename.js';
 export * from './repos.js';
 export * from './repo-edits.js';
+export * from './export.js';
 export type { EditDocumentFields, EditItem, EditOptions, EditWarning } from './registry-context.js';
 export type { DomainItem, RepoDetail, RepoItem } from './items/registry.js';
 export type { TaskDetail, TaskItem } from './items/task.js';

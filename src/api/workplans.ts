@@ -81,7 +81,7 @@ export async function workplanShow(options: WorkplanShowOptions): Promise<Workpl
   });
 }
 
-function workplanItem(row: DocumentRow, counts: TaskCounts | undefined): WorkplanItem {
+export function workplanItem(row: DocumentRow, counts: TaskCounts | undefined): WorkplanItem {
   const fields = JSON.parse(row.fields) as Record<string, unknown>;
   return {
     id: row.doc_id,

@@ -24,4 +24,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'graph', description: 'the task dependency graph as Mermaid or Graphviz dot', load: () => import('./graph.js') },
   { name: 'interface-change', description: 'publish and resolve interface changes', load: () => import('./interface-change.js') },
   { name: 'doi', description: 'how well each repo is integrated (14 criteria, tiers)', load: () => import('./doi.js') },
+  { name: 'export', description: 'write a snapshot of the workspace as JSON (for the hub)', load: () => import('./export.js') },
 ];
