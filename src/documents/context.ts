@@ -1,5 +1,5 @@
 // What the per-kind readers share while one file is parsed.
-import type { Diagnostic, Heading, Severity } from './model.js';
+import { PARSER_RULES, type Diagnostic, type Heading, type ParserRuleId } from './model.js';
 import type { ScannedFence } from './scanner/types.js';
 import type { LineIndex } from './text.js';
 
@@ -13,16 +13,16 @@ export interface ParseContext {
   inCode(line: number): boolean;
 }
 
+/** Reports a parser diagnostic; its severity is the rule's (PARSER_RULES). */
 export function report(
   ctx: Pick<ParseContext, 'file' | 'diagnostics'>,
-  rule_id: string,
-  severity: Severity,
+  rule_id: ParserRuleId,
   message: string,
   at: { line: number; column: number; end_line?: number; end_column?: number },
 ): void {
   ctx.diagnostics.push({
     rule_id,
-    severity,
+    severity: PARSER_RULES[rule_id],
     message,
     file: ctx.file,
     line: at.line,

@@ -24,6 +24,23 @@ export interface Related {
   message?: string;
 }
 
+/**
+ * The rules the parser itself reports (their modules under src/check/rules document them), with
+ * their severities: every other rule id belongs to a check rule module.
+ */
+export const PARSER_RULES = {
+  'file/unreadable': 'error',
+  'file/scan-failed': 'error',
+  'frontmatter/missing': 'warning',
+  'frontmatter/unterminated': 'error',
+  'frontmatter/parse': 'error',
+  'task/parse': 'error',
+  'task/unterminated-fence': 'error',
+  'task/missing-id': 'error',
+} as const satisfies Record<string, Severity>;
+
+export type ParserRuleId = keyof typeof PARSER_RULES;
+
 export interface Diagnostic {
   rule_id: string;
   severity: Severity;
@@ -141,4 +158,6 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
   /** True when the CommonMark scanner declared the file beyond it and remark did the block scan. */
   used_fallback: boolean;
+  /** True when the result rests on a time limit (remark ran out of time): never cache it. */
+  transient?: boolean;
 }

@@ -23,7 +23,7 @@ export async function parseFile(file: string, input: Uint8Array | string): Promi
   } else {
     const decoded = decodeBytes(input);
     if (!decoded.ok) {
-      report(result, 'file/unreadable', 'error', `Unreadable file: ${decoded.reason}`, { line: decoded.line ?? 1, column: decoded.column ?? 1 });
+      report(result, 'file/unreadable', `Unreadable file: ${decoded.reason}`, { line: decoded.line ?? 1, column: decoded.column ?? 1 });
       return result;
     }
     text = decoded.text;
@@ -31,7 +31,7 @@ export async function parseFile(file: string, input: Uint8Array | string): Promi
   const lines = new LineIndex(text);
   const split = splitFrontmatter(lines);
   if (split.kind === 'none') {
-    report(result, 'frontmatter/missing', 'warning', 'No front-matter: expected the file to start with a `---` line, YAML keys (id, …) and a closing `---` line; the file is skipped', {
+    report(result, 'frontmatter/missing', 'No front-matter: expected the file to start with a `---` line, YAML keys (id, …) and a closing `---` line; the file is skipped', {
       line: 1,
       column: 1,
     });
@@ -40,6 +40,17 @@ export async function parseFile(file: string, input: Uint8Array | string): Promi
   const frontmatter = readFrontmatter(result, lines, split);
   const scan = await scanBlocks(text, { from: split.bodyStart });
   result.used_fallback = scan.used_fallback;
+  if (scan.failure) {
+    // What ended before the declined line is kept (its tasks still count); the rest is unread, and says so.
+    const { line, reason, transient } = scan.failure;
+    report(result, 'file/scan-failed', `Markdown body not read from line ${line} on (${reason}): task blocks and headings from there are not seen`, {
+      line,
+      column: 1,
+      end_line: line,
+      end_column: lines.lineEnd(line) - lines.lineStart(line) + 1,
+    });
+    if (transient) result.transient = true;
+  }
   const headings: Heading[] = scan.headings.map((h) => ({ level: h.level, text: h.text, line: h.line, column: h.column, offset: h.offset }));
   const ctx: ParseContext = { file, lines, headings, fences: scan.fences, diagnostics, inCode: inFencedCode(scan.fences) };
   result.documents.push(buildDocument(ctx, frontmatter));
@@ -49,7 +60,7 @@ export async function parseFile(file: string, input: Uint8Array | string): Promi
 /** The result for a file that could not be read as text at all (missing, binary, too large, a link out). */
 export function unreadableResult(file: string, reason: string): ParseResult {
   const result: ParseResult = { file, documents: [], diagnostics: [], used_fallback: false };
-  report(result, 'file/unreadable', 'error', `Unreadable file: ${reason}`, { line: 1, column: 1 });
+  report(result, 'file/unreadable', `Unreadable file: ${reason}`, { line: 1, column: 1 });
   return result;
 }
 
@@ -62,7 +73,7 @@ interface FrontmatterRead {
 
 function readFrontmatter(result: ParseResult, lines: LineIndex, split: Exclude<FrontmatterSplit, { kind: 'none' }>): FrontmatterRead {
   if (split.kind === 'unterminated') {
-    report(result, 'frontmatter/unterminated', 'error', 'Unterminated front-matter: the opening `---` on line 1 has no closing `---` line; the rest of the file is read as the body', {
+    report(result, 'frontmatter/unterminated', 'Unterminated front-matter: the opening `---` on line 1 has no closing `---` line; the rest of the file is read as the body', {
       line: 1,
       column: 1,
       end_line: 1,
@@ -72,7 +83,7 @@ function readFrontmatter(result: ParseResult, lines: LineIndex, split: Exclude<F
   }
   const region: Region = { start: split.yamlStart, end: split.yamlEnd, line: 1, end_line: split.endLine };
   if (split.kind === 'engine') {
-    report(result, 'frontmatter/parse', 'error', `Front-matter engine \`${split.language}\` is not supported (nothing is executed): expected plain \`---\` YAML`, {
+    report(result, 'frontmatter/parse', `Front-matter engine \`${split.language}\` is not supported (nothing is executed): expected plain \`---\` YAML`, {
       line: 1,
       column: 4,
       end_line: 1,
@@ -83,11 +94,11 @@ function readFrontmatter(result: ParseResult, lines: LineIndex, split: Exclude<F
   const yaml = readYaml(toLf(lines.text.slice(split.yamlStart, split.yamlEnd)));
   if (!yaml.ok) {
     const { problem } = yaml;
-    report(result, 'frontmatter/parse', 'error', `Invalid front-matter: ${problem.message}`, { line: problem.line + 1, column: problem.column });
+    report(result, 'frontmatter/parse', `Invalid front-matter: ${problem.message}`, { line: problem.line + 1, column: problem.column });
     return { fields: {}, valid: false, region, endLine: split.endLine };
   }
   if (yaml.value !== null && !isMapping(yaml.value)) {
-    report(result, 'frontmatter/parse', 'error', 'Invalid front-matter: expected a mapping of keys (id: …, title: …)', { line: 2, column: 1 });
+    report(result, 'frontmatter/parse', 'Invalid front-matter: expected a mapping of keys (id: …, title: …)', { line: 2, column: 1 });
     return { fields: {}, valid: false, region, endLine: split.endLine };
   }
   return { fields: (yaml.value as Fields | null) ?? {}, valid: true, region, endLine: split.endLine };
@@ -141,7 +152,7 @@ function fileTask(ctx: ParseContext, document: ParsedDocument, region: Region): 
   const { fields } = document;
   const workplanId = stringField(fields, 'workplan');
   const { id, local_id } = qualifyTaskId(document.id, workplanId);
-  if (document.id === null) report(ctx, 'task/missing-id', 'error', 'Task file has no id, expected an `id:` key in the front-matter', { line: 1, column: 1 });
+  if (document.id === null) report(ctx, 'task/missing-id', 'Task file has no id, expected an `id:` key in the front-matter', { line: 1, column: 1 });
   const bodyFrom = region.end_line;
   const describedBy = ctx.headings.find((h) => h.line > bodyFrom && /^description$/i.test(h.text.trim()));
   const section = describedBy

@@ -24,7 +24,7 @@ export function taskBlocks(ctx: ParseContext, workplanId: string | null): Task[]
 function taskFromFence(ctx: ParseContext, fence: ScannedFence, workplanId: string | null, nextFenceLine: number): Task | null {
   const { lines } = ctx;
   if (fence.to_eof) {
-    report(ctx, 'task/unterminated-fence', 'error', 'Unterminated task fence: the block runs to the end of the file, expected a closing fence', {
+    report(ctx, 'task/unterminated-fence', 'Unterminated task fence: the block runs to the end of the file, expected a closing fence', {
       line: fence.line,
       column: fence.column,
       end_line: fence.end_line,
@@ -35,12 +35,12 @@ function taskFromFence(ctx: ParseContext, fence: ScannedFence, workplanId: strin
   const yaml = readYaml(fence.content);
   if (!yaml.ok) {
     const { problem } = yaml;
-    report(ctx, 'task/parse', 'error', `Invalid task block: ${problem.message}`, blockPosition(ctx, fence, problem.line, problem.column));
+    report(ctx, 'task/parse', `Invalid task block: ${problem.message}`, blockPosition(ctx, fence, problem.line, problem.column));
     return null;
   }
   const value = yaml.value ?? {};
   if (!isMapping(value)) {
-    report(ctx, 'task/parse', 'error', 'Invalid task block: expected a YAML mapping of keys (id, status, …)', {
+    report(ctx, 'task/parse', 'Invalid task block: expected a YAML mapping of keys (id, status, …)', {
       line: fence.content_line,
       column: 1,
     });
@@ -49,7 +49,7 @@ function taskFromFence(ctx: ParseContext, fence: ScannedFence, workplanId: strin
   const written = stringField(value, 'id');
   const { id, local_id } = qualifyTaskId(written, workplanId);
   if (written === null) {
-    report(ctx, 'task/missing-id', 'error', 'Task block has no id, expected an `id:` key', { line: fence.line, column: fence.column });
+    report(ctx, 'task/missing-id', 'Task block has no id, expected an `id:` key', { line: fence.line, column: fence.column });
   }
   const heading = headingAbove(ctx.headings, fence.line);
   const section = sectionAfter(ctx.headings, fence.end_line, heading ? heading.level : null, nextFenceLine);

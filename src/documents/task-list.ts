@@ -10,7 +10,7 @@ export function listTasks(ctx: ParseContext, items: unknown[], regions: Region[]
   items.forEach((item, index) => {
     const region = regions[index];
     if (!isMapping(item)) {
-      report(ctx, 'task/parse', 'error', 'Invalid task list item: expected a mapping of keys (id, title, status, …)', {
+      report(ctx, 'task/parse', 'Invalid task list item: expected a mapping of keys (id, title, status, …)', {
         line: region.line,
         column: 1,
       });
@@ -25,7 +25,7 @@ function listTask(ctx: ParseContext, item: Fields, index: number, region: Region
   const written = stringField(item, 'id');
   const { id, local_id } = qualifyTaskId(written, workplanId);
   if (written === null) {
-    report(ctx, 'task/missing-id', 'error', 'Task list item has no id, expected an `id:` key', { line: region.line, column: 1 });
+    report(ctx, 'task/missing-id', 'Task list item has no id, expected an `id:` key', { line: region.line, column: 1 });
   }
   const heading = written === null ? undefined : sectionHeading(ctx.headings, [written, id]);
   const section = heading ? sectionAfter(ctx.headings, heading.line, heading.level, Infinity) : null;

@@ -98,6 +98,12 @@ async function applyCandidate(
       return null;
     }
     result = await parseFile(candidate.path, bytes);
+    if (result.transient) {
+      // A result cut short by a time limit is not an answer about this content: no hash, and
+      // flagged racy, so the next sync reads and parses the file again.
+      record.hash = null;
+      record.racy = true;
+    }
   }
   counts.parsed++;
   counts.unchanged--;

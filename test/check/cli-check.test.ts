@@ -240,7 +240,7 @@ describe('custodian rules', () => {
     const { code, json } = runCliJson(['rules', '--json']);
     expect(code).toBe(0);
     expect(json.kind).toBe('rule-list');
-    expect(json.items).toHaveLength(22);
+    expect(json.items).toHaveLength(23);
     expect(json.items.find((r: any) => r.id === 'status/alias')).toMatchObject({
       severity: 'warning',
       fixable: true,

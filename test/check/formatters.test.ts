@@ -151,7 +151,7 @@ describe('sarif', () => {
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     expect(run.tool.driver.name).toBe('custodian');
     expect(run.tool.driver.version).toBe('9.9.9');
-    expect(run.tool.driver.rules).toHaveLength(22);
+    expect(run.tool.driver.rules).toHaveLength(23);
     expect(run.tool.driver.rules.find((r) => r.id === 'task/duplicate-id')).toMatchObject({
       id: 'task/duplicate-id',
       shortDescription: { text: 'An id declared twice: task and workplan ids anywhere in the workspace, other ids within a repo.' },

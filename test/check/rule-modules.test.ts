@@ -33,6 +33,7 @@ test("the rule set is exactly DESIGN's table", () => {
     ['dependency/unknown', 'error', false],
     ['dependency/unresolved', 'info', false],
     ['file/id-mismatch', 'warning', false],
+    ['file/scan-failed', 'error', false],
     ['file/unreadable', 'error', false],
     ['frontmatter/missing', 'warning', false],
     ['frontmatter/parse', 'error', false],

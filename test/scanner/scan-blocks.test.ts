@@ -47,7 +47,7 @@ describe('scanBlocks', () => {
     const result = await scanBlocks('>'.repeat(100) + ' # Deep\n');
     expect(result.fallback_reason).toBe('line 1: containers nested deeper than 64');
     expect(result.headings.map((h) => [h.text, h.column])).toEqual([['Deep', 102]]);
-    expect(result.scan_failed).toBeUndefined();
+    expect(result.failure).toBeUndefined();
   });
 
   it('does not hand remark nesting that would take it minutes', async () => {
@@ -57,7 +57,7 @@ describe('scanBlocks', () => {
       fences: [],
       used_fallback: true,
       fallback_reason: 'line 1: containers nested deeper than 64; too deep to hand to remark',
-      scan_failed: true,
+      failure: { line: 1, reason: 'containers nested deeper than 64; too deep to hand to remark', transient: false },
     });
   });
 
@@ -73,9 +73,25 @@ describe('scanBlocks', () => {
       used_fallback: true,
       fallback_reason:
         'line 3: paragraph that may hold link reference definitions before a setext underline; remark failed: remark took longer than 300 ms',
-      scan_failed: true,
+      failure: {
+        line: 3,
+        reason: 'paragraph that may hold link reference definitions before a setext underline; remark failed: remark took longer than 300 ms',
+        transient: true,
+      },
     });
   }, 30_000);
+
+  it('keeps what ended before the declined line when remark is given no time', async () => {
+    const text = '# Plan\n\n```task\nid: T1\n```\n\n[ref]: /url\nTitle\n===\n\n```task\nid: T2\n```\n';
+    const result = await scanBlocks(text, {}, { remarkTimeoutMs: 0 });
+    expect(result.headings.map((h) => h.text)).toEqual(['Plan']);
+    expect(result.fences.map((f) => f.content)).toEqual(['id: T1']);
+    expect(result.failure).toEqual({
+      line: 9,
+      reason: 'paragraph that may hold link reference definitions before a setext underline; remark failed: remark took longer than 0 ms',
+      transient: true,
+    });
+  });
 
   it('never imports remark from the modules the sync path loads', () => {
     const seen = new Set<string>();

@@ -171,13 +171,15 @@ describe('declining', () => {
       ok: false,
       reason: 'paragraph that may hold link reference definitions before a setext underline',
       line: 3,
+      headings: [],
+      fences: [],
     });
     expect(scanMarkdown('[foo](/url) bar\n===\n').ok).toBe(true);
   });
 
   it('declines nesting deeper than 64 containers', () => {
     const outcome = scanMarkdown('> '.repeat(65) + 'deep\n');
-    expect(outcome).toEqual({ ok: false, reason: 'containers nested deeper than 64', line: 1 });
+    expect(outcome).toEqual({ ok: false, reason: 'containers nested deeper than 64', line: 1, headings: [], fences: [] });
     expect(scanMarkdown('> '.repeat(64) + 'deep\n').ok).toBe(true);
   });
 
@@ -198,6 +200,19 @@ describe('declining', () => {
       ok: false,
       reason: 'list item that remark reads as interrupting a block',
       line: 2,
+      headings: [],
+      fences: [],
     });
+  });
+
+  it('keeps the headings and fences that ended before the declined line', () => {
+    const text = '# Plan\n\n```task\nid: T1\n```\n\n## Later\n\n[foo]: /url\nbar\n===\n\n```task\nid: T2\n```\n';
+    const outcome = scanMarkdown(text);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.headings.map((h) => [h.line, h.text])).toEqual([
+      [1, 'Plan'],
+      [7, 'Later'],
+    ]);
+    expect(outcome.fences.map((f) => [f.line, f.content])).toEqual([[3, 'id: T1']]);
   });
 });

@@ -5,6 +5,7 @@ import { rule as dependencyCycle } from './dependency/cycle.js';
 import { rule as dependencyUnknown } from './dependency/unknown.js';
 import { rule as dependencyUnresolved } from './dependency/unresolved.js';
 import { rule as fileIdMismatch } from './file/id-mismatch.js';
+import { rule as fileScanFailed } from './file/scan-failed.js';
 import { rule as fileUnreadable } from './file/unreadable.js';
 import { rule as frontmatterMissing } from './frontmatter/missing.js';
 import { rule as frontmatterParse } from './frontmatter/parse.js';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   dependencyUnknown,
   dependencyUnresolved,
   fileIdMismatch,
+  fileScanFailed,
   fileUnreadable,
   frontmatterMissing,
   frontmatterParse,

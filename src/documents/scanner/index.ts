@@ -12,16 +12,33 @@ export type { BlockScan, ScanOptions, ScanOutcome, ScannedFence, ScannedHeading 
 export type BlockScanResult = BlockScan & {
   used_fallback: boolean;
   fallback_reason?: string;
-  /** Set when even remark could not scan the text: headings and fences are then empty. */
-  scan_failed?: boolean;
+  /**
+   * Set when even remark could not scan the text: `headings` and `fences` then hold only what
+   * ended before `line` (the line the scanner declined), and the rest of the body is unread.
+   */
+  failure?: ScanFailure;
 };
+
+export interface ScanFailure {
+  /** The line the scanner declined: nothing from it on was scanned. */
+  line: number;
+  reason: string;
+  /** Caused by a time limit (or the worker dying), not by the text: another try may succeed. */
+  transient: boolean;
+}
 
 /** Container prefixes longer than this are not handed to remark: its parse time grows with
  *  the square of the nesting (50,000 levels took minutes) and its recursion overflows. */
 const REMARK_PREFIX_LIMIT = 2000;
 
+/** How long remark may take on one text unless told otherwise. */
+export const REMARK_TIMEOUT_MS = 5000;
+
 export interface FallbackLimits {
-  /** How long remark may take on one text (default 5 s). */
+  /**
+   * How long remark may take on one text (default 5 s; the `CUSTODIAN_REMARK_TIMEOUT_MS`
+   * environment variable overrides it, for tests: 0 gives remark no time at all).
+   */
   remarkTimeoutMs?: number;
 }
 
@@ -34,21 +51,30 @@ export async function scanBlocks(
   if (outcome.ok) return { headings: outcome.headings, fences: outcome.fences, used_fallback: false };
   const reason = `line ${outcome.line}: ${outcome.reason}`;
   const from = Math.max(0, Math.min(options.from ?? 0, text.length));
+  const failed = (why: string, transient: boolean): BlockScanResult => ({
+    headings: outcome.headings,
+    fences: outcome.fences,
+    used_fallback: true,
+    fallback_reason: `${reason}; ${why}`,
+    failure: { line: outcome.line, reason: `${outcome.reason}; ${why}`, transient },
+  });
   if (outcome.reason === NESTING_REASON && longestContainerPrefix(text, from) > REMARK_PREFIX_LIMIT) {
-    return failed(`${reason}; too deep to hand to remark`);
+    return failed('too deep to hand to remark', false);
   }
+  const { parseInWorker, RemarkParseError } = await import('./remark-worker.js');
   try {
-    const { parseInWorker } = await import('./remark-worker.js');
     const { blockScanFromTree } = await import('./mdast-blocks.js');
-    const tree = await parseInWorker(text.slice(from), limits.remarkTimeoutMs ?? 5000);
+    const tree = await parseInWorker(text.slice(from), limits.remarkTimeoutMs ?? remarkTimeoutFromEnv());
     return { ...blockScanFromTree(tree, text, from), used_fallback: true, fallback_reason: reason };
   } catch (error) {
-    return failed(`${reason}; remark failed: ${error instanceof Error ? error.message : String(error)}`);
+    // remark rejecting the text is an answer about the text; a timeout or a dead worker is not.
+    return failed(`remark failed: ${error instanceof Error ? error.message : String(error)}`, !(error instanceof RemarkParseError));
   }
 }
 
-function failed(reason: string): BlockScanResult {
-  return { headings: [], fences: [], used_fallback: true, fallback_reason: reason, scan_failed: true };
+function remarkTimeoutFromEnv(): number {
+  const value = Number(process.env.CUSTODIAN_REMARK_TIMEOUT_MS);
+  return process.env.CUSTODIAN_REMARK_TIMEOUT_MS !== undefined && Number.isFinite(value) && value >= 0 ? value : REMARK_TIMEOUT_MS;
 }
 
 /** Longest run of block quote markers, list markers and indentation opening a line. */

@@ -27,6 +27,9 @@ parentPort.on('message', async ({ id, text }) => {
 
 export class RemarkTimeout extends Error {}
 
+/** remark itself threw on the text: the same text will fail the same way. */
+export class RemarkParseError extends Error {}
+
 interface Job {
   id: number;
   text: string;
@@ -49,6 +52,8 @@ let nextId = 1;
 
 /** remark's mdast of `text`, or a rejection once the parse has run `timeoutMs`. */
 export function parseInWorker(text: string, timeoutMs: number): Promise<Root> {
+  // No time at all (a test forcing the timeout path): fail without starting a worker.
+  if (timeoutMs <= 0) return Promise.reject(new RemarkTimeout('remark took longer than 0 ms'));
   return new Promise<Root>((done, fail) => {
     queue.push({ id: nextId++, text, timeoutMs, done, fail });
     runNext();
@@ -95,7 +100,7 @@ function startWorker(): Worker {
     if (running?.worker !== started || running.job.id !== reply.id) return;
     const job = finishRunning()!;
     if (reply.tree !== undefined) job.done(reply.tree);
-    else job.fail(new Error(reply.error ?? 'remark failed'));
+    else job.fail(new RemarkParseError(reply.error ?? 'remark failed'));
   });
   started.on('error', (error) => {
     if (worker === started) worker = null;

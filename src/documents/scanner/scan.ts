@@ -45,7 +45,10 @@ export function scanMarkdown(text: string, options: ScanOptions = {}): ScanOutco
     }
     scanner.finish();
   } catch (error) {
-    if (error instanceof Unsupported) return { ok: false, reason: error.reason, line: error.line };
+    if (error instanceof Unsupported) {
+      const before = (block: { end_line: number }) => block.end_line < error.line;
+      return { ok: false, reason: error.reason, line: error.line, headings: scanner.headings.filter(before), fences: scanner.fences.filter(before) };
+    }
     throw error;
   }
   return { ok: true, headings: scanner.headings, fences: scanner.fences };

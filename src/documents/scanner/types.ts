@@ -57,10 +57,14 @@ export interface BlockScan {
   fences: ScannedFence[];
 }
 
-/** The scanner either finds exactly what CommonMark finds, or says it cannot and why. */
+/**
+ * The scanner either finds exactly what CommonMark finds, or says it cannot and why. A declined
+ * scan still carries the headings and fences that ended before the declined line: CommonMark
+ * closes blocks line by line, so nothing later can change them.
+ */
 export type ScanOutcome =
   | ({ ok: true } & BlockScan)
-  | { ok: false; reason: string; line: number };
+  | ({ ok: false; reason: string; line: number } & BlockScan);
 
 export interface ScanOptions {
   /** Scan from this offset (the body after front-matter); positions stay those of the whole text. */

@@ -21,6 +21,7 @@ const WORKPLAN = 'workplans/LEDG-WP-0100-ledger-exports.md';
 
 const CASES: Record<string, RuleCase> = {
   'file/unreadable': { notOk: [[1, 1, 1, 1]] },
+  'file/scan-failed': { notOk: [[19, 1, 19, 2542]] },
   'frontmatter/missing': { notOk: [[1, 1, 1, 1]] },
   'frontmatter/unterminated': { notOk: [[1, 1, 1, 4]] },
   'frontmatter/parse': { notOk: [[4, 1, 4, 1]] },

@@ -2,7 +2,6 @@ import { parserRule } from '../../rule.js';
 
 export const rule = parserRule({
   id: 'file/unreadable',
-  severity: 'error',
   description: 'A file that cannot be read as text: binary, not UTF-8, over the size cap, or a link leaving the repo.',
   docs:
     'Every file matched by a repo\'s `include` globs must be UTF-8 text (a BOM is fine) without NUL bytes, at most 5 MiB, ' +

@@ -2,7 +2,6 @@ import { parserRule } from '../../rule.js';
 
 export const rule = parserRule({
   id: 'frontmatter/missing',
-  severity: 'warning',
   description: 'A planning file with no front-matter.',
   docs:
     'A planning document starts with a `---` line, YAML keys (at least `id`) and a closing `---` (or `...`) line. A matched ' +

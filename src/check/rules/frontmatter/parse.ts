@@ -2,7 +2,6 @@ import { parserRule } from '../../rule.js';
 
 export const rule = parserRule({
   id: 'frontmatter/parse',
-  severity: 'error',
   description: 'Front-matter that is not valid YAML of the accepted subset, or a `---js` engine.',
   docs:
     'The front-matter must be one YAML 1.2 document (core schema: dates stay strings) holding a mapping, without anchors, ' +

@@ -2,7 +2,6 @@ import { parserRule } from '../../rule.js';
 
 export const rule = parserRule({
   id: 'frontmatter/unterminated',
-  severity: 'error',
   description: 'An opening `---` with no closing line.',
   docs:
     'The opening `---` on line 1 has no closing `---` or `...` line, so nothing tells where the YAML ends. The rule ' +

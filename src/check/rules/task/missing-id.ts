@@ -2,7 +2,6 @@ import { parserRule } from '../../rule.js';
 
 export const rule = parserRule({
   id: 'task/missing-id',
-  severity: 'error',
   description: 'A task with no id.',
   docs:
     'Every task (fenced block, front-matter list item or task file) needs an `id:`. The diagnostic sits at the block\'s ' +

@@ -2,7 +2,6 @@ import { parserRule } from '../../rule.js';
 
 export const rule = parserRule({
   id: 'task/parse',
-  severity: 'error',
   description: 'A task block (or front-matter task list item) that is not valid YAML or not a mapping.',
   docs:
     'The YAML inside a ```` ```task ```` fence must be a mapping of keys (`id`, `status`, …) in the same YAML subset as ' +

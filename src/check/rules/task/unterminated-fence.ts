@@ -2,7 +2,6 @@ import { parserRule } from '../../rule.js';
 
 export const rule = parserRule({
   id: 'task/unterminated-fence',
-  severity: 'error',
   description: 'A task fence that runs to the end of the file.',
   docs:
     'A ```` ```task ```` fence with no closing fence of the same character and at least the same length swallows the ' +
