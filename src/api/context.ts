@@ -50,14 +50,17 @@ export interface OpenIndex {
   sync: SyncOutcome | null;
 }
 
-/** The index, synced first unless `sync` is false (`full`: rebuilt from the files). */
-export async function openFreshIndex(ws: Workspace, options: WorkspaceOptions, how: { full?: boolean } = {}): Promise<OpenIndex> {
+/**
+ * The index, synced first unless `sync` is false (`full`: rebuilt from the files; `settle`: also
+ * clear racy flags, which only the sync operation asks for: see SyncOptions.settle).
+ */
+export async function openFreshIndex(ws: Workspace, options: WorkspaceOptions, how: { full?: boolean; settle?: boolean } = {}): Promise<OpenIndex> {
   if (options.sync === false) {
     const { openIndex } = await import('../index/db.js');
     return { db: openIndex(ws.index_path), sync: null };
   }
   const { syncWorkspace } = await import('../index/sync.js');
-  const sync = await syncWorkspace(ws, { full: how.full });
+  const sync = await syncWorkspace(ws, { full: how.full, settle: how.settle });
   for (const slug of sync.unreachable) warn(options, `repo ${slug}: checkout not found on this host`);
   return { db: sync.db, sync };
 }

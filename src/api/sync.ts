@@ -32,7 +32,7 @@ export interface SyncReportDocument {
 /** Syncs (always: `sync: false` makes no sense here and is ignored) and reports. */
 export async function sync(options: SyncOptions = {}): Promise<SyncReportDocument> {
   const ws = await loadWorkspace(options);
-  const { db, sync: outcome } = await openFreshIndex(ws, { ...options, sync: true }, { full: options.full });
+  const { db, sync: outcome } = await openFreshIndex(ws, { ...options, sync: true }, { full: options.full, settle: true });
   try {
     return syncReport(ws, outcome!, options.full === true);
   } finally {

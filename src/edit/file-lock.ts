@@ -15,7 +15,10 @@ export interface FileLockOptions {
   lockDir?: string;
   /** How long to wait for a held lock before giving up with `conflict` (default 10 s). */
   timeoutMs?: number;
-  /** A lock not refreshed for this long is taken over even if its holder lives (default 30 s). */
+  /**
+   * Another host's lock not refreshed for this long is taken over (default 30 s): its holder
+   * cannot be asked whether it lives. A lock of this host is taken over only when its process is gone.
+   */
   staleMs?: number;
 }
 
@@ -125,8 +128,8 @@ async function createLockDir(lockDir: string): Promise<void> {
 }
 
 /**
- * Removes the lock when its holder is dead (same host, pid gone) or it has not been refreshed
- * for `staleMs`. Only one waiter may take a stale lock over: the removal happens under a short
+ * Removes the lock when its holder is dead (same host, pid gone) or, for another host's lock
+ * (or one whose record is still being written), when it has not been refreshed for `staleMs`. Only one waiter may take a stale lock over: the removal happens under a short
  * O_EXCL guard and only if the lock is still the very one judged stale (same content and mtime),
  * so a waiter never deletes a fresh lock another waiter has just created.
  */
@@ -174,11 +177,13 @@ async function snapshot(lockFile: string): Promise<LockSnapshot | null> {
 }
 
 function isStale(seen: LockSnapshot, staleMs: number): boolean {
-  if (Date.now() - seen.mtimeMs > staleMs) return true;
-  // A record still being written (empty content) is a live lock: only its age can make it stale.
   const record = seen.record;
-  if (record === null || record.host !== hostname()) return false;
-  return !processAlive(record.pid);
+  // A live process of this host holds its lock however long it takes (a slow sync of a huge
+  // workspace, a machine suspended mid-write): only its death frees the lock.
+  if (record !== null && record.host === hostname()) return !processAlive(record.pid);
+  // Another host's process cannot be asked, and a record still being written names nobody yet:
+  // only age can tell.
+  return Date.now() - seen.mtimeMs > staleMs;
 }
 
 function processAlive(pid: number): boolean {

@@ -9,6 +9,12 @@ import { readIndexState, storedHash, type IndexState } from './state.js';
 
 export interface SyncOptions {
   full?: boolean;
+  /**
+   * Also write when the only news is that racy files (read too soon after a change to trust
+   * their stamp) are no longer racy, so later checks stop re-reading them. Only the `sync`
+   * command asks for this: a read command never takes the sync lock just to clear the flag.
+   */
+  settle?: boolean;
 }
 
 export interface SyncCounts {
@@ -63,7 +69,7 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
   let plans = await planAll(ws, readIndexState(db), full);
   const counts = emptyCounts(plans);
   const changes: FileChange[] = [];
-  if (!full && !(await needsWrite(ws, db, plans))) {
+  if (!full && !(await needsWrite(ws, db, plans, options.settle === true))) {
     return { db, counts, changes, wrote: false, unreachable: unreachable(plans), duration_ms: performance.now() - started };
   }
   const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
@@ -92,9 +98,9 @@ function unreachable(plans: RepoPlan[]): string[] {
 
 /**
  * True when the index must be written. Racy files whose stamp did not move are re-hashed here:
- * an unchanged hash needs no write.
+ * an unchanged hash needs no write (with `settle`, a file no longer racy does: clearing its flag).
  */
-async function needsWrite(ws: Workspace, db: IndexDb, plans: RepoPlan[]): Promise<boolean> {
+async function needsWrite(ws: Workspace, db: IndexDb, plans: RepoPlan[], settle: boolean): Promise<boolean> {
   const known = new Set(ws.repos.map((r) => r.slug));
   const indexed = db.prepare('SELECT slug FROM repos').pluck().all() as string[];
   if (indexed.some((slug) => !known.has(slug))) return true;
@@ -106,8 +112,8 @@ async function needsWrite(ws: Workspace, db: IndexDb, plans: RepoPlan[]): Promis
       if (!candidate.row || candidate.row.stamp !== candidate.stamp) return true;
       const bytes = readCandidate(candidate);
       if (!bytes || contentHash(bytes) !== storedHash(db, candidate.row.id)) return true;
-      // Unchanged, but no longer racy: one write clears the flag so later checks skip the read.
-      if (candidate.stats && !isRacy(candidate.stats, Date.now())) return true;
+      // Unchanged, but no longer racy: the flag stays until the next write (or `sync`) clears it.
+      if (settle && candidate.stats && !isRacy(candidate.stats, Date.now())) return true;
     }
   }
   return false;

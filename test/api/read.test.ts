@@ -74,8 +74,10 @@ describe('the read operations return the CLI --json document', () => {
     expect(await api.doi({ ...at(), repo: 'docs-site' })).toEqual(cli('doi', 'docs-site', '--json').json);
   });
 
-  it('sync (its duration aside)', async () => {
-    const strip = (doc: { duration_ms: number }) => ({ ...doc, duration_ms: 0 });
+  it('sync (its duration and re-reads aside)', async () => {
+    // A sync settles racy files (read too soon after a change to trust their stamps): whether it
+    // re-reads them depends on the clock, so the count of files read is not compared.
+    const strip = (doc: { duration_ms: number; files: object }) => ({ ...doc, duration_ms: 0, files: { ...doc.files, read: 0 } });
     const doc = await api.sync(at());
     expect(doc).toMatchObject({ schema_version: 1, kind: 'sync-report', repos: 3, full: false });
     expect(strip(doc)).toEqual(strip(cli('sync', '--json').json));

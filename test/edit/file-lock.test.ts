@@ -33,16 +33,31 @@ describe('withFileLock', () => {
     expect(readdirSync(lockDir)).toEqual([]);
   });
 
-  test('a lock not refreshed for longer than the stale age is taken over even if its holder lives', async () => {
+  test("another host's lock not refreshed for longer than the stale age is taken over", async () => {
     const dir = tempDir();
     const lockDir = join(dir, 'locks');
     const path = join(dir, 'plan.md');
     const lockName = await lockFileWhileHeld(path, lockDir);
     const lockFile = join(lockDir, lockName);
-    writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: hostname(), time: '2026-01-01T00:00:00Z', nonce: 'stuck', path }));
+    // The pid of a live process, but on another host: this host cannot ask it, only the lock's age tells.
+    writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: `not-${hostname()}`, time: '2026-01-01T00:00:00Z', nonce: 'stuck', path }));
     const old = new Date(Date.now() - 60_000);
     utimesSync(lockFile, old, old);
     expect(await withFileLock(path, () => 'ran', { lockDir, timeoutMs: 5_000, staleMs: 30_000 })).toBe('ran');
+  });
+
+  test('a lock held by a live process of this host is never stale, however old', async () => {
+    const dir = tempDir();
+    const lockDir = join(dir, 'locks');
+    const path = join(dir, 'plan.md');
+    const lockName = await lockFileWhileHeld(path, lockDir);
+    const lockFile = join(lockDir, lockName);
+    const record = JSON.stringify({ pid: process.pid, host: hostname(), time: '2026-01-01T00:00:00Z', nonce: 'slow', path });
+    writeFileSync(lockFile, record);
+    const old = new Date(Date.now() - 3_600_000);
+    utimesSync(lockFile, old, old);
+    await expect(withFileLock(path, () => 'ran', { lockDir, timeoutMs: 300, staleMs: 1_000 })).rejects.toMatchObject({ code: 'conflict' });
+    expect(readFileSync(lockFile, 'utf8')).toBe(record);
   });
 
   test('a live, fresh lock makes a waiter give up with conflict, leaving the lock alone', async () => {

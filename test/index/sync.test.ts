@@ -4,6 +4,7 @@ import { mkdirSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utime
 import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { withFileLock } from '../../src/edit/file-lock.js';
+import { RACY_WINDOW_MS } from '../../src/index/stamps.js';
 import { CLI, gitEnv, removeTempDirs, runCli, runCliJson, tempDir } from '../helpers/git-repo.js';
 import { tempWorkspace, workplan } from './workspace-helper.js';
 
@@ -15,12 +16,27 @@ const taskIds = (root: string) => runCliJson(['-w', root, 'task', 'list', '--jso
 describe('the no-op check and watch mode', () => {
   it('answers without taking the sync lock when nothing changed', async () => {
     const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]) } });
-    sync(ws.root);
+    // Synced right after the file was written: its row is racy (its stamp cannot be trusted yet).
+    runCli(['-w', ws.root, 'task', 'list', '--json']);
     const index = join(ws.root, '.custodian/index.sqlite');
-    // Hold the sync lock: a command that tried to take it would wait (up to minutes), not answer.
+    const db = new Database(index, { readonly: true });
+    const racy = () => db.prepare('SELECT racy FROM files').pluck().get();
+    expect(racy()).toBe(1);
+    // Once the racy window has passed, the flag could be cleared: a read command must not take the lock for that.
+    await new Promise((resolve) => setTimeout(resolve, RACY_WINDOW_MS + 500));
+    // Hold the sync lock (our own, live: never stale): a command that tried to take it would wait minutes.
+    const started = Date.now();
     const answer = await withFileLock(index, () => runCli(['-w', ws.root, 'task', 'list', '--json']), { lockDir: dirname(index) });
+    const elapsed = Date.now() - started;
     expect(answer.code).toBe(0);
     expect(JSON.parse(answer.stdout).items.map((t: any) => t.id)).toEqual(['A-1-T1']);
+    // The lock's takeover age is 30 s and its wait 300 s: an answer well inside that did not wait for it.
+    expect(elapsed).toBeLessThan(20_000);
+    expect(racy()).toBe(1);
+    // `sync` is the writer: it settles the flag.
+    sync(ws.root);
+    expect(racy()).toBe(0);
+    db.close();
   }, 60_000);
 
   it('sync --watch --json prints one NDJSON line per changed file', async () => {
@@ -57,11 +73,14 @@ async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<vo
 }
 
 describe('incremental sync', () => {
-  it('indexes every repo, then a second sync reads nothing', () => {
+  it('indexes every repo, then a second sync reads nothing', async () => {
     const ws = tempWorkspace({
       alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo'], ['A-1-T2', 'done']]), 'README.md': '# not included\n' },
       beta: { 'docs/tasks/B-7.md': '---\nid: B-7\nstatus: wip\n---\n' },
     });
+    // Files read within the racy window are read again until it has passed (and `sync` settles them):
+    // let it pass first, so the second sync has nothing to read however slow the machine.
+    await new Promise((resolve) => setTimeout(resolve, RACY_WINDOW_MS + 500));
     const first = sync(ws.root);
     expect(first.code).toBe(0);
     expect(first.json).toMatchObject({ kind: 'sync-report', mode: 'workspace', repos: 2, files: { scanned: 2, read: 2, parsed: 2, unchanged: 0, removed: 0 }, documents: 2, tasks: 3 });
