@@ -25,4 +25,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'interface-change', description: 'publish and resolve interface changes', load: () => import('./interface-change.js') },
   { name: 'doi', description: 'how well each repo is integrated (14 criteria, tiers)', load: () => import('./doi.js') },
   { name: 'export', description: 'write a snapshot of the workspace as JSON (for the hub)', load: () => import('./export.js') },
+  { name: 'hub', description: "the federation hub's client: status, list, show, register, update, remove, push, compose", load: () => import('./hub.js') },
+  { name: 'serve', description: 'run the federation hub (HTTP): sources, composed view, dispatch across workspaces', load: () => import('./serve.js') },
 ];
