@@ -1,6 +1,7 @@
 // `npm run bench`: generates seeded workspaces (50 repos × 1,000 and 10,000 planning files) and
 // measures every hot path beside the floors measured in the same run. Writes bench/out/results.json
-// and bench/out/results.md. Options: --sizes 1000,10000  --suites parse,sync,check,dispatch,doi
+// and bench/out/results.md. Options: --sizes 1000,10000  --suites parse,sync,check,dispatch,doi,hub
+// (hub: bench/hub.mjs, the federation hub under load, once; it writes bench/out/hub.json)
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const sizes = option('sizes', '1000,10000').split(',').map(Number);
-const suites = option('suites', 'parse,sync,check,dispatch,doi').split(',');
+const suites = option('suites', 'parse,sync,check,dispatch,doi,hub').split(',');
 const OUT = join(ROOT, 'bench', 'out');
 mkdirSync(OUT, { recursive: true });
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
@@ -56,6 +57,8 @@ for (const size of sizes) {
     for (const row of results) if (!rows.includes(row)) report(row);
   }
 }
+
+if (suites.includes('hub')) await (await import('./hub.mjs')).benchHub();
 
 writeFileSync(join(OUT, 'results.json'), JSON.stringify({ node: process.version, cores: cpus().length, date: new Date().toISOString(), rows }, null, 2));
 writeFileSync(join(OUT, 'results.md'), markdown(rows));

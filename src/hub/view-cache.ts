@@ -19,12 +19,17 @@ export class ViewCache {
     return (await this.state()).view;
   }
 
-  /** A serialised answer computed from the current view, cached under `key` until the view changes. */
+  /** A JSON answer computed from the current view, cached (serialised) under `key` until the view changes. */
   async answer(key: string, compute: (view: FederatedView) => unknown): Promise<string> {
+    return this.text(`json:${key}`, (view) => JSON.stringify(compute(view)));
+  }
+
+  /** A text answer (a page) computed from the current view, cached under `key` until the view changes. */
+  async text(key: string, compute: (view: FederatedView) => string): Promise<string> {
     const state = await this.state();
     let text = state.answers.get(key);
     if (text === undefined) {
-      text = JSON.stringify(compute(state.view));
+      text = compute(state.view);
       if (state.answers.size >= MAX_ANSWERS) state.answers.delete(state.answers.keys().next().value!);
       state.answers.set(key, text);
     }

@@ -123,11 +123,15 @@ describe('reads', () => {
     expect(none.json).toEqual({ schema_version: 1, kind: 'error', code: 'not-found', message: 'no repo nope in the federation' });
   });
 
-  it('GET / serves a page', async () => {
+  it('GET / serves the report page of the federated view, with the page\'s own CSP', async () => {
+    const { REPORT_CSP, renderReport } = await import('../../src/report/render.js');
     const page = await http(base, 'GET', '/', undefined, null);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(page.text).toContain('<!doctype html>');
+    expect(page.headers.get('content-security-policy')).toBe(REPORT_CSP);
+    const view = (await http(base, 'GET', '/v1/federated', undefined, null)).json;
+    expect(page.text).toBe(renderReport(view));
+    expect(page.text).toContain('ledger-api');
   });
 
   it('sends security headers, and answers an unknown path with a JSON 404', async () => {

@@ -1,26 +1,14 @@
-// GET /: the dashboard, rendered from the composed view. The page itself is the report's
-// (src/report, `custodian report --html`); until that renderer is wired in here, the route answers
-// with a plain page pointing at the JSON endpoints.
+// GET /: the dashboard — the same page as `custodian report --html` (src/report), rendered from the
+// composed view and kept until the view changes. The page inlines its script and style, allowed by
+// hash: its own Content-Security-Policy replaces the hub's default-src 'none' for this route only.
 import type { FastifyPluginAsync } from 'fastify';
 import type { HubContext } from '../context.js';
 import { emptyQuery } from '../schemas.js';
 
 export const dashboardRoutes: FastifyPluginAsync<{ hub: HubContext }> = async (app, { hub }) => {
   app.get('/', { schema: { querystring: emptyQuery } }, async (_request, reply) => {
-    const html = await hub.views.answer('dashboard', (view) => placeholderPage(view.document.complete, view.document.sources.length));
-    // answer() caches JSON text; the page is a JSON string of HTML.
-    reply.type('text/html; charset=utf-8').send(JSON.parse(html) as string);
+    const { renderReport, REPORT_CSP } = await import('../../report/render.js');
+    const html = await hub.views.text('dashboard', (view) => renderReport(view.document));
+    reply.header('content-security-policy', REPORT_CSP).type('text/html; charset=utf-8').send(html);
   });
 };
-
-function placeholderPage(complete: boolean, sources: number): string {
-  return [
-    '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8"><title>custodian hub</title></head><body>',
-    '<h1>custodian hub</h1>',
-    `<p>${sources} source${sources === 1 ? '' : 's'}; the view is ${complete ? 'complete' : '<strong>incomplete</strong> (a required source is missing)'}.</p>`,
-    '<ul><li><a href="/v1/federated">/v1/federated</a></li><li><a href="/v1/sources">/v1/sources</a></li><li><a href="/v1/repos">/v1/repos</a></li><li><a href="/v1/doi">/v1/doi</a></li></ul>',
-    '</body></html>',
-    '',
-  ].join('\n');
-}
