@@ -10,8 +10,8 @@ import type { HubStore } from './store/types.js';
 const MAX_ANSWERS = 1000;
 
 export class ViewCache {
-  private current: { generation: number; view: FederatedView; answers: Map<string, string> } | null = null;
-  private pending: Promise<{ generation: number; view: FederatedView; answers: Map<string, string> }> | null = null;
+  private current: { generation: number; view: FederatedView; answers: Map<string, Buffer> } | null = null;
+  private pending: Promise<{ generation: number; view: FederatedView; answers: Map<string, Buffer> }> | null = null;
 
   constructor(private readonly store: HubStore) {}
 
@@ -19,17 +19,20 @@ export class ViewCache {
     return (await this.state()).view;
   }
 
-  /** A JSON answer computed from the current view, cached (serialised) under `key` until the view changes. */
-  async answer(key: string, compute: (view: FederatedView) => unknown): Promise<string> {
+  /**
+   * A JSON answer computed from the current view, cached under `key` until the view changes — as
+   * encoded bytes, so a large answer (the federated view is megabytes) is not re-encoded per request.
+   */
+  async answer(key: string, compute: (view: FederatedView) => unknown): Promise<Buffer> {
     return this.text(`json:${key}`, (view) => JSON.stringify(compute(view)));
   }
 
   /** A text answer (a page) computed from the current view, cached under `key` until the view changes. */
-  async text(key: string, compute: (view: FederatedView) => string): Promise<string> {
+  async text(key: string, compute: (view: FederatedView) => string): Promise<Buffer> {
     const state = await this.state();
     let text = state.answers.get(key);
     if (text === undefined) {
-      text = compute(state.view);
+      text = Buffer.from(compute(state.view), 'utf8');
       if (state.answers.size >= MAX_ANSWERS) state.answers.delete(state.answers.keys().next().value!);
       state.answers.set(key, text);
     }
