@@ -1,6 +1,7 @@
 // Where an api call works: the workspace (found as the CLI finds it) and a fresh index, opened
 // for one operation and closed when it ends, error or not. Every read syncs incrementally first
 // (ADR-001: never answer from a stale index) unless the caller passes `sync: false`.
+import { usageError } from '../errors.js';
 import type { IndexDb } from '../index/db.js';
 import type { SyncOutcome } from '../index/sync.js';
 import { resolveWorkspace } from '../workspace/discover.js';
@@ -36,6 +37,18 @@ export function envOf(options: WorkspaceOptions): NodeJS.ProcessEnv {
   return options.env ?? process.env;
 }
 
+/**
+ * The clock: the real one, unless CUSTODIAN_NOW holds an ISO 8601 time. CUSTODIAN_NOW exists for
+ * tests (commits at fixed dates must age deterministically); it is not a user setting.
+ */
+export function clockOf(options: WorkspaceOptions): Date {
+  const fixed = envOf(options).CUSTODIAN_NOW;
+  if (!fixed) return new Date();
+  const date = new Date(fixed);
+  if (Number.isNaN(date.getTime())) throw usageError(`CUSTODIAN_NOW is not an ISO 8601 time: ${JSON.stringify(fixed)}`);
+  return date;
+}
+
 export function warn(options: WorkspaceOptions, message: string): void {
   options.onWarning?.(message);
 }
@@ -52,9 +65,11 @@ export interface OpenIndex {
 
 /**
  * The index, synced first unless `sync` is false (`full`: rebuilt from the files; `settle`: also
- * clear racy flags, which only the sync operation asks for: see SyncOptions.settle).
+ * clear racy flags, which only the sync operation asks for: see SyncOptions.settle), with the
+ * events of commits HEAD moved past derived (free when no HEAD moved; `stale`: also the day's
+ * stale tasks, which only the explicit sync and the events operations ask for).
  */
-export async function openFreshIndex(ws: Workspace, options: WorkspaceOptions, how: { full?: boolean; settle?: boolean } = {}): Promise<OpenIndex> {
+export async function openFreshIndex(ws: Workspace, options: WorkspaceOptions, how: { full?: boolean; settle?: boolean; stale?: boolean } = {}): Promise<OpenIndex> {
   if (options.sync === false) {
     const { openIndex } = await import('../index/db.js');
     return { db: openIndex(ws.index_path), sync: null };
@@ -62,6 +77,8 @@ export async function openFreshIndex(ws: Workspace, options: WorkspaceOptions, h
   const { syncWorkspace } = await import('../index/sync.js');
   const sync = await syncWorkspace(ws, { full: how.full, settle: how.settle });
   for (const slug of sync.unreachable) warn(options, `repo ${slug}: checkout not found on this host`);
+  const { deriveAfterSync } = await import('./events.js');
+  await deriveAfterSync(ws, sync.db, options, { stale: how.stale === true });
   return { db: sync.db, sync };
 }
 

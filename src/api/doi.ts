@@ -1,8 +1,7 @@
 // `doi [<repo>]`: how well each repo is integrated, evaluated with results cached by fingerprint.
 import type { DoiItem } from '../doi/model.js';
-import { usageError } from '../errors.js';
 import type { WorkspaceMode } from '../workspace/types.js';
-import { envOf, loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
+import { clockOf, loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
 import { requireRepo } from './filters.js';
 
 export type { CriterionResult, CriterionStatus, DoiItem, Tier } from '../doi/model.js';
@@ -27,7 +26,7 @@ export interface DoiReportDocument {
 }
 
 export async function doi(options: DoiOptions = {}): Promise<DoiReportDocument> {
-  const now = options.now ?? doiClock(envOf(options));
+  const now = options.now ?? clockOf(options);
   const ws = await loadWorkspace(options);
   const run = await withIndex(ws, options, async (db) => {
     requireRepo(ws, options.repo);
@@ -36,16 +35,4 @@ export async function doi(options: DoiOptions = {}): Promise<DoiReportDocument> 
   });
   options.onRecomputed?.(run.recomputed);
   return { schema_version: 1, kind: 'doi-report', mode: ws.mode, items: run.items };
-}
-
-/**
- * The clock: the real one, unless CUSTODIAN_NOW holds an ISO 8601 time. CUSTODIAN_NOW exists for
- * tests (commits at fixed dates must age deterministically); it is not a user setting.
- */
-export function doiClock(env: NodeJS.ProcessEnv): Date {
-  const fixed = env.CUSTODIAN_NOW;
-  if (!fixed) return new Date();
-  const date = new Date(fixed);
-  if (Number.isNaN(date.getTime())) throw usageError(`CUSTODIAN_NOW is not an ISO 8601 time: ${JSON.stringify(fixed)}`);
-  return date;
 }

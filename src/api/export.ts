@@ -4,8 +4,7 @@ import { readCheckout } from '../doi/facts/checkout.js';
 import { selectDocuments, taskCountsByDocument } from '../index/queries/documents.js';
 import { selectTasks } from '../index/queries/tasks.js';
 import type { SnapshotDocument } from '../snapshot/types.js';
-import { envOf, loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
-import { doiClock } from './doi.js';
+import { clockOf, loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
 import { buildSnapshot } from './snapshot.js';
 
 export type { SnapshotDocument, SnapshotRepo, SnapshotTask, SnapshotWorkplan } from '../snapshot/types.js';
@@ -16,7 +15,7 @@ export interface ExportOptions extends WorkspaceOptions {
 }
 
 export async function exportSnapshot(options: ExportOptions = {}): Promise<SnapshotDocument> {
-  const now = options.now ?? doiClock(envOf(options));
+  const now = options.now ?? clockOf(options);
   const ws = await loadWorkspace(options);
   return withIndex(ws, options, async (db) => {
     const { evaluateDoi } = await import('../doi/evaluate.js');

@@ -36,6 +36,7 @@ export * from './repo-edits.js';
 export * from './export.js';
 export type { EditDocumentFields, EditItem, EditOptions, EditWarning } from './registry-context.js';
 export type { DomainItem, RepoDetail, RepoItem } from './items/registry.js';
+export * from './events.js';
 export type { TaskDetail, TaskItem } from './items/task.js';
 export type { DiagnosticItem } from './items/diagnostic.js';
 export { CustodianError, type ErrorCode } from '../errors.js';

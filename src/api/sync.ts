@@ -29,10 +29,10 @@ export interface SyncReportDocument {
   duration_ms: number;
 }
 
-/** Syncs (always: `sync: false` makes no sense here and is ignored) and reports. */
+/** Syncs (always: `sync: false` makes no sense here and is ignored), derives events (with the day's stale tasks) and reports. */
 export async function sync(options: SyncOptions = {}): Promise<SyncReportDocument> {
   const ws = await loadWorkspace(options);
-  const { db, sync: outcome } = await openFreshIndex(ws, { ...options, sync: true }, { full: options.full, settle: true });
+  const { db, sync: outcome } = await openFreshIndex(ws, { ...options, sync: true }, { full: options.full, settle: true, stale: true });
   try {
     return syncReport(ws, outcome!, options.full === true);
   } finally {

@@ -3,7 +3,8 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { MAX_FILE_BYTES } from '../documents/text.js';
-import { runGit, runGitBuffer } from '../workspace/git.js';
+import { runGit } from '../workspace/git.js';
+import { readObjects } from '../workspace/git-objects.js';
 
 export type ReadOutcome = { bytes: Buffer; problem?: undefined } | { bytes: null; problem: string };
 
@@ -105,23 +106,13 @@ export async function readStagedBlobs(workTree: string, paths: readonly string[]
   const askable = paths.filter((p) => !/[\n\r]/.test(p));
   for (const path of paths) if (!askable.includes(path)) blobs.set(path, { bytes: null, problem: 'path holds a line break; cannot read its staged blob' });
   if (askable.length === 0) return blobs;
-  const input = askable.map((p) => `:${p}\n`).join('');
-  const { stdout } = await runGitBuffer(workTree, ['cat-file', '--batch'], { input, env: indexEnv(cwd) });
-  let at = 0;
-  for (const path of askable) {
-    const headerEnd = stdout.indexOf(10, at);
-    const header = stdout.subarray(at, headerEnd).toString('utf8');
-    at = headerEnd + 1;
-    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!m) {
-      blobs.set(path, { bytes: null, problem: `no staged blob (${header})` });
-      continue;
-    }
-    const size = Number(m[2]);
-    if (m[1] !== 'blob') blobs.set(path, { bytes: null, problem: `staged entry is a ${m[1]}, not a file` });
-    else if (size > MAX_FILE_BYTES) blobs.set(path, { bytes: null, problem: `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte size cap` });
-    else blobs.set(path, { bytes: Buffer.from(stdout.subarray(at, at + size)) });
-    at += size + 1;
-  }
+  const objects = await readObjects(workTree, askable.map((p) => `:${p}`), { maxBytes: MAX_FILE_BYTES, env: indexEnv(cwd) });
+  askable.forEach((path, i) => {
+    const object = objects[i];
+    if (!object.found) blobs.set(path, { bytes: null, problem: `no staged blob (${object.header})` });
+    else if (object.type !== 'blob') blobs.set(path, { bytes: null, problem: `staged entry is a ${object.type}, not a file` });
+    else if (object.bytes === null) blobs.set(path, { bytes: null, problem: `file is ${object.size} bytes, over the ${MAX_FILE_BYTES}-byte size cap` });
+    else blobs.set(path, { bytes: object.bytes });
+  });
   return blobs;
 }

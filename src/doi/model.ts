@@ -82,6 +82,8 @@ export interface TouchedTask {
   line: number;
   /** Newest commit time (seconds) among the task's lines; null when a line is not committed (touched now). */
   touched_at: number | null;
+  /** The commit of the newest line (null with touched_at; absent in facts cached before it was recorded). */
+  commit?: string | null;
   /**
    * False when touched_at is only a lower bound: the time of the commit that created the file within
    * the staleness window (every line is at least that recent; blame was not needed to know it is fresh).

@@ -27,4 +27,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'export', description: 'write a snapshot of the workspace as JSON (for the hub)', load: () => import('./export.js') },
   { name: 'hub', description: "the federation hub's client: status, list, show, register, update, remove, push, compose", load: () => import('./hub.js') },
   { name: 'serve', description: 'run the federation hub (HTTP): sources, composed view, dispatch across workspaces', load: () => import('./serve.js') },
+  { name: 'events', description: 'lifecycle events derived from commits: list them, backfill past ones', load: () => import('./events.js') },
 ];

@@ -12,8 +12,15 @@ export interface LineRange {
 const HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) \d+ (\d+)(?: \d+)?$/;
 const UNCOMMITTED = /^0+$/;
 
-/** Each final line's commit time in seconds, or null for a line not committed yet. */
-export function parseBlamePorcelain(output: string): Map<number, number | null> {
+/** When and by which commit a line (or the newest line of a range) was committed. */
+export interface Touch {
+  /** Commit time in seconds. */
+  time: number;
+  commit: string;
+}
+
+/** Each final line's commit and its time, or null for a line not committed yet. */
+export function parseBlameLines(output: string): Map<number, Touch | null> {
   const times = new Map<string, number>();
   const lineCommit = new Map<number, string>();
   let current: string | null = null;
@@ -27,9 +34,17 @@ export function parseBlamePorcelain(output: string): Map<number, number | null> 
       times.set(current, Number(line.slice('committer-time '.length)));
     }
   }
-  const result = new Map<number, number | null>();
-  for (const [line, sha] of lineCommit) result.set(line, UNCOMMITTED.test(sha) ? null : (times.get(sha) ?? null));
+  const result = new Map<number, Touch | null>();
+  for (const [line, sha] of lineCommit) {
+    const time = times.get(sha);
+    result.set(line, UNCOMMITTED.test(sha) || time === undefined ? null : { time, commit: sha });
+  }
   return result;
+}
+
+/** Each final line's commit time in seconds, or null for a line not committed yet. */
+export function parseBlamePorcelain(output: string): Map<number, number | null> {
+  return new Map([...parseBlameLines(output)].map(([line, touch]) => [line, touch?.time ?? null]));
 }
 
 /**
@@ -38,18 +53,23 @@ export function parseBlamePorcelain(output: string): Map<number, number | null> 
  * changed length since the index was written), the file's ranges count as touched now.
  */
 export async function lastTouched(cwd: string, file: string, ranges: readonly LineRange[], limit: Limiter): Promise<(number | null)[]> {
+  return (await lastTouchedBy(cwd, file, ranges, limit)).map((touch) => touch?.time ?? null);
+}
+
+/** lastTouched with the commit of each range's newest line (what names a task's stale period). */
+export async function lastTouchedBy(cwd: string, file: string, ranges: readonly LineRange[], limit: Limiter): Promise<(Touch | null)[]> {
   const args = ['blame', '--porcelain'];
   for (const r of ranges) args.push('-L', `${r.start},${Math.max(r.start, r.end)}`);
   args.push('--', file);
   const result = await limit(() => runGit(cwd, args, { okExitCodes: [0, 128] }));
   if (result.exitCode !== 0) return ranges.map(() => null);
-  const times = parseBlamePorcelain(result.stdout);
+  const touches = parseBlameLines(result.stdout);
   return ranges.map(({ start, end }) => {
-    let newest = 0;
+    let newest: Touch | null = null;
     for (let line = start; line <= Math.max(start, end); line++) {
-      const time = times.get(line);
-      if (time === null || time === undefined) return null;
-      newest = Math.max(newest, time);
+      const touch = touches.get(line);
+      if (!touch) return null;
+      if (newest === null || touch.time > newest.time) newest = touch;
     }
     return newest;
   });

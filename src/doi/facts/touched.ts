@@ -10,7 +10,7 @@
 import { runGit } from '../../workspace/git.js';
 import type { RepoTaskRow } from '../../index/queries/doi.js';
 import type { CheckoutFacts, TouchedTask } from '../model.js';
-import { lastTouched } from './blame.js';
+import { lastTouchedBy, type Touch } from './blame.js';
 import type { Limiter } from './limit.js';
 import { NAME_STATUS_FORMAT, parseNameStatus } from './name-status.js';
 
@@ -27,21 +27,21 @@ export async function touchedTasks(
     else byFile.set(task.path, [task]);
   }
   if (byFile.size === 0) return [];
-  const created = checkout.head === null ? new Map<string, number>() : await createdSince(checkout, [...byFile.keys()], windowStart, limit);
+  const created = checkout.head === null ? new Map<string, Touch>() : await createdSince(checkout, [...byFile.keys()], windowStart, limit);
   const perFile = await Promise.all(
     [...byFile].map(async ([file, fileTasks]) => {
       const since = created.get(file);
       // Created within the window: every line is at least as recent as the commit that added it.
       const exact = since === undefined;
-      const times = !exact ? fileTasks.map(() => since) : await lastTouched(checkout.path, file, fileTasks.map((t) => ({ start: t.line, end: t.end_line })), limit);
-      return fileTasks.map((t, i): TouchedTask => ({ task_id: t.task_id, file, line: t.line, touched_at: times[i], exact }));
+      const touches = !exact ? fileTasks.map(() => since) : await lastTouchedBy(checkout.path, file, fileTasks.map((t) => ({ start: t.line, end: t.end_line })), limit);
+      return fileTasks.map((t, i): TouchedTask => ({ task_id: t.task_id, file, line: t.line, touched_at: touches[i]?.time ?? null, commit: touches[i]?.commit ?? null, exact }));
     }),
   );
   return perFile.flat();
 }
 
-/** Files (checkout-relative) whose oldest change since `windowStart` added them, not by a rename: path → that commit's time. */
-async function createdSince(checkout: CheckoutFacts, files: string[], windowStart: number, limit: Limiter): Promise<Map<string, number>> {
+/** Files (checkout-relative) whose oldest change since `windowStart` added them, not by a rename: path → that commit. */
+async function createdSince(checkout: CheckoutFacts, files: string[], windowStart: number, limit: Limiter): Promise<Map<string, Touch>> {
   const prefix = checkout.prefix === '' ? '' : `${checkout.prefix}/`;
   const since = new Date(windowStart * 1000).toISOString();
   const recent = await limit(() =>
@@ -59,13 +59,13 @@ async function createdSince(checkout: CheckoutFacts, files: string[], windowStar
   }
   // A root commit renames nothing: only adds in later commits need a look for renames.
   const commits = [...new Set([...adds.values()].filter((a) => !a.root).map((a) => a.commit))];
-  if (commits.length === 0) return new Map([...adds].map(([path, add]) => [path.slice(prefix.length), add.time]));
+  if (commits.length === 0) return new Map([...adds].map(([path, add]) => [path.slice(prefix.length), { time: add.time, commit: add.commit }]));
   const shown = await limit(() => runGit(checkout.path, ['log', '--no-walk', '-M', '--name-status', '-z', NAME_STATUS_FORMAT, '--end-of-options', ...commits, '--']));
   const renamedInto = new Set<string>();
   for (const c of parseNameStatus(shown.stdout)) {
     for (const change of c.changes) if (change.status.startsWith('R')) renamedInto.add(`${c.commit}\0${change.paths[1]}`);
   }
-  const created = new Map<string, number>();
-  for (const [path, add] of adds) if (!renamedInto.has(`${add.commit}\0${path}`)) created.set(path.slice(prefix.length), add.time);
+  const created = new Map<string, Touch>();
+  for (const [path, add] of adds) if (!renamedInto.has(`${add.commit}\0${path}`)) created.set(path.slice(prefix.length), { time: add.time, commit: add.commit });
   return created;
 }

@@ -1,0 +1,118 @@
+// `events`, `events backfill`, and the events step every sync runs once the index is fresh.
+// Events are derived from commits into the outbox (src/events); these operations read and extend it.
+import { usageError } from '../errors.js';
+import { EVENT_NAMES, eventName, fullType } from '../events/catalogue.js';
+import type { CloudEvent } from '../events/envelope.js';
+import type { IndexDb } from '../index/db.js';
+import type { Workspace } from '../workspace/types.js';
+import { clockOf, loadWorkspace, openFreshIndex, warn, type WorkspaceOptions } from './context.js';
+
+export type { CloudEvent, EventData } from '../events/envelope.js';
+
+export interface EventsOptions extends WorkspaceOptions {
+  /** The clock stale tasks are judged by (default: CUSTODIAN_NOW from `env` when set, for tests; else now). */
+  now?: Date;
+}
+
+/** An event as CloudEvents JSON, with when JetStream acknowledged it (null while pending). */
+export type EventItem = CloudEvent & { published_at: string | null };
+
+export interface EventListDocument {
+  schema_version: 1;
+  kind: 'event-list';
+  items: EventItem[];
+}
+
+export interface ListEventsOptions extends EventsOptions {
+  /** Only events JetStream has not acknowledged yet. */
+  pending?: boolean;
+  /** Only events at or after this date or time (ISO 8601). */
+  since?: string;
+  /** Only these types (`task.completed` or `org.custodian.task.completed`). */
+  types?: string[];
+}
+
+/** The outbox, oldest first; syncs and derives first (with the day's stale tasks) unless `sync: false`. */
+export async function listEvents(options: ListEventsOptions = {}): Promise<EventListDocument> {
+  const types = options.types?.map(typeArgument);
+  const since = options.since === undefined ? undefined : dateArgument(options.since, 'since').toISOString();
+  const ws = await loadWorkspace(options);
+  await deriveFresh(ws, options);
+  const { openOutbox, outboxPath, selectEvents } = await import('../events/outbox.js');
+  const outbox = openOutbox(outboxPath(ws));
+  try {
+    const items = selectEvents(outbox, { pending: options.pending, since, types }).map((s) => ({ ...s.event, published_at: s.published_at }));
+    return { schema_version: 1, kind: 'event-list', items };
+  } finally {
+    outbox.close();
+  }
+}
+
+export interface EventBackfillDocument {
+  schema_version: 1;
+  kind: 'event-backfill';
+  since: string;
+  /** New events stored (those already in the outbox are not counted again). */
+  derived: number;
+}
+
+export interface BackfillOptions extends EventsOptions {
+  /** Derive the events of commits at or after this date or time (ISO 8601). */
+  since: string;
+}
+
+/** Derives the events of every commit since a date (and the tasks stale since then), on purpose. */
+export async function backfillEvents(options: BackfillOptions): Promise<EventBackfillDocument> {
+  const since = dateArgument(options.since, 'since');
+  const now = options.now ?? clockOf(options);
+  if (since.getTime() > now.getTime()) throw usageError(`--since ${options.since} is in the future`);
+  const ws = await loadWorkspace(options);
+  const { db } = await openFreshIndex(ws, { ...options, sync: true }, { stale: true });
+  try {
+    const [{ readSourceHeads, sourcesOf }, { deriveEvents }] = await Promise.all([import('../events/heads.js'), import('../events/run.js')]);
+    const heads = await readSourceHeads(sourcesOf(ws));
+    const outcome = await deriveEvents(ws, db, heads, { now, stale: true, since, warn: (m) => warn(options, m) });
+    return { schema_version: 1, kind: 'event-backfill', since: since.toISOString(), derived: outcome.derived };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The events step of a sync, run once the index is fresh: derives the commits HEAD moved past
+ * (and, with `stale`, the day's stale tasks). Cheap when nothing moved. Never fails the sync:
+ * a problem is a warning, and the derivation is tried again next time. Returns the new events.
+ */
+export async function deriveAfterSync(ws: Workspace, db: IndexDb, options: EventsOptions, how: { stale: boolean }): Promise<number> {
+  try {
+    const { eventsStep } = await import('../events/step.js');
+    const outcome = await eventsStep(ws, db, { now: options.now ?? clockOf(options), stale: how.stale, warn: (m) => warn(options, m) });
+    return outcome?.derived ?? 0;
+  } catch (error) {
+    warn(options, `events: ${error instanceof Error ? error.message : String(error)}; events were not derived`);
+    return 0;
+  }
+}
+
+/** Syncs and derives (with the day's stale tasks) unless `sync: false`. */
+async function deriveFresh(ws: Workspace, options: EventsOptions): Promise<void> {
+  if (options.sync === false) return;
+  const { db } = await openFreshIndex(ws, options, { stale: true });
+  db.close();
+}
+
+function typeArgument(value: string): string {
+  const name = eventName(value.trim());
+  if (name === null) throw usageError(`unknown event type ${JSON.stringify(value)}: expected one of ${EVENT_NAMES.join(', ')}`);
+  return fullType(name);
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function dateArgument(value: string, option: string): Date {
+  const date = new Date(value.trim());
+  if (!DATE.test(value.trim()) || Number.isNaN(date.getTime())) {
+    throw usageError(`--${option} ${JSON.stringify(value)} is not a date: expected ISO 8601, e.g. 2026-03-01 or 2026-03-01T12:00:00Z`);
+  }
+  return date;
+}
