@@ -1,11 +1,7 @@
-// What every command's action can reach: global options and the exit code it wants.
-import type { Command } from 'commander';
+// What every command's action can reach: the global options and the exit code it wants.
+import type { GlobalOptions, Program } from './program.js';
 
-export interface GlobalOptions {
-  workspace?: string;
-  index?: string;
-  color?: boolean;
-}
+export type { GlobalOptions };
 
 export interface CliContext {
   /** The exit code the command asks for (0 unless set). */
@@ -13,4 +9,4 @@ export interface CliContext {
   globals(): GlobalOptions;
 }
 
-export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+export type RegisterCommand = (program: Program, ctx: CliContext) => void;

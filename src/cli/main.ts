@@ -1,26 +1,20 @@
 // Entry point: builds the commander program, imports only the command being run, and maps
 // every error to an exit code (0 success, 1 "no", 2 usage/invalid workspace/internal) in one place.
 import { createRequire } from 'node:module';
-import type * as CommanderModule from 'commander';
+import type * as CommanderModule from '@commander-js/extra-typings';
 import { CustodianError } from '../errors.js';
-import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
-import type { CliContext, GlobalOptions } from './context.js';
+import type { CliContext } from './context.js';
 import { writeJson } from './output.js';
+import { defineProgram } from './program.js';
 
-// commander is CommonJS: require() skips the ESM wrapper's export analysis, ~8 ms of every start-up.
+// commander is CommonJS: require() skips the ESM wrapper's export analysis, ~8 ms of every
+// start-up. Its types are extra-typings' (the same classes, typed from their definitions).
 const { Command, CommanderError } = createRequire(import.meta.url)('commander') as typeof CommanderModule;
 
 export async function main(argv: string[]): Promise<number> {
-  const ctx: CliContext = { exitCode: 0, globals: () => program.opts<GlobalOptions>() };
-  const program = new Command('custodian')
-    .description('Git-native planning: workplan Markdown files are the database')
-    .version(VERSION, '-V, --version')
-    .option('-w, --workspace <dir>', 'workspace folder (default: $CUSTODIAN_WORKSPACE, else the nearest custodian.yaml)')
-    .option('--index <file>', 'index file (default: $CUSTODIAN_INDEX, else <workspace>/.custodian/index.sqlite)')
-    .option('--no-color', 'never colour the output')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+  const ctx: CliContext = { exitCode: 0, globals: () => program.opts() };
+  const program = defineProgram(Command);
 
   const wanted = commandName(argv.slice(2));
   for (const entry of COMMANDS) {

@@ -1,10 +1,10 @@
 // `custodian check [PATH…]`: the consistency gate for hooks and CI.
-import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import type { OptionsOf, Program } from '../program.js';
 import { collect } from '../run/filters.js';
 
-export function register(program: Command, ctx: CliContext): void {
-  program
+function define(program: Program) {
+  return program
     .command('check')
     .description('the consistency gate: run the rules, report (stylish, json, github, sarif), fix; exit 1 on errors')
     .argument('[paths...]', 'files or folders to report on, relative to the current directory (default: every planning file)')
@@ -15,6 +15,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--format <name>', 'stylish | json | github | sarif', 'stylish')
     .option('--json', 'same as --format json')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
-    .option('--no-sync', 'see the rest of the workspace through the index as it is, without the incremental sync')
-    .action(async (paths: string[], flags) => (await import('../run/check.js')).check(ctx, paths, flags));
+    .option('--no-sync', 'see the rest of the workspace through the index as it is, without the incremental sync');
+}
+
+export type CheckFlags = OptionsOf<ReturnType<typeof define>>;
+
+export function register(program: Program, ctx: CliContext): void {
+  define(program).action(async (paths, flags) => (await import('../run/check.js')).check(ctx, paths, flags));
 }

@@ -1,18 +1,31 @@
 // `custodian interface-change publish|resolve <id>`: move an interface change along its lifecycle.
-import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import type { OptionsOf, Program } from '../program.js';
 
-export function register(program: Command, ctx: CliContext): void {
-  const change = program.command('interface-change').description('publish and resolve interface changes');
+type Group = ReturnType<typeof group>;
+
+function group(program: Program) {
+  return program.command('interface-change').description('publish and resolve interface changes');
+}
+
+function defineTransition(change: Group, verb: 'publish' | 'resolve', description: string) {
+  return change
+    .command(verb)
+    .description(description)
+    .argument('<id>', 'interface change id, or repo:id (ids are unique per repo)')
+    .option('--json', 'print the interface change as JSON');
+}
+
+export type InterfaceChangeFlags = OptionsOf<ReturnType<typeof defineTransition>>;
+
+export function register(program: Program, ctx: CliContext): void {
+  const change = group(program);
   for (const [verb, text] of [
     ['publish', 'set status: published and published_at: today (UTC) in the file, in place'],
     ['resolve', 'set status: resolved and resolved_at: today (UTC) in the file, in place'],
   ] as const) {
-    change
-      .command(verb)
-      .description(text)
-      .argument('<id>', 'interface change id, or repo:id (ids are unique per repo)')
-      .option('--json', 'print the interface change as JSON')
-      .action(async (id: string, flags) => (await import('../run/interface-change.js')).interfaceChangeTransition(ctx, verb, id, flags));
+    defineTransition(change, verb, text).action(async (id, flags) =>
+      (await import('../run/interface-change.js')).interfaceChangeTransition(ctx, verb, id, flags),
+    );
   }
 }

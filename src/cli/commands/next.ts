@@ -1,14 +1,19 @@
 // `custodian next [<repo>]`: the first ready task, with everything an agent needs to start on it.
-import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import type { OptionsOf, Program } from '../program.js';
 
-export function register(program: Command, ctx: CliContext): void {
-  program
+function define(program: Program) {
+  return program
     .command('next')
     .description('the first ready task (in one repo, or across every repo), with everything an agent needs')
     .argument('[repo]', 'repo slug (default: every repo)')
     .option('--json', 'print a next JSON document ({"task": null} when nothing is ready)')
     .option('--include-human', 'also consider tasks marked needs_human')
-    .option('--no-sync', 'answer from the index as it is, without the incremental sync')
-    .action(async (repo: string | undefined, flags) => (await import('../run/next.js')).next(ctx, repo, flags));
+    .option('--no-sync', 'answer from the index as it is, without the incremental sync');
+}
+
+export type NextFlags = OptionsOf<ReturnType<typeof define>>;
+
+export function register(program: Program, ctx: CliContext): void {
+  define(program).action(async (repo, flags) => (await import('../run/next.js')).next(ctx, repo, flags));
 }

@@ -7,16 +7,7 @@ import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
 import { colors, useColor } from '../output.js';
 
-export interface CheckFlags {
-  repo?: string[];
-  staged?: boolean;
-  fix?: boolean;
-  dryRun?: boolean;
-  format?: string;
-  json?: boolean;
-  maxWarnings?: string;
-  sync?: boolean;
-}
+import type { CheckFlags } from '../commands/check.js';
 
 export async function check(ctx: CliContext, paths: string[], flags: CheckFlags): Promise<void> {
   const format = flags.json ? 'json' : (flags.format ?? 'stylish');

@@ -7,11 +7,7 @@ import type { CliContext } from '../context.js';
 import { dispatchView } from '../format/dispatch.js';
 import { colors, writeJson, writeLines } from '../output.js';
 
-interface DispatchFlags {
-  json?: boolean;
-  limit?: string;
-  sync?: boolean;
-}
+import type { DispatchFlags } from '../commands/dispatch.js';
 
 export async function dispatch(ctx: CliContext, slug: string, flags: DispatchFlags): Promise<void> {
   const limit = parseLimit(flags.limit);

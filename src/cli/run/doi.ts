@@ -5,11 +5,7 @@ import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
 import { colors, writeJson, writeLines } from '../output.js';
 
-export interface DoiFlags {
-  json?: boolean;
-  refresh?: boolean;
-  sync?: boolean;
-}
+import type { DoiFlags } from '../commands/doi.js';
 
 export async function doi(ctx: CliContext, repo: string | undefined, flags: DoiFlags): Promise<void> {
   const doc = await integration({

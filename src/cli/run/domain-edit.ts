@@ -6,23 +6,20 @@ import { editOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
 import { writeEditReport } from '../format/registry-edit.js';
 
-interface EditFlags {
-  json?: boolean;
-  dryRun?: boolean;
-}
+import type { DomainAddFlags, DomainArchiveFlags, DomainRenameFlags } from '../commands/domain.js';
 
-export async function domainAdd(ctx: CliContext, slug: string, flags: EditFlags & { name?: string; description?: string }): Promise<void> {
-  const doc = await addDomain({ ...editOptions(ctx, flags), slug, name: flags.name, description: flags.description });
+export async function domainAdd(ctx: CliContext, slug: string, flags: DomainAddFlags): Promise<void> {
+  const doc = await addDomain({ ...editOptions(ctx, { dryRun: flags.dryRun, json: flags.json }), slug, name: flags.name, description: flags.description });
   writeEditReport(doc, flags.json === true, () => [`added domain ${slug} (${doc.domain.name}) to custodian.yaml`]);
 }
 
-export async function domainArchive(ctx: CliContext, slug: string, flags: EditFlags): Promise<void> {
-  const doc = await archiveDomain({ ...editOptions(ctx, flags), slug });
+export async function domainArchive(ctx: CliContext, slug: string, flags: DomainArchiveFlags): Promise<void> {
+  const doc = await archiveDomain({ ...editOptions(ctx, { dryRun: flags.dryRun, json: flags.json }), slug });
   writeEditReport(doc, flags.json === true, () => [doc.changed ? `archived domain ${slug}` : `domain ${slug} was already archived`]);
 }
 
-export async function domainRename(ctx: CliContext, from: string, to: string, flags: EditFlags & { name?: string }): Promise<void> {
-  const doc = await renameDomain({ ...editOptions(ctx, flags), from, to, name: flags.name });
+export async function domainRename(ctx: CliContext, from: string, to: string, flags: DomainRenameFlags): Promise<void> {
+  const doc = await renameDomain({ ...editOptions(ctx, { dryRun: flags.dryRun, json: flags.json }), from, to, name: flags.name });
   if (doc.failed.length > 0) ctx.exitCode = 1;
   writeEditReport(doc, flags.json === true, () => {
     const documents = doc.edits.filter((e) => e.repo_slug !== null);

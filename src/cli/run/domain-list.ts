@@ -1,17 +1,18 @@
 // `domain list` and `domain show`: the document as JSON or as lines.
 import { domainList as listDomains, domainShow as showDomain } from '../../api/domains.js';
 import { apiOptions } from '../api-options.js';
+import type { DomainListFlags, DomainShowFlags } from '../commands/domain.js';
 import type { CliContext } from '../context.js';
 import { domainLines, fieldLines } from '../format/registry.js';
 import { colors, writeJson, writeLines } from '../output.js';
 
-export async function domainList(ctx: CliContext, flags: { json?: boolean }): Promise<void> {
+export async function domainList(ctx: CliContext, flags: DomainListFlags): Promise<void> {
   const doc = await listDomains(apiOptions(ctx));
   if (flags.json) writeJson(doc);
   else writeLines(domainLines(doc.items, colors()));
 }
 
-export async function domainShow(ctx: CliContext, slug: string, flags: { json?: boolean; sync?: boolean }): Promise<void> {
+export async function domainShow(ctx: CliContext, slug: string, flags: DomainShowFlags): Promise<void> {
   const doc = await showDomain({ ...apiOptions(ctx), sync: flags.sync, slug });
   if (flags.json) {
     writeJson(doc);

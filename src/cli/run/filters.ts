@@ -1,13 +1,8 @@
 // The --repo / --domain / --status options shared by the list commands, and their translation
 // into the api's list filters (which check them against the workspace).
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
+import type { GlobalOptions } from '../program.js';
 import type { ListFilters } from '../../api/filters.js';
-
-export interface ListFlags {
-  repo?: string[];
-  domain?: string[];
-  status?: string[];
-}
 
 /** Accumulates a repeatable, comma-separable option. */
 export function collect(value: string, previous: string[] = []): string[] {
@@ -15,7 +10,7 @@ export function collect(value: string, previous: string[] = []): string[] {
 }
 
 /** The options every list command takes; `what` names the listed things in the help. */
-export function listOptions(command: Command, what: string, kind: string): Command {
+export function listOptions(command: Command<[], {}, GlobalOptions>, what: string, kind: string) {
   return command
     .option('--repo <slug>', `only ${what} of this repo (repeatable, or comma-separated)`, collect)
     .option('--domain <slug>', `only ${what} of this domain's repos (repeatable)`, collect)
@@ -23,6 +18,9 @@ export function listOptions(command: Command, what: string, kind: string): Comma
     .option('--json', `print a ${kind} JSON document`)
     .option('--no-sync', 'answer from the index as it is, without the incremental sync');
 }
+
+/** The options listOptions adds. */
+export type ListFlags = ReturnType<ReturnType<typeof listOptions>['opts']>;
 
 export function listFilters(flags: ListFlags): ListFilters {
   return { repos: flags.repo, domains: flags.domain, statuses: flags.status };

@@ -1,10 +1,11 @@
 // `custodian init [DIR]`: the init document as JSON, or what was created and what to do next.
 import { join, relative } from 'node:path';
 import { init as initWorkspace } from '../../api/init.js';
+import type { InitFlags } from '../commands/init.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
 
-export async function init(_ctx: CliContext, dir: string | undefined, flags: { json?: boolean }): Promise<void> {
+export async function init(_ctx: CliContext, dir: string | undefined, flags: InitFlags): Promise<void> {
   const doc = await initWorkspace({ cwd: process.cwd(), dir });
   if (flags.json) {
     writeJson(doc);

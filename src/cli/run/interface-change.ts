@@ -1,10 +1,11 @@
 // `interface-change publish|resolve <id>`: the edited change as JSON, or one line.
 import { interfaceChangePublish, interfaceChangeResolve, type InterfaceChangeTransition } from '../../api/interface-change.js';
 import { apiOptions } from '../api-options.js';
+import type { InterfaceChangeFlags } from '../commands/interface-change.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
 
-export async function interfaceChangeTransition(ctx: CliContext, verb: InterfaceChangeTransition, ref: string, flags: { json?: boolean }): Promise<void> {
+export async function interfaceChangeTransition(ctx: CliContext, verb: InterfaceChangeTransition, ref: string, flags: InterfaceChangeFlags): Promise<void> {
   const run = verb === 'publish' ? interfaceChangePublish : interfaceChangeResolve;
   const doc = await run({ ...apiOptions(ctx), id: ref });
   if (flags.json) {

@@ -5,11 +5,7 @@ import type { CliContext } from '../context.js';
 import { nextTaskLines } from '../format/next.js';
 import { colors, writeJson, writeLines } from '../output.js';
 
-interface NextFlags {
-  json?: boolean;
-  includeHuman?: boolean;
-  sync?: boolean;
-}
+import type { NextFlags } from '../commands/next.js';
 
 export async function next(ctx: CliContext, repo: string | undefined, flags: NextFlags): Promise<void> {
   const doc = await nextTask({ ...apiOptions(ctx), sync: flags.sync, repo, includeHuman: flags.includeHuman === true });

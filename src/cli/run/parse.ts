@@ -1,10 +1,11 @@
 // `parse FILE… [--json]`: the parse report as JSON or as lines; exit 1 when any diagnostic is an error.
 import { parse } from '../../api/parse.js';
+import type { ParseFlags } from '../commands/parse.js';
 import type { CliContext } from '../context.js';
 import { parseReportText } from '../format/parse-report.js';
 import { writeJson, writeLines } from '../output.js';
 
-export async function parseFiles(ctx: CliContext, files: string[], flags: { json?: boolean }): Promise<void> {
+export async function parseFiles(ctx: CliContext, files: string[], flags: ParseFlags): Promise<void> {
   const report = await parse({ cwd: process.cwd(), files });
   if (flags.json) writeJson(report);
   else writeLines(parseReportText(report));

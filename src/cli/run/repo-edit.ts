@@ -5,22 +5,10 @@ import { editOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
 import { writeEditReport } from '../format/registry-edit.js';
 
-interface EditFlags {
-  json?: boolean;
-  dryRun?: boolean;
-}
+import type { RepoAddFlags, RepoArchiveFlags, RepoPathFlags, RepoUpdateFlags } from '../commands/repo.js';
 
-export interface RepoValueFlags extends EditFlags {
-  path?: string;
-  name?: string;
-  domain?: string;
-  remoteUrl?: string;
-  description?: string;
-  fingerprint?: string;
-}
-
-export async function repoAdd(ctx: CliContext, slug: string, flags: RepoValueFlags): Promise<void> {
-  const doc = await addRepo({ ...editOptions(ctx, flags), slug, ...repoValues(flags) });
+export async function repoAdd(ctx: CliContext, slug: string, flags: RepoAddFlags): Promise<void> {
+  const doc = await addRepo({ ...editOptions(ctx, { dryRun: flags.dryRun, json: flags.json }), slug, ...repoValues(flags) });
   const { repo } = doc;
   writeEditReport(doc, flags.json === true, () => [
     `added repo ${slug} (domain ${repo.domain}, path ${repo.path}) to custodian.yaml`,
@@ -29,8 +17,8 @@ export async function repoAdd(ctx: CliContext, slug: string, flags: RepoValueFla
   ]);
 }
 
-export async function repoUpdate(ctx: CliContext, slug: string, flags: RepoValueFlags): Promise<void> {
-  const doc = await updateRepo({ ...editOptions(ctx, flags), slug, ...repoValues(flags) });
+export async function repoUpdate(ctx: CliContext, slug: string, flags: RepoUpdateFlags): Promise<void> {
+  const doc = await updateRepo({ ...editOptions(ctx, { dryRun: flags.dryRun, json: flags.json }), slug, ...repoValues(flags) });
   const keys = Object.entries({
     name: flags.name,
     domain: flags.domain,
@@ -42,18 +30,18 @@ export async function repoUpdate(ctx: CliContext, slug: string, flags: RepoValue
   writeEditReport(doc, flags.json === true, () => [doc.changed ? `updated repo ${slug}: ${keys.map(([key]) => key).join(', ')}` : `repo ${slug} already had those values`]);
 }
 
-export async function repoArchive(ctx: CliContext, slug: string, flags: EditFlags): Promise<void> {
-  const doc = await archiveRepo({ ...editOptions(ctx, flags), slug });
+export async function repoArchive(ctx: CliContext, slug: string, flags: RepoArchiveFlags): Promise<void> {
+  const doc = await archiveRepo({ ...editOptions(ctx, { dryRun: flags.dryRun, json: flags.json }), slug });
   writeEditReport(doc, flags.json === true, () => [doc.changed ? `archived repo ${slug}` : `repo ${slug} was already archived`]);
 }
 
-export async function repoPath(ctx: CliContext, slug: string, host: string, path: string, flags: EditFlags & { local?: boolean }): Promise<void> {
-  const doc = await setRepoPath({ ...editOptions(ctx, flags), slug, host, path, local: flags.local === true });
+export async function repoPath(ctx: CliContext, slug: string, host: string, path: string, flags: RepoPathFlags): Promise<void> {
+  const doc = await setRepoPath({ ...editOptions(ctx, { dryRun: flags.dryRun, json: flags.json }), slug, host, path, local: flags.local === true });
   writeEditReport(doc, flags.json === true, () => [
     doc.changed ? `${doc.file}: repo ${slug} lives at ${path} on ${host}` : `${doc.file} already says repo ${slug} lives at ${path} on ${host}`,
   ]);
 }
 
-function repoValues(flags: RepoValueFlags) {
+function repoValues(flags: RepoAddFlags | RepoUpdateFlags) {
   return { path: flags.path, name: flags.name, domain: flags.domain, remoteUrl: flags.remoteUrl, description: flags.description, fingerprint: flags.fingerprint };
 }

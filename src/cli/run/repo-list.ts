@@ -1,17 +1,18 @@
 // `repo list`, `repo show` and `repo find`: the document as JSON or as lines.
 import { repoFind as findRepos, repoList as listRepos, repoShow as showRepo } from '../../api/repos.js';
 import { apiOptions } from '../api-options.js';
+import type { RepoFindFlags, RepoListFlags, RepoShowFlags } from '../commands/repo.js';
 import type { CliContext } from '../context.js';
 import { fieldLines, repoLines } from '../format/registry.js';
 import { colors, writeJson, writeLines } from '../output.js';
 
-export async function repoList(ctx: CliContext, flags: { domain?: string; json?: boolean }): Promise<void> {
+export async function repoList(ctx: CliContext, flags: RepoListFlags): Promise<void> {
   const doc = await listRepos({ ...apiOptions(ctx), domain: flags.domain });
   if (flags.json) writeJson(doc);
   else writeLines(repoLines(doc.items, colors()));
 }
 
-export async function repoShow(ctx: CliContext, slug: string, flags: { json?: boolean }): Promise<void> {
+export async function repoShow(ctx: CliContext, slug: string, flags: RepoShowFlags): Promise<void> {
   const doc = await showRepo({ ...apiOptions(ctx), slug });
   const repo = doc.repo;
   if (flags.json) {
@@ -36,7 +37,7 @@ export async function repoShow(ctx: CliContext, slug: string, flags: { json?: bo
 }
 
 /** Exit 1 when none match. */
-export async function repoFind(ctx: CliContext, flags: { fingerprint?: string; remote?: string; json?: boolean }): Promise<void> {
+export async function repoFind(ctx: CliContext, flags: RepoFindFlags): Promise<void> {
   const doc = await findRepos({ ...apiOptions(ctx), fingerprint: flags.fingerprint, remote: flags.remote });
   if (doc.items.length === 0) ctx.exitCode = 1;
   if (flags.json) {

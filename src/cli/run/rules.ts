@@ -1,8 +1,9 @@
 // `rules`: the rule list for people (one block per rule) and programs (`rule-list` JSON).
 import { rules } from '../../api/rules.js';
+import type { RulesFlags } from '../commands/rules.js';
 import { colors, writeJson, writeLines } from '../output.js';
 
-export async function listRules(flags: { json?: boolean }): Promise<void> {
+export async function listRules(flags: RulesFlags): Promise<void> {
   const doc = await rules();
   if (flags.json) {
     writeJson(doc);

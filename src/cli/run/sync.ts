@@ -6,11 +6,7 @@ import type { CliContext } from '../context.js';
 import { syncChangeLine, syncReportText, syncSummary } from '../format/sync-report.js';
 import { writeJson, writeLines } from '../output.js';
 
-export interface SyncFlags {
-  full?: boolean;
-  json?: boolean;
-  watch?: boolean;
-}
+import type { SyncFlags } from '../commands/sync.js';
 
 export async function sync(ctx: CliContext, flags: SyncFlags): Promise<void> {
   const options = apiOptions(ctx);

@@ -1,18 +1,19 @@
 // `task list` and `task show`: flags to api options, the document as JSON or as lines.
 import { taskList as listTasks, taskShow as showTask } from '../../api/tasks.js';
 import { apiOptions } from '../api-options.js';
+import type { TaskListFlags, TaskShowFlags } from '../commands/task.js';
 import type { CliContext } from '../context.js';
 import { taskListLines, taskShowLines } from '../format/task.js';
 import { colors, writeJson, writeLines } from '../output.js';
-import { listFilters, type ListFlags } from './filters.js';
+import { listFilters } from './filters.js';
 
-export async function taskList(ctx: CliContext, flags: ListFlags & { json?: boolean; sync?: boolean }): Promise<void> {
+export async function taskList(ctx: CliContext, flags: TaskListFlags): Promise<void> {
   const doc = await listTasks({ ...apiOptions(ctx), sync: flags.sync, ...listFilters(flags) });
   if (flags.json) writeJson(doc);
   else writeLines(taskListLines(doc, colors()));
 }
 
-export async function taskShow(ctx: CliContext, ref: string, flags: { json?: boolean; sync?: boolean }): Promise<void> {
+export async function taskShow(ctx: CliContext, ref: string, flags: TaskShowFlags): Promise<void> {
   const doc = await showTask({ ...apiOptions(ctx), sync: flags.sync, id: ref });
   if (flags.json) writeJson(doc);
   else writeLines(taskShowLines(doc, colors()));

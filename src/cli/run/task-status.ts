@@ -5,12 +5,9 @@ import type { CliContext } from '../context.js';
 import { taskStatusLine } from '../format/task.js';
 import { writeJson, writeLines } from '../output.js';
 
-interface StatusFlags {
-  ifStatus?: string;
-  json?: boolean;
-}
+import type { TaskStatusFlags } from '../commands/task.js';
 
-export async function taskStatus(ctx: CliContext, ref: string, status: string, flags: StatusFlags): Promise<void> {
+export async function taskStatus(ctx: CliContext, ref: string, status: string, flags: TaskStatusFlags): Promise<void> {
   const doc = await setTaskStatus({ ...apiOptions(ctx), id: ref, status, ifStatus: flags.ifStatus });
   if (flags.json) writeJson(doc);
   else writeLines([taskStatusLine(doc)]);
