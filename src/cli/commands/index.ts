@@ -1,5 +1,11 @@
 // The command table. Only the module of the command being run is imported, so start-up
 // stays fast; the descriptions here are what `custodian --help` lists.
+//
+// A command module (see next.ts) defines its command in a function `define(program: Program)`,
+// exports the options type read from that definition (`OptionsOf<ReturnType<typeof define>>`,
+// ../program.ts) and `register`, whose action imports ../run/<name>.js. The run module takes
+// that options type, calls one src/api function and prints its document (JSON, or a view from
+// ../format): so a renamed flag is a compile error where it is read, never a silent `undefined`.
 import type { RegisterCommand } from '../context.js';
 
 export interface CommandEntry {

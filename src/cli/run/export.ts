@@ -2,12 +2,8 @@
 import { exportSnapshot } from '../../api/export.js';
 import { snapshotText } from '../../snapshot/text.js';
 import { apiOptions } from '../api-options.js';
+import type { ExportFlags } from '../commands/export.js';
 import type { CliContext } from '../context.js';
-
-interface ExportFlags {
-  out?: string;
-  sync?: boolean;
-}
 
 export async function exportCommand(ctx: CliContext, flags: ExportFlags): Promise<void> {
   const snapshot = await exportSnapshot({ ...apiOptions(ctx), sync: flags.sync });
