@@ -1,10 +1,11 @@
 // The events commands: flags into the api's options, its documents into output.
 import type { EventItem } from '../../api/events.js';
 import { apiOptions } from '../api-options.js';
+import type { EventsBackfillFlags, EventsListFlags } from '../commands/events.js';
 import type { CliContext } from '../context.js';
 import { colors, writeJson, writeLines } from '../output.js';
 
-export async function eventsList(ctx: CliContext, flags: { pending?: boolean; since?: string; type?: string[]; json?: boolean; sync?: boolean }): Promise<void> {
+export async function eventsList(ctx: CliContext, flags: EventsListFlags): Promise<void> {
   const { listEvents } = await import('../../api/events.js');
   const doc = await listEvents({ ...apiOptions(ctx), pending: flags.pending, since: flags.since, types: flags.type, sync: flags.sync });
   if (flags.json) {
@@ -23,7 +24,7 @@ function eventLine(e: EventItem, color: ReturnType<typeof colors>): string {
   return `${e.time}  ${e.type.replace(/^org\.custodian\./, '').padEnd(26)}  ${e.data.repo}  ${e.subject}  ${change}  ${state}`;
 }
 
-export async function eventsBackfill(ctx: CliContext, flags: { since: string; json?: boolean }): Promise<void> {
+export async function eventsBackfill(ctx: CliContext, flags: EventsBackfillFlags): Promise<void> {
   const { backfillEvents } = await import('../../api/events.js');
   const doc = await backfillEvents({ ...apiOptions(ctx), since: flags.since });
   if (flags.json) writeJson(doc);

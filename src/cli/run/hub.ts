@@ -4,14 +4,22 @@ import { usageError } from '../../errors.js';
 import { hubClient, type SourceChanges } from '../../hub/client.js';
 import { snapshotText } from '../../snapshot/text.js';
 import { apiOptions } from '../api-options.js';
+import type {
+  HubComposeFlags,
+  HubListFlags,
+  HubPushFlags,
+  HubRegisterFlags,
+  HubRemoveFlags,
+  HubShowFlags,
+  HubStatusFlags,
+  HubUpdateFlags,
+} from '../commands/hub.js';
 import type { CliContext } from '../context.js';
 import { composeLines, sourceDetailLines, sourceLines, statusLines } from '../format/hub.js';
 import { colors, writeJson, writeLines } from '../output.js';
 
-interface Common {
-  baseUrl?: string;
-  json?: boolean;
-}
+/** The options every hub subcommand ends with (--base-url, --json). */
+type Common = HubStatusFlags;
 
 const client = (flags: Common) => hubClient({ baseUrl: flags.baseUrl, env: process.env });
 
@@ -27,26 +35,17 @@ export async function hubStatus(_ctx: CliContext, flags: Common): Promise<void> 
   print(flags, doc, () => statusLines(hub.baseUrl, health, sources, colors()));
 }
 
-export async function hubList(_ctx: CliContext, flags: Common): Promise<void> {
+export async function hubList(_ctx: CliContext, flags: HubListFlags): Promise<void> {
   const doc = await client(flags).sources();
   print(flags, doc, () => sourceLines(doc, colors()));
 }
 
-export async function hubShow(_ctx: CliContext, name: string, flags: Common): Promise<void> {
+export async function hubShow(_ctx: CliContext, name: string, flags: HubShowFlags): Promise<void> {
   const doc = await client(flags).source(name);
   print(flags, doc, () => sourceDetailLines(doc.source));
 }
 
-interface RegisterFlags extends Common {
-  url?: string;
-  domain?: string;
-  required?: boolean;
-  disabled?: boolean;
-  ttl?: string;
-  description?: string;
-}
-
-export async function hubRegister(_ctx: CliContext, name: string, flags: RegisterFlags): Promise<void> {
+export async function hubRegister(_ctx: CliContext, name: string, flags: HubRegisterFlags): Promise<void> {
   const settings: SourceChanges = {
     ...(flags.url !== undefined ? { url: flags.url } : {}),
     ...(flags.domain !== undefined ? { domain: flags.domain } : {}),
@@ -59,14 +58,7 @@ export async function hubRegister(_ctx: CliContext, name: string, flags: Registe
   print(flags, doc, () => [`registered ${name}`, ...sourceDetailLines(doc.source)]);
 }
 
-interface UpdateFlags extends RegisterFlags {
-  pushMode?: boolean;
-  enable?: boolean;
-  disable?: boolean;
-  optional?: boolean;
-}
-
-export async function hubUpdate(_ctx: CliContext, name: string, flags: UpdateFlags): Promise<void> {
+export async function hubUpdate(_ctx: CliContext, name: string, flags: HubUpdateFlags): Promise<void> {
   if (flags.url !== undefined && flags.pushMode) throw usageError('--url and --push-mode contradict each other');
   if (flags.enable && flags.disable) throw usageError('--enable and --disable contradict each other');
   if (flags.required && flags.optional) throw usageError('--required and --optional contradict each other');
@@ -86,19 +78,19 @@ export async function hubUpdate(_ctx: CliContext, name: string, flags: UpdateFla
   print(flags, doc, () => [`updated ${name}`, ...sourceDetailLines(doc.source)]);
 }
 
-export async function hubRemove(_ctx: CliContext, name: string, flags: Common): Promise<void> {
+export async function hubRemove(_ctx: CliContext, name: string, flags: HubRemoveFlags): Promise<void> {
   const doc = await client(flags).remove(name);
   print(flags, doc, () => [`removed ${name}`]);
 }
 
-export async function hubPush(ctx: CliContext, name: string, flags: Common & { sync?: boolean }): Promise<void> {
+export async function hubPush(ctx: CliContext, name: string, flags: HubPushFlags): Promise<void> {
   const hub = client(flags);
   const snapshot = await exportSnapshot({ ...apiOptions(ctx), sync: flags.sync });
   const doc = await hub.push(name, snapshotText(snapshot));
   print(flags, doc, () => [`pushed ${snapshot.repos.length} repos, ${snapshot.tasks.length} tasks to ${name} at ${hub.baseUrl}`, ...sourceDetailLines(doc.source)]);
 }
 
-export async function hubCompose(_ctx: CliContext, flags: Common & { staleOnly?: boolean }): Promise<void> {
+export async function hubCompose(_ctx: CliContext, flags: HubComposeFlags): Promise<void> {
   const doc = await client(flags).compose(flags.staleOnly !== true);
   print(flags, doc, () => composeLines(doc, colors()));
 }

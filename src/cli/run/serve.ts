@@ -3,21 +3,8 @@
 import { usageError } from '../../errors.js';
 import { startHub } from '../../hub/start.js';
 import { loadTokens } from '../../hub/tokens.js';
+import type { ServeFlags } from '../commands/serve.js';
 import type { CliContext } from '../context.js';
-
-interface ServeFlags {
-  host: string;
-  port: string;
-  store: string;
-  tokensFile?: string;
-  allowHttpHost: string[];
-  allowPrivate: string[];
-  refreshInterval: string;
-  maxSnapshotBytes: string;
-  writeRateLimit: string;
-  trustProxy?: boolean;
-  logLevel: string;
-}
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'];
 
