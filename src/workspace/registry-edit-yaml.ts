@@ -22,7 +22,7 @@ import {
 import { doubleQuote, renderKey, renderScalar } from '../edit/yaml/scalar-render.js';
 import { dataAt, sameData, yamlData } from '../edit/yaml/verify.js';
 import { CustodianError } from '../errors.js';
-import { DOMAIN_KEYS, REPO_KEYS } from './types.js';
+import { DOMAIN_KEYS, REGISTRY_MAX_BYTES, REPO_KEYS } from './types.js';
 
 export type RegistryList = 'domains' | 'repos';
 
@@ -32,16 +32,19 @@ export const REPO_KEY_ORDER = REPO_KEYS;
 
 type Mapping = Record<string, unknown>;
 
+/** The registry as the loader reads it: the same subset, with the registry's larger size cap. */
+const registryYaml = (text: string, role: 'input' | 'output'): unknown => yamlData(text, role, { maxBytes: REGISTRY_MAX_BYTES });
+
 /** Index of the entry of `list` whose slug is `slug` (-1 when there is none). */
 export function entryIndex(text: string, list: RegistryList, slug: string): number {
-  const entriesData = dataAt(yamlData(text, 'input'), [list]);
+  const entriesData = dataAt(registryYaml(text, 'input'), [list]);
   if (!Array.isArray(entriesData)) return -1;
   return entriesData.findIndex((entry) => isMapping(entry) && entry.slug === slug);
 }
 
 /** The plain data of a registry text (throws `refused` when it does not parse). */
 export function registryData(text: string): Mapping {
-  const data = yamlData(text, 'input');
+  const data = registryYaml(text, 'input');
   return isMapping(data) ? data : {};
 }
 
@@ -50,7 +53,7 @@ export function registryData(text: string): Mapping {
  * writes it) becomes a block list, so entries read one key per line like hand-written ones.
  */
 export function appendEntry(text: string, list: RegistryList, item: AppendItem): string {
-  const before = yamlData(text, 'input');
+  const before = registryYaml(text, 'input');
   const emptied = withoutEmptyFlowList(text, list);
   const after = apply(emptied, yamlAppendItem(emptied, [list], item, { eol: eolOf(text) }));
   const expected = (isMapping(before) ? structuredClone(before) : {}) as Mapping;
@@ -97,7 +100,7 @@ export function doubleQuoted(text: string, path: YamlPath): string {
   if (!scalar || scalar.style === 'double' || typeof scalar.value !== 'string') return text;
   if (scalar.style !== 'plain' && scalar.style !== 'single') return text;
   const after = apply(text, [{ start: scalar.start, end: scalar.end, text: doubleQuote(scalar.value) }]);
-  confirm(after, yamlData(text, 'input'), path);
+  confirm(after, registryYaml(text, 'input'), path);
   return after;
 }
 
@@ -107,7 +110,7 @@ export function doubleQuoted(text: string, path: YamlPath): string {
  * a flow entry) after the nearest existing predecessor in `order`.
  */
 export function setInMapping(text: string, mapPath: YamlPath, key: string, value: ScalarValue, order: readonly string[]): string {
-  const before = yamlData(text, 'input');
+  const before = registryYaml(text, 'input');
   const existing = dataAt(before, mapPath);
   if (isMapping(existing)) return setScalar(text, [...mapPath, key], value);
   if (existing !== undefined) {
@@ -140,7 +143,7 @@ export function setInMapping(text: string, mapPath: YamlPath, key: string, value
 
 /** The key `key` follows in `order` that the mapping at `mapPath` already has (undefined: none). */
 function precedingKey(text: string, mapPath: YamlPath, key: string, order: readonly string[]): string | undefined {
-  const mapping = dataAt(yamlData(text, 'input'), mapPath);
+  const mapping = dataAt(registryYaml(text, 'input'), mapPath);
   if (!isMapping(mapping)) return undefined;
   const position = order.indexOf(key);
   if (position < 0) return undefined;
@@ -169,7 +172,7 @@ function withKeyAfter(data: unknown, path: YamlPath, value: unknown, anchor: str
 }
 
 function confirm(afterText: string, expected: unknown, path: YamlPath): void {
-  if (!sameData(yamlData(afterText, 'output'), expected)) {
+  if (!sameData(registryYaml(afterText, 'output'), expected)) {
     throw new CustodianError('refused', `editing ${formatPath(path)} would change more than that value; nothing was written`, {
       details: { reason: 'verification', path: [...path] },
     });
@@ -203,7 +206,7 @@ export function locateEntry(
 
 /** Indexes of the entries of `list` whose `key` equals `value` (repos of a domain). */
 export function entriesWhere(text: string, list: RegistryList, key: string, value: string): number[] {
-  const entriesData = dataAt(yamlData(text, 'input'), [list]);
+  const entriesData = dataAt(registryYaml(text, 'input'), [list]);
   if (!Array.isArray(entriesData)) return [];
   return entriesData.flatMap((entry, index) => (isMapping(entry) && entry[key] === value ? [index] : []));
 }

@@ -110,7 +110,7 @@ describe('lock contention across real processes', () => {
       outfile: join(dir, 'edit.mjs'),
       logLevel: 'silent',
       // `yaml` is CommonJS and requires node built-ins: give the ESM bundle a require().
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      banner: { js: "import { createRequire as bannerRequire } from 'node:module'; const require = bannerRequire(import.meta.url);" },
     });
     writeFileSync(
       join(dir, 'worker.mjs'),

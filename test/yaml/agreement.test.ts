@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readYaml } from '../../src/documents/yaml/read.js';
 import { readYamlWithYaml2 } from '../../src/documents/yaml/read-yaml2.js';
+import { yamlData } from '../../src/edit/yaml/verify.js';
+import { CustodianError } from '../../src/errors.js';
 import { disagreement } from './agreement-check.js';
 import { ACCEPTED, HAND_WRITTEN, HOSTILE } from './agreement-corpus.js';
 import { cleanYamlText, hostileYamlText } from './yaml-generator.js';
@@ -29,6 +31,28 @@ describe('hand-written texts', () => {
     expect([...kinds].sort()).toEqual(
       ['alias', 'anchor', 'duplicate-key', 'forbidden-key', 'merge-key', 'syntax', 'tag', 'too-deep', 'too-large'].sort(),
     );
+  });
+});
+
+describe('the editor reads with the sync path\'s reader', () => {
+  test('it refuses every text the sync path rejects (anchors, aliases, tags, merge keys, …) and reads the accepted ones alike', () => {
+    for (const [name, text] of Object.entries(HOSTILE)) {
+      const problem = readYaml(text);
+      if (problem.ok) throw new Error(`${name} is accepted`);
+      let refused: unknown;
+      try {
+        yamlData(text, 'input');
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused, name).toBeInstanceOf(CustodianError);
+      expect((refused as CustodianError).code, name).toBe('refused');
+      expect((refused as CustodianError).message, name).toContain(`(line ${problem.problem.line}, column ${problem.problem.column})`);
+    }
+    for (const [name, text] of Object.entries(ACCEPTED)) {
+      const read = readYaml(text);
+      expect(read.ok && yamlData(text, 'input'), name).toEqual(read.ok && read.value);
+    }
   });
 });
 

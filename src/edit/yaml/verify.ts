@@ -1,26 +1,28 @@
-// The safety net under every YAML edit: parse before and after with `yaml` 2 and confirm that
-// exactly the intended value changed (and an inserted key landed where intended), nothing else.
-import { LineCounter, parseDocument } from 'yaml';
+// The safety net under every YAML edit: read before and after with the sync path's own reader
+// (readYaml: the same accepted subset, so anchors, aliases, tags and merge keys are refused here
+// too) and confirm that exactly the intended value changed (and an inserted key landed where
+// intended), nothing else.
+import { toLf } from '../../documents/text.js';
+import { readYaml } from '../../documents/yaml/read.js';
+import type { YamlReadOptions } from '../../documents/yaml/types.js';
 import { CustodianError } from '../../errors.js';
 import { formatPath, type YamlPath } from './cst-path.js';
 
 /**
- * Plain data of a YAML text (core schema). A text that does not parse is refused, never edited;
- * `role` says whether it is the text handed in or the text an edit produced.
+ * Plain data of a YAML text (core schema, DESIGN's subset). A text the sync path would reject is
+ * refused, never edited; `role` says whether it is the text handed in or the text an edit produced.
  */
-export function yamlData(text: string, role: 'input' | 'output'): unknown {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error', lineCounter });
-  const error = doc.errors[0];
-  if (error) {
-    const where = lineCounter.linePos(error.pos[0]);
-    const at = ` (line ${where.line}, column ${where.col})`;
+export function yamlData(text: string, role: 'input' | 'output', options: YamlReadOptions = {}): unknown {
+  const read = readYaml(toLf(text), options);
+  if (!read.ok) {
+    const { problem } = read;
+    const at = ` (line ${problem.line}, column ${problem.column})`;
     const what = role === 'input' ? 'cannot edit YAML that does not parse' : 'the edit would produce invalid YAML';
-    throw new CustodianError('refused', `${what}${at}: ${error.message.split('\n')[0]}`, {
-      details: { reason: role === 'input' ? 'yaml-parse' : 'verification', line: where.line, column: where.col },
+    throw new CustodianError('refused', `${what}${at}: ${problem.message.split('\n')[0]}`, {
+      details: { reason: role === 'input' ? 'yaml-parse' : 'verification', line: problem.line, column: problem.column },
     });
   }
-  return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  return read.value;
 }
 
 export interface ExpectedChange {
