@@ -2,7 +2,8 @@
 // is unchanged, recomputed where it is not. The cached path reads files and the index only: no
 // git process starts unless a group is stale (HEAD moved, a file changed, a new day, …).
 import type { IndexDb } from '../index/db.js';
-import { goalRows, repoStamps } from '../index/queries/doi.js';
+import { allGoals } from '../index/queries/dispatch.js';
+import { repoStamps } from '../index/queries/doi.js';
 import type { Workspace } from '../workspace/types.js';
 import { readCachedRepos, repoRow, writeCacheRows, type CacheRow, type CachedRepo, type GroupEntries, type GroupEntry } from './cache.js';
 import type { GroupName } from './criterion.js';
@@ -48,7 +49,7 @@ export interface RepoPlan {
 export async function evaluateDoi(ws: Workspace, db: IndexDb, options: DoiOptions): Promise<DoiRun> {
   const repos = options.repos ? ws.repos.filter((r) => options.repos!.includes(r.slug)) : ws.repos;
   const checkouts = await Promise.all(repos.map((r) => readCheckout(r.checkout)));
-  const goals = goalRows(db);
+  const goals = allGoals(db);
   const stamps = repoStamps(db);
   const idSet = idSetDigest(db, stamps);
   const slugs = {

@@ -8,12 +8,13 @@
 //   check   (C7):                 registry, the repo's index stamp, the workspace's id set, the registered slugs
 import { createHash } from 'node:crypto';
 import { VERSION } from '../version.js';
-import type { GoalRow, RepoStamp } from '../index/queries/doi.js';
+import type { GoalInfo } from '../dispatch/types.js';
+import type { RepoStamp } from '../index/queries/doi.js';
 import type { GroupName } from './criterion.js';
 import type { CheckoutFacts, RegistryFacts } from './model.js';
 
 /** Bump when a criterion or a fact changes meaning: every cached result is then recomputed. */
-export const DOI_CACHE_VERSION = 1;
+export const DOI_CACHE_VERSION = 2;
 
 /** custodian's own version: a new release may judge differently (new check rules), so its cache starts afresh. */
 const TOOL_VERSION = VERSION;
@@ -28,7 +29,7 @@ export interface FingerprintInputs {
   stamp: RepoStamp | null;
   /** Today in UTC (`YYYY-MM-DD`): C11 and C14 compare commit times with the clock. */
   day: string;
-  goals: GoalRow[];
+  goals: GoalInfo[];
   /** Digest of the workspace's workplan and task ids (see id-set.ts). */
   id_set: string;
   /** Registered domain slugs with their status, and repo slugs: what registry rules consult. */

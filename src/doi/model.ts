@@ -104,7 +104,8 @@ export interface IndexFacts extends RegistryFacts {
 }
 
 export interface GoalFact {
-  id: string;
+  /** Null for a goal that declares no id (dispatch shows it too; schema/invalid reports it). */
+  id: string | null;
   title: string | null;
   priority: number | null;
   repo_slug: string;

@@ -1,7 +1,7 @@
 // The slow path of \`doi\`: recompute every stale group of every selected repo, git work running
 // concurrently (bounded), C7 from one run of the check engine over the repos that need it.
 import type { IndexDb } from '../index/db.js';
-import type { GoalRow } from '../index/queries/doi.js';
+import type { GoalInfo } from '../dispatch/types.js';
 import type { Workspace } from '../workspace/types.js';
 import type { RepoPlan } from './evaluate.js';
 import { checkErrors } from './facts/check-errors.js';
@@ -21,7 +21,7 @@ export async function refreshAll(
   ws: Workspace,
   db: IndexDb,
   plans: RepoPlan[],
-  goals: GoalRow[],
+  goals: GoalInfo[],
   options: { now: Date; concurrency: number },
 ): Promise<Refreshed> {
   const reader = new IndexReader(db, goals);

@@ -7,7 +7,7 @@ import { normaliseRemoteUrl, sameRemote } from '../../src/doi/remote-url.js';
 import { isSbomPath } from '../../src/doi/sbom.js';
 import { hasScopeSection } from '../../src/doi/scope-section.js';
 import { compareByTier, tierOf } from '../../src/doi/tiers.js';
-import type { GoalRow } from '../../src/index/queries/doi.js';
+import type { GoalInfo } from '../../src/dispatch/types.js';
 
 const TIERS = ['core', 'core', 'core', 'core', 'core', 'standard', 'standard', 'standard', 'standard', 'standard', 'full', 'full', 'full', 'full'] as const;
 
@@ -87,13 +87,13 @@ describe('SBOM names', () => {
 });
 
 describe('active goal', () => {
-  const goal = (doc_id: string, over: Partial<GoalRow> = {}): GoalRow => ({
-    doc_id,
+  const goal = (id: string, over: Partial<GoalInfo> = {}): GoalInfo => ({
+    id,
     title: null,
     status: 'active',
     priority: 1,
     repo: 'ledger',
-    path: `goals/${doc_id}.md`,
+    file: `goals/${id}.md`,
     repo_field: null,
     domain: null,
     ...over,

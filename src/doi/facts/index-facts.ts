@@ -1,17 +1,17 @@
 // Facts read from the index for one repo (C6, C10, C13, and C14's list of in_progress tasks).
 // A repo's task rows are read once and shared by the groups that need them.
 import type { IndexDb } from '../../index/db.js';
+import { allGoals } from '../../index/queries/dispatch.js';
 import {
-  goalRows,
   parseErrorRows,
   planningDocumentCounts,
   repoInProgressRows,
   repoTaskRows,
   repoWorkplanRows,
-  type GoalRow,
   type RepoTaskRow,
 } from '../../index/queries/doi.js';
 import { findDrift } from '../drift.js';
+import type { GoalInfo } from '../../dispatch/types.js';
 import { activeGoalFor } from '../goals.js';
 import type { DriftFinding, GoalFact, LocatedProblem } from '../model.js';
 
@@ -29,11 +29,11 @@ export class IndexReader {
   /** `goals`: every goal of the workspace, when the caller has read them already. */
   constructor(
     private readonly db: IndexDb,
-    private goals: GoalRow[] | null = null,
+    private goals: GoalInfo[] | null = null,
   ) {}
 
-  allGoals(): GoalRow[] {
-    return (this.goals ??= goalRows(this.db));
+  allGoals(): GoalInfo[] {
+    return (this.goals ??= allGoals(this.db));
   }
 
   taskRows(slug: string): RepoTaskRow[] {

@@ -159,24 +159,21 @@ export function liveDependencyLookup(db: IndexDb): DependencyLookup {
   };
 }
 
+const GOAL_COLUMNS = 'repo, path AS file, doc_id AS id, title, status, priority, repo_field, domain';
+
 /** Goals that may be a repo's active goal: naming it, living in it, or naming its domain. */
 export function goalsFor(db: IndexDb, repo: string, domain: string | null): GoalInfo[] {
-  const rows = db
+  return db
     .prepare(
-      `SELECT repo, path, doc_id, title, status, priority, repo_field, domain FROM documents
+      `SELECT ${GOAL_COLUMNS} FROM documents
        WHERE kind = 'goal' AND (repo_field = ? OR repo = ? OR (domain = ? AND repo_field IS NULL)) ORDER BY repo, path, line`,
     )
-    .all(repo, repo, domain) as { repo: string; path: string; doc_id: string | null; title: string | null; status: string | null; priority: number | null; repo_field: string | null; domain: string | null }[];
-  return rows.map((row) => ({
-    repo: row.repo,
-    file: row.path,
-    id: row.doc_id,
-    title: row.title,
-    status: row.status,
-    priority: row.priority,
-    repo_field: row.repo_field,
-    domain: row.domain,
-  }));
+    .all(repo, repo, domain) as GoalInfo[];
+}
+
+/** Every goal of the workspace, in the same shape and order (DoI ranks every repo's from one read). */
+export function allGoals(db: IndexDb): GoalInfo[] {
+  return db.prepare(`SELECT ${GOAL_COLUMNS} FROM documents WHERE kind = 'goal' ORDER BY repo, path, line`).all() as GoalInfo[];
 }
 
 /** Interface changes naming the repo among their affected repos. */

@@ -1,5 +1,5 @@
 // What DoI reads from the index: per-repo change stamps (for cache fingerprints), planning
-// documents and parser errors (C6), goals (C10), a repo's workplans and tasks (C13, C14), and the
+// documents and parser errors (C6), a repo's workplans and tasks (C13, C14), and the
 // workspace's id set (C7's fingerprint). Repo-scoped queries go through the (repo, …) indexes.
 import type { IndexDb } from '../db.js';
 
@@ -37,27 +37,6 @@ export function parseErrorRows(db: IndexDb, repo: string): ProblemRow[] {
        WHERE f.repo = ? AND d.severity = 'error' ORDER BY d.path, d.line, d.col, d.id`,
     )
     .all(repo) as ProblemRow[];
-}
-
-export interface GoalRow {
-  doc_id: string;
-  title: string | null;
-  status: string | null;
-  priority: number | null;
-  repo: string;
-  path: string;
-  repo_field: string | null;
-  domain: string | null;
-}
-
-/** Every goal with an id, in a stable order. */
-export function goalRows(db: IndexDb): GoalRow[] {
-  return db
-    .prepare(
-      `SELECT doc_id, title, status, priority, repo, path, repo_field, domain FROM documents
-       WHERE kind = 'goal' AND doc_id IS NOT NULL ORDER BY repo, path, line`,
-    )
-    .all() as GoalRow[];
 }
 
 export interface RepoWorkplanRow {
