@@ -1,69 +1,18 @@
 // Where the bytes of the files in scope come from: the working tree (the default) or the git
 // index (`--staged`, for pre-commit). The only file-system and git access of a check.
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
-import { MAX_FILE_BYTES } from '../documents/text.js';
+import { resolve } from 'node:path';
+import { overSizeCap, MAX_FILE_BYTES } from '../documents/text.js';
+import { readRepoFile } from '../workspace/repo-file.js';
 import { runGit } from '../workspace/git.js';
 import { readObjects } from '../workspace/git-objects.js';
 
 export type ReadOutcome = { bytes: Buffer; problem?: undefined } | { bytes: null; problem: string };
 
-/** A working-tree file, refused when it is a link leading out of the repo or over the size cap. */
+/** A working-tree file, read by the routine sync uses (the same refusals, in the same words). */
 export function readWorkingFile(checkout: string, path: string): ReadOutcome | null {
-  const abs = join(checkout, path);
-  let fd: number;
-  try {
-    // O_NOFOLLOW: one open instead of an lstat and an open; a link fails with ELOOP and is looked at.
-    fd = openSync(abs, constants.O_RDONLY | NOFOLLOW);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP' || code === 'EMLINK') return readLink(checkout, abs);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null; // gone since the index listed it
-    return { bytes: null, problem: (error as Error).message };
-  }
-  try {
-    return readOpen(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-
-function readOpen(fd: number): ReadOutcome | null {
-  const stats = fstatSync(fd);
-  if (!stats.isFile()) return null;
-  if (stats.size > MAX_FILE_BYTES) return { bytes: null, problem: `file is ${stats.size} bytes, over the ${MAX_FILE_BYTES}-byte size cap` };
-  try {
-    return { bytes: readFileSync(fd) };
-  } catch (error) {
-    return { bytes: null, problem: (error as Error).message };
-  }
-}
-
-function readLink(checkout: string, abs: string): ReadOutcome | null {
-  const target = realpathOrNull(abs);
-  const root = realpathOrNull(checkout) ?? checkout;
-  if (!target || !(target === root || target.startsWith(root + sep))) return { bytes: null, problem: 'symbolic link leading out of the repository' };
-  let fd: number;
-  try {
-    fd = openSync(target, constants.O_RDONLY);
-  } catch {
-    return null;
-  }
-  try {
-    return readOpen(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function realpathOrNull(path: string): string | null {
-  try {
-    return realpathSync(path);
-  } catch {
-    return null;
-  }
+  const read = readRepoFile(checkout, path);
+  if (read === null) return null;
+  return read.ok ? { bytes: read.bytes } : { bytes: null, problem: read.problem };
 }
 
 export interface StagedChanges {
@@ -111,7 +60,7 @@ export async function readStagedBlobs(workTree: string, paths: readonly string[]
     const object = objects[i];
     if (!object.found) blobs.set(path, { bytes: null, problem: `no staged blob (${object.header})` });
     else if (object.type !== 'blob') blobs.set(path, { bytes: null, problem: `staged entry is a ${object.type}, not a file` });
-    else if (object.bytes === null) blobs.set(path, { bytes: null, problem: `file is ${object.size} bytes, over the ${MAX_FILE_BYTES}-byte size cap` });
+    else if (object.bytes === null) blobs.set(path, { bytes: null, problem: overSizeCap(object.size) });
     else blobs.set(path, { bytes: object.bytes });
   });
   return blobs;

@@ -1,7 +1,17 @@
-// Bytes to text and offsets to positions. A file is text only when it is valid UTF-8 without
+// Bytes to text and offsets to positions, and the one content hash. A file is text only when it is valid UTF-8 without
 // NUL bytes and within the size cap; anything else is reported, never silently altered.
 
+import { createHash } from 'node:crypto';
+
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The content hash every part keys by: the index (has the file changed?), a check's scope file
+ * and the edit engine (is the file still what was read?). sha256, hex.
+ */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
 
 export function overSizeCap(size: number | bigint): string {
   return `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte size cap`;
@@ -9,7 +19,7 @@ export function overSizeCap(size: number | bigint): string {
 
 export type DecodeOutcome =
   | { ok: true; text: string; bom: boolean }
-  /** `line`/`column` (1-based, column in bytes) of the offending byte when there is one. */
+  /** `line`/`column` (1-based, the column in UTF-16 code units) of the offending byte when there is one. */
   | { ok: false; reason: string; line?: number; column?: number };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -27,7 +37,9 @@ export function decodeBytes(bytes: Uint8Array): DecodeOutcome {
     let line = 1;
     for (let i = 0; i < lineStart; i++) if (bytes[i] === 10) line++;
     const byte = bytes[offset].toString(16).padStart(2, '0');
-    return { ok: false, reason: `file is not valid UTF-8 (byte 0x${byte} at offset ${offset})`, line, column: offset - lineStart + 1 };
+    // Everything before the first bad byte decodes: the column counts its UTF-16 code units, as every column does.
+    const column = decoder.decode(bytes.subarray(lineStart, offset)).length + 1;
+    return { ok: false, reason: `file is not valid UTF-8 (byte 0x${byte} at offset ${offset})`, line, column };
   }
   const bom = text.charCodeAt(0) === 0xfeff;
   return { ok: true, text: bom ? text.slice(1) : text, bom };

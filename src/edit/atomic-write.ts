@@ -5,10 +5,11 @@ import { constants } from 'node:fs';
 import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CustodianError } from '../errors.js';
-import { fileError, sha256 } from './text-file.js';
+import { contentHash } from '../documents/text.js';
+import { fileError } from './text-file.js';
 
 export interface AtomicWriteOptions {
-  /** sha256 of the bytes the caller read; the write is refused with `conflict` when the file no longer has them. */
+  /** contentHash of the bytes the caller read; the write is refused with `conflict` when the file no longer has them. */
   expectedHash?: string;
 }
 
@@ -60,7 +61,7 @@ async function assertUnchanged(target: string, expectedHash: string): Promise<vo
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     current = null;
   }
-  if (current === null || sha256(current) !== expectedHash) {
+  if (current === null || contentHash(current) !== expectedHash) {
     throw new CustodianError('conflict', `${target} changed since it was read; not overwriting it (retry the command)`, {
       details: { path: target, reason: current === null ? 'deleted' : 'modified' },
     });

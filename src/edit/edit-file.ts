@@ -6,7 +6,8 @@ import { CustodianError } from '../errors.js';
 import { applyEdits } from './apply-edits.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { withFileLock, type FileLockOptions } from './file-lock.js';
-import { encodeText, readTextFile, sha256, type TextFile } from './text-file.js';
+import { contentHash } from '../documents/text.js';
+import { encodeText, readTextFile, type TextFile } from './text-file.js';
 import { unifiedDiff } from './unified-diff.js';
 
 export interface EditOptions {
@@ -31,7 +32,7 @@ export interface EditOutcome {
   diff: string;
   /** Edits left out for overlapping an earlier one (see applyEdits); empty for non-overlapping edits. */
   skipped: TextEdit[];
-  /** sha256 of the file's bytes once the call is done (the new bytes when written). */
+  /** contentHash of the file's bytes once the call is done (the new bytes when written). */
   hash: string;
 }
 
@@ -68,7 +69,7 @@ export async function editTextFile(
       if (!changed || options.dryRun) return outcome;
       const bytes = encodeText(after, file.bom);
       await writeFileAtomic(path, bytes, { expectedHash: file.hash });
-      return { ...outcome, hash: sha256(bytes) };
+      return { ...outcome, hash: contentHash(bytes) };
     },
     options.lock,
   );

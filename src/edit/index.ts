@@ -13,7 +13,8 @@ export {
   taskYamlTarget,
   type YamlRegionTarget,
 } from './region.js';
-export { decodeUtf8, dominantEol, encodeText, readTextFile, sha256, type Eol, type TextFile } from './text-file.js';
+export { decodeUtf8, dominantEol, encodeText, readTextFile, type Eol, type TextFile } from './text-file.js';
+export { contentHash } from '../documents/text.js';
 export { unifiedDiff } from './unified-diff.js';
 export { yamlAppendItem, type AppendItem } from './yaml/append-item.js';
 export type { YamlPath } from './yaml/cst-path.js';

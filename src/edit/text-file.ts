@@ -1,7 +1,7 @@
 // Reading a file for an edit: the exact bytes (for the hash the write is checked against), the
 // BOM-less text every offset refers to, and what writing back must restore (BOM, line endings).
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { contentHash } from '../documents/text.js';
 import { CustodianError } from '../errors.js';
 
 export type Eol = '\n' | '\r\n' | '\r';
@@ -14,16 +14,12 @@ export interface TextFile {
   bom: boolean;
   /** The most frequent line ending ('\n' when the file has none). */
   eol: Eol;
-  /** sha256 of `bytes`, hex: what a later write is checked against. */
+  /** contentHash of `bytes`: what a later write is checked against. */
   hash: string;
 }
 
 // ignoreBOM keeps the BOM in the output so we can tell it was there and write it back.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** Decodes strict UTF-8; invalid bytes are refused, never replaced (a U+FFFD written back would corrupt the file). */
 export function decodeUtf8(bytes: Uint8Array, path: string): { text: string; bom: boolean } {
@@ -48,7 +44,7 @@ export async function readTextFile(path: string): Promise<TextFile> {
     throw fileError(path, 'read', cause);
   }
   const { text, bom } = decodeUtf8(bytes, path);
-  return { path, bytes, text, bom, eol: dominantEol(text), hash: sha256(bytes) };
+  return { path, bytes, text, bom, eol: dominantEol(text), hash: contentHash(bytes) };
 }
 
 export function encodeText(text: string, bom: boolean): Buffer {

@@ -2,8 +2,8 @@
 // only. The repo's file list is re-read (a git process) only when its git index file or one of its
 // included folders changed; otherwise only the known files are stat'ed. Takes no lock, writes nothing.
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { sep } from 'node:path';
+import type { Stats } from 'node:fs';
+import { linkTarget, readRepoFile, type RepoFileRead } from '../workspace/repo-file.js';
 import type { RepoConfig } from '../workspace/types.js';
 import { gitIndexFile, listIncludedFiles } from './repo-files.js';
 import type { FileRow, RepoRow } from './state.js';
@@ -11,11 +11,9 @@ import { folderStamps, foldersUnchanged, lstatOrNull, statStamp } from './stamps
 
 export interface FileCandidate {
   path: string;
-  /** Path to read (a link's target inside the repo), or null with `problem` when it cannot be read. */
-  readPath: string | null;
+  /** The file's stats (a link's target's, for a link inside the repo; the link's own otherwise). */
   stats: Stats | null;
   stamp: string;
-  problem: string | null;
   row: FileRow | undefined;
 }
 
@@ -99,58 +97,17 @@ function inspect(checkout: string, path: string, row: FileRow | undefined): File
   const abs = `${checkout}/${path}`;
   const stats = lstatOrNull(abs);
   if (!stats) return null;
-  if (stats.isFile()) {
-    const stamp = statStamp(stats);
-    if (row && row.stamp === stamp && !row.racy) return UNCHANGED;
-    return { path, readPath: abs, stats, stamp, problem: null, row };
-  }
-  if (!stats.isSymbolicLink()) return null;
-  const found = inspectLink(checkout, path, abs, stats);
-  return row && row.stamp === found.stamp && !row.racy ? UNCHANGED : { ...found, row };
+  let found: FileCandidate;
+  if (stats.isFile()) found = { path, stats, stamp: statStamp(stats), row };
+  else if (stats.isSymbolicLink()) {
+    // A link's stamp covers its target too: retargeting it, or editing the target, is a change.
+    const target = linkTarget(checkout, abs);
+    found = 'problem' in target ? { path, stats, stamp: statStamp(stats), row } : { path, stats: target.stats, stamp: `${statStamp(stats)}>${statStamp(target.stats)}`, row };
+  } else return null;
+  return row && row.stamp === found.stamp && !row.racy ? UNCHANGED : found;
 }
 
-/** A link is read only when it leads to a file inside the repository. */
-function inspectLink(checkout: string, path: string, abs: string, stats: Stats): Omit<FileCandidate, 'row'> {
-  const realRoot = realpathOrSelf(checkout);
-  const target = realpathOrNull(abs);
-  if (!target || !(target === realRoot || target.startsWith(realRoot + sep))) {
-    return { path, readPath: null, stats, stamp: statStamp(stats), problem: 'symbolic link leading out of the repository' };
-  }
-  const targetStats = statOrNull(target);
-  if (!targetStats?.isFile()) return { path, readPath: null, stats, stamp: statStamp(stats), problem: 'symbolic link to something that is not a file' };
-  return { path, readPath: target, stats: targetStats, stamp: `${statStamp(stats)}>${statStamp(targetStats)}`, problem: null };
-}
-
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
-
-function realpathOrNull(path: string): string | null {
-  try {
-    return realpathSync(path);
-  } catch {
-    return null;
-  }
-}
-
-function realpathOrSelf(path: string): string {
-  return realpathOrNull(path) ?? path;
-}
-
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
-
-/** Reads a candidate's bytes; null when it vanished between the stat and the read. */
-export function readCandidate(candidate: FileCandidate): Buffer | null {
-  if (!candidate.readPath) return null;
-  try {
-    return readFileSync(candidate.readPath);
-  } catch {
-    return null;
-  }
+/** Reads a candidate through the one safe routine; null when it vanished between the stat and the read. */
+export function readCandidate(checkout: string, candidate: FileCandidate): RepoFileRead | null {
+  return readRepoFile(checkout, candidate.path);
 }

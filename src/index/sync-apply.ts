@@ -1,11 +1,11 @@
 // The write half of sync, loaded only when the cheap check found something to do: reads,
 // hashes and parses changed files and replaces their rows in one IMMEDIATE transaction.
 import { parseFile, unreadableResult } from '../documents/parse.js';
-import { MAX_FILE_BYTES, overSizeCap } from '../documents/text.js';
+import { contentHash } from '../documents/text.js';
 import type { ParseResult } from '../documents/model.js';
 import type { Workspace } from '../workspace/types.js';
 import type { IndexDb } from './db.js';
-import { contentHash, readCandidate, type FileCandidate, type RepoPlan } from './plan.js';
+import { readCandidate, type FileCandidate, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
 import { storedHash } from './state.js';
 import { IndexWriter } from './store.js';
@@ -76,28 +76,26 @@ async function applyCandidate(
 ): Promise<FileChange['change'] | null> {
   const record = { repo: plan.repo.slug, path: candidate.path, stamp: candidate.stamp, hash: null as string | null, racy: false };
   let result: ParseResult;
-  if (candidate.problem) {
-    result = unreadableResult(candidate.path, candidate.problem);
-  } else if (candidate.stats && candidate.stats.size > MAX_FILE_BYTES) {
-    result = unreadableResult(candidate.path, overSizeCap(candidate.stats.size));
+  const readAt = Date.now();
+  const read = readCandidate(plan.repo.checkout, candidate);
+  if (read === null) {
+    if (!candidate.row) return null;
+    writer.deleteFile(candidate.row.id);
+    counts.unchanged--;
+    counts.removed++;
+    return 'removed';
+  }
+  if (!read.ok) {
+    result = unreadableResult(candidate.path, read.problem);
   } else {
-    const readAt = Date.now();
-    const bytes = readCandidate(candidate);
-    if (!bytes) {
-      if (!candidate.row) return null;
-      writer.deleteFile(candidate.row.id);
-      counts.unchanged--;
-      counts.removed++;
-      return 'removed';
-    }
     counts.read++;
-    record.hash = contentHash(bytes);
-    record.racy = candidate.stats ? isRacy(candidate.stats, readAt) : false;
+    record.hash = contentHash(read.bytes);
+    record.racy = isRacy(read.stats, readAt);
     if (!full && candidate.row && storedHash(writer.db, candidate.row.id) === record.hash) {
       writer.touchFile(candidate.row.id, candidate.stamp, record.racy);
       return null;
     }
-    result = await parseFile(candidate.path, bytes);
+    result = await parseFile(candidate.path, read.bytes);
     if (result.transient) {
       // A result cut short by a time limit is not an answer about this content: no hash, and
       // flagged racy, so the next sync reads and parses the file again.

@@ -3,7 +3,8 @@
 // every change written in one IMMEDIATE transaction — so a killed sync leaves the previous index.
 import type { Workspace } from '../workspace/types.js';
 import { discardIndex, isCorruption, openIndex, type IndexDb } from './db.js';
-import { contentHash, planRepo, readCandidate, type RepoPlan } from './plan.js';
+import { contentHash } from '../documents/text.js';
+import { planRepo, readCandidate, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
 import { readIndexState, storedHash, type IndexState } from './state.js';
 
@@ -110,8 +111,8 @@ async function needsWrite(ws: Workspace, db: IndexDb, plans: RepoPlan[], settle:
     if (plan.row.config_hash !== plan.configHash) return true;
     for (const candidate of plan.candidates) {
       if (!candidate.row || candidate.row.stamp !== candidate.stamp) return true;
-      const bytes = readCandidate(candidate);
-      if (!bytes || contentHash(bytes) !== storedHash(db, candidate.row.id)) return true;
+      const read = readCandidate(plan.repo.checkout, candidate);
+      if (!read?.ok || contentHash(read.bytes) !== storedHash(db, candidate.row.id)) return true;
       // Unchanged, but no longer racy: the flag stays until the next write (or `sync`) clears it.
       if (settle && candidate.stats && !isRacy(candidate.stats, Date.now())) return true;
     }

@@ -5,7 +5,7 @@ import {
   editTextFile,
   readTextFile,
   setYamlValueInRegion,
-  sha256,
+  contentHash,
   writeFileAtomic,
   yamlSetValue,
 } from '../../src/edit/index.js';
@@ -50,7 +50,7 @@ describe('readTextFile', () => {
     writeFileSync(path, bytes);
     const file = await readTextFile(path);
     expect(file).toMatchObject({ path, text: 'a: 1\r\nb: 2\r\nc: 3\n', bom: true, eol: '\r\n' });
-    expect(file.hash).toBe(sha256(bytes));
+    expect(file.hash).toBe(contentHash(bytes));
     expect(file.bytes.equals(bytes)).toBe(true);
   });
 });
@@ -73,7 +73,7 @@ describe('editTextFile', () => {
     expect(written.subarray(3).toString('utf8')).toBe(expected);
     expect(/(?<!\r)\n/.test(written.toString('utf8'))).toBe(false);
     expect(outcome).toMatchObject({ path, changed: true, before: WORKPLAN_CRLF, after: expected, skipped: [] });
-    expect(outcome.hash).toBe(sha256(written));
+    expect(outcome.hash).toBe(contentHash(written));
     expect(outcome.diff).toBe(
       [
         `--- a/${relative(process.cwd(), path)}`,
@@ -204,7 +204,7 @@ describe('writeFileAtomic', () => {
 
   test('a deleted file is a conflict too', async () => {
     const dir = tempDir();
-    const error = await rejection(writeFileAtomic(join(dir, 'gone.md'), 'x', { expectedHash: sha256(Buffer.from('x')) }));
+    const error = await rejection(writeFileAtomic(join(dir, 'gone.md'), 'x', { expectedHash: contentHash(Buffer.from('x')) }));
     expect(error.code).toBe('conflict');
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -20,7 +20,7 @@ interface RuleCase {
 const WORKPLAN = 'workplans/LEDG-WP-0100-ledger-exports.md';
 
 const CASES: Record<string, RuleCase> = {
-  'file/unreadable': { notOk: [[1, 1, 1, 1]] },
+  'file/unreadable': { notOk: [[5, 4, 5, 4]] },
   'file/scan-failed': { notOk: [[19, 1, 19, 2542]] },
   'frontmatter/missing': { notOk: [[1, 1, 1, 1]] },
   'frontmatter/unterminated': { notOk: [[1, 1, 1, 4]] },
