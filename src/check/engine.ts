@@ -1,14 +1,17 @@
 // The rule engine: parser diagnostics, per-file rules over the files in scope, cross-file rules
-// over the workspace view; then severities from the registry, inline suppressions, and one
-// deterministic order. No I/O: the caller reads the files and builds the view.
-import type { Related, Severity } from '../documents/model.js';
+// over the workspace view; then severities from the registry, inline suppressions, fixes turned
+// into data, and one deterministic order. No I/O: the caller reads the files and builds the view.
+import type { Related, Severity, TextEdit } from '../documents/model.js';
+import { CustodianError } from '../errors.js';
 import type { RuleSetting, WorkspaceMode } from '../workspace/types.js';
 import { cmp } from './dependencies.js';
-import { hasParseErrors, runFileRules, withRepo, type FixThunk } from './file-rules.js';
+import { editEngine } from './fix-edits.js';
+import { fileRuleEnv, hasParseErrors, runFileRules, withRepo } from './file-rules.js';
+import { formatMessage } from './messages.js';
 import { taskPlace, documentPlace } from './positions.js';
 import { RULES, ruleById } from './rules/index.js';
 import { findSuppressions, type Suppressions } from './suppressions.js';
-import type { CheckDiagnostic, Place, RegistryFacts, RuleMeta, ScopeFile, WorkspaceFinding, WorkspaceRule } from './types.js';
+import type { CheckDiagnostic, FileRule, Fixer, FixFunction, Place, RegistryFacts, Rule, RuleMeta, ScopeFile, WorkspaceFinding, WorkspaceRule } from './types.js';
 import { MemoryView, OverlayView, scopeEntries, type DocumentEntry, type TaskEntry, type WorkspaceView } from './view.js';
 
 export interface EngineInput {
@@ -20,12 +23,13 @@ export interface EngineInput {
   /** Effective rule settings of a repo (workspace rules overlaid with the repo's). */
   settings(repo: string): Readonly<Record<string, RuleSetting>>;
   today: string;
+  /** The rules to run (default: every rule); a fix pass runs only the fixable ones. */
+  rules?: readonly Rule[];
 }
 
 export interface EngineResult {
+  /** Each with `fix` (the edits as data) when it is fixable. */
   diagnostics: CheckDiagnostic[];
-  /** The fixes of the diagnostics reported as fixable, per file. */
-  fixes: Map<ScopeFile, FixThunk[]>;
   view: WorkspaceView;
 }
 
@@ -38,44 +42,39 @@ interface Pending {
   message: string;
   subject: string;
   related?: Related[];
-  fix?: FixThunk;
+  fix?: FixFunction;
 }
 
-const WORKSPACE_RULES = RULES.filter((r): r is WorkspaceRule => r.meta.scope === 'workspace');
-
 export async function runEngine(input: EngineInput): Promise<EngineResult> {
+  const rules = input.rules ?? RULES;
+  const fileRules = rules.filter((r): r is FileRule => r.meta.scope === 'file' && !r.meta.parser);
+  const workspaceRules = rules.filter((r): r is WorkspaceRule => r.meta.scope === 'workspace');
   const scopeTasks: TaskEntry[] = [];
   const scopeDocuments: DocumentEntry[] = [];
   for (const file of input.files) {
     const entries = scopeEntries(file);
-    scopeTasks.push(...entries.tasks);
-    scopeDocuments.push(...entries.documents);
+    for (const task of entries.tasks) scopeTasks.push(task);
+    for (const document of entries.documents) scopeDocuments.push(document);
   }
   const inScope = new MemoryView(scopeTasks, scopeDocuments);
   const view = input.outside ? new OverlayView(inScope, input.outside) : inScope;
   const pending: Pending[] = [];
 
   for (const file of input.files) {
-    const settings = input.settings(file.repo);
     for (const d of file.result.diagnostics) {
       const meta = ruleById(d.rule_id)?.meta;
       // A parser message may quote positions or offsets; without digits it names the problem, not the place.
       const at = { line: d.line, column: d.column, end_line: d.end_line, end_column: d.end_column };
       pending.push({ file, meta, ruleId: d.rule_id, severity: d.severity, at, message: d.message, subject: d.message.replace(/\d+/g, '#') });
     }
-    const env = {
-      registry: input.registry,
-      today: input.today,
-      tasksNamingWorkplan: (id: string) => view.tasksNamingWorkplan(id).filter((t) => !(t.repo === file.repo && t.file === file.file)),
-      enabled: (id: string) => settings[id] !== 'off',
-    };
-    for (const f of runFileRules(file, env)) {
+    const env = fileRuleEnv(file, { registry: input.registry, today: input.today, view, settings: input.settings });
+    for (const f of runFileRules(file, env, fileRules)) {
       pending.push({ file, meta: f.rule, ruleId: f.rule.id, severity: f.rule.severity, at: f.at, message: f.message, subject: f.subject, related: f.related, fix: f.fix });
     }
   }
 
   const repos = new Set(input.files.map((f) => f.repo));
-  for (const rule of WORKSPACE_RULES) {
+  for (const rule of workspaceRules) {
     if (![...repos].some((repo) => input.settings(repo)[rule.meta.id] !== 'off')) continue;
     rule.check({
       mode: input.mode,
@@ -86,30 +85,31 @@ export async function runEngine(input: EngineInput): Promise<EngineResult> {
     });
   }
 
-  return { ...(await finish(pending, input)), view };
+  return { diagnostics: await finish(pending, input), view };
 }
 
 function fromWorkspaceFinding(meta: RuleMeta, finding: WorkspaceFinding): Pending {
   const { target } = finding;
   const { lines } = target.file;
   const at = target.task ? taskPlace(lines, target.document, target.task, target.path) : documentPlace(lines, target.document, target.path);
-  return { file: target.file, meta, ruleId: meta.id, severity: meta.severity, at, message: finding.message, subject: finding.subject, related: finding.related };
+  const message = formatMessage(meta, finding.messageId, finding.data);
+  return { file: target.file, meta, ruleId: meta.id, severity: meta.severity, at, message, subject: finding.subject, related: finding.related };
 }
 
-async function finish(pending: Pending[], input: EngineInput): Promise<Omit<EngineResult, 'view'>> {
+async function finish(pending: Pending[], input: EngineInput): Promise<CheckDiagnostic[]> {
   const suppressionsByFile = new Map<ScopeFile, Suppressions | null>();
   const diagnostics: CheckDiagnostic[] = [];
-  const fixes = new Map<ScopeFile, FixThunk[]>();
+  let fixer: Fixer | null = null;
   for (const p of pending) {
     const setting = input.settings(p.file.repo)[p.ruleId];
     if (setting === 'off') continue;
     if (!suppressionsByFile.has(p.file)) suppressionsByFile.set(p.file, await findSuppressions(p.file.lines, p.file.result));
     if (suppressionsByFile.get(p.file)?.suppresses(p.ruleId, p.at.line)) continue;
-    const fixable = Boolean(p.fix && p.meta?.fixable && !hasParseErrors(p.file.result));
-    if (fixable) {
-      const list = fixes.get(p.file);
-      if (list) list.push(p.fix!);
-      else fixes.set(p.file, [p.fix!]);
+    let fix: TextEdit[] | null = null;
+    if (p.fix && p.meta?.fixable && !hasParseErrors(p.file.result)) {
+      // The edit engine (yaml 2) is loaded only when a finding can be fixed.
+      fixer ??= await editEngine();
+      fix = fixEdits(p.fix, fixer);
     }
     const related = withRepo(p.related, p.file.repo);
     diagnostics.push({
@@ -122,13 +122,25 @@ async function finish(pending: Pending[], input: EngineInput): Promise<Omit<Engi
       column: p.at.column,
       end_line: p.at.end_line,
       end_column: p.at.end_column,
-      fixable,
+      fixable: fix !== null,
       subject: p.subject,
+      ...(fix !== null ? { fix } : {}),
       ...(related ? { related } : {}),
     });
   }
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics, fixes };
+  return diagnostics;
+}
+
+/** A fix as data; null when the edit engine refuses it (it would not re-parse the same): that is left for a person. */
+function fixEdits(fix: FixFunction, fixer: Fixer): TextEdit[] | null {
+  try {
+    const edits = fix(fixer);
+    return edits.length > 0 ? edits : null;
+  } catch (error) {
+    if (error instanceof CustodianError) return null;
+    throw error;
+  }
 }
 
 export function compareDiagnostics(a: CheckDiagnostic, b: CheckDiagnostic): number {

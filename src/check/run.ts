@@ -4,7 +4,7 @@ import type { IndexDb } from '../index/db.js';
 import { CustodianError } from '../errors.js';
 import type { RuleSetting, Workspace } from '../workspace/types.js';
 import { todayUtc } from './dates.js';
-import { runEngine, type EngineResult } from './engine.js';
+import { runEngine } from './engine.js';
 import { IndexView } from './index-view.js';
 import { loadScopeFile } from './scope-file.js';
 import { readWorkingFile, type ReadOutcome } from './sources.js';
@@ -34,8 +34,6 @@ export interface CheckRun {
   diagnostics: CheckDiagnostic[];
   /** The files in scope as read and parsed. */
   files: ScopeFile[];
-  /** Fixes of the fixable diagnostics, per file. */
-  fixes: EngineResult['fixes'];
   /** What a fix pass needs to re-run the per-file rules on a fixed text. */
   context: CheckContext;
 }
@@ -80,7 +78,7 @@ export async function runCheck(ws: Workspace, db: IndexDb, options: CheckOptions
     settings,
     today,
   });
-  return { mode: ws.mode, diagnostics: result.diagnostics, files, fixes: result.fixes, context: { registry, today, view: result.view, settings } };
+  return { mode: ws.mode, diagnostics: result.diagnostics, files, context: { registry, today, view: result.view, settings } };
 }
 
 function indexedFiles(db: IndexDb, repos: string[]): FileRef[] {

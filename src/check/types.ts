@@ -1,6 +1,7 @@
 // The shapes the rule engine shares: rule metadata, the contexts rules read, and what they
 // report. Rules are data plus one function; nothing here touches the file system.
 import type { Diagnostic, ParsedDocument, ParseResult, Related, Severity, Task, TextEdit } from '../documents/model.js';
+import type * as EditEngine from '../edit/index.js';
 import type { LineIndex } from '../documents/text.js';
 import type { WorkspaceMode } from '../workspace/types.js';
 import type { DocumentEntry, TaskEntry, WorkspaceView } from './view.js';
@@ -21,7 +22,24 @@ export interface RuleMeta {
   parser?: boolean;
   /** True for rules that consult the registry (skipped without one, and in single-repo mode). */
   registry?: boolean;
+  /**
+   * Named messages (ESLint's meta.messages): a finding names one by id and fills its
+   * `{{placeholders}}` from its data. Parser rules have none: the parser words its own.
+   */
+  messages: Readonly<Record<string, string>>;
 }
+
+/** Values filling a message's `{{placeholders}}`. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** The edit engine's pure functions (src/edit), handed to a fix when it is turned into data. */
+export type Fixer = typeof EditEngine;
+
+/**
+ * Builds the edits that fix a finding from the edit engine (loaded only when a fixable finding
+ * is reported). The engine calls it once, at report time, and keeps only the data it returns.
+ */
+export type FixFunction = (fixer: Fixer) => TextEdit[];
 
 /** A place in the file a rule is looking at, as the engine reports it. */
 export interface Place {
@@ -31,13 +49,14 @@ export interface Place {
   end_column: number;
 }
 
-export interface Finding {
+export interface Finding<M extends string = string> {
   at: Place;
-  message: string;
+  /** Which of the rule's messages, and what fills it. */
+  messageId: M;
+  data?: MessageData;
   /** The offending id or value: names the problem independently of its line (SARIF fingerprints). */
   subject: string;
-  /** The edits that fix it, computed only when a fix is wanted (YAML edits are not free). */
-  fix?: () => Promise<TextEdit[]>;
+  fix?: FixFunction;
   related?: Related[];
 }
 
@@ -48,7 +67,7 @@ export interface RegistryFacts {
   repos: ReadonlySet<string>;
 }
 
-export interface FileRuleContext {
+export interface FileRuleContext<M extends string = string> {
   /** Slug of the repo the file lives in (null in `custodian parse`, which knows no workspace). */
   repo: string | null;
   /** Repo-relative path (the path as given in `parse`). */
@@ -63,7 +82,7 @@ export interface FileRuleContext {
   today: string;
   /** Task files elsewhere that name this workplan with `workplan:` (none in `parse`). */
   tasksNamingWorkplan(workplanId: string): readonly TaskEntry[];
-  report(finding: Finding): void;
+  report(finding: Finding<M>): void;
 }
 
 export interface FileRule {
@@ -72,10 +91,11 @@ export interface FileRule {
 }
 
 /** A finding of a cross-file rule, about a task or document of a file in the report's scope. */
-export interface WorkspaceFinding {
+export interface WorkspaceFinding<M extends string = string> {
   /** Where: the entry of the task or document the finding is about, and the YAML path inside it. */
   target: TaskTarget | DocumentTarget;
-  message: string;
+  messageId: M;
+  data?: MessageData;
   subject: string;
   related?: Related[];
 }
@@ -105,13 +125,13 @@ export interface ScopeFile {
   hash: string;
 }
 
-export interface WorkspaceRuleContext {
+export interface WorkspaceRuleContext<M extends string = string> {
   mode: WorkspaceMode;
   view: WorkspaceView;
   /** Tasks and documents of the files in scope (their diagnostics are wanted). */
   scopeTasks: readonly TaskEntry[];
   scopeDocuments: readonly DocumentEntry[];
-  report(finding: WorkspaceFinding): void;
+  report(finding: WorkspaceFinding<M>): void;
 }
 
 export interface WorkspaceRule {
@@ -124,6 +144,7 @@ export type Rule = FileRule | WorkspaceRule;
 /** A diagnostic as `check` reports it: always in a repo, with whether `--fix` can fix it. */
 export interface CheckDiagnostic extends Diagnostic {
   repo: string;
+  /** True when `fix` holds the edits that fix it (and the file parses without errors). */
   fixable: boolean;
   /** See Finding.subject; not printed in JSON. */
   subject: string;

@@ -49,18 +49,32 @@ export interface FixpointResult {
   passes: number;
 }
 
+export interface FixpointOptions {
+  /** At most this many passes (ESLint's cap: 10). */
+  maxPasses?: number;
+  /** Refuses a pass's result (e.g. a text that no longer parses): the loop stops at the text before it. */
+  accept?: (next: string) => boolean | Promise<boolean>;
+}
+
 /**
- * Recomputes and applies edits until a pass changes nothing or `maxPasses` is reached, so fixes
- * skipped for overlapping get their turn against the updated text (ESLint caps this at 10).
+ * The one loop that applies fixes: recomputes and applies edits until a pass changes nothing,
+ * its result is refused, or `maxPasses` is reached, so fixes skipped for overlapping get their
+ * turn against the updated text. `computeEdits` may be async (a rule needs the parser).
  */
-export function fixToFixpoint(text: string, computeEdits: (text: string) => TextEdit[], maxPasses = 10): FixpointResult {
+export async function fixToFixpoint(
+  text: string,
+  computeEdits: (text: string) => readonly TextEdit[] | Promise<readonly TextEdit[]>,
+  options: FixpointOptions = {},
+): Promise<FixpointResult> {
+  const maxPasses = options.maxPasses ?? 10;
   let current = text;
   let passes = 0;
   while (passes < maxPasses) {
-    const edits = computeEdits(current);
+    const edits = await computeEdits(current);
     if (edits.length === 0) break;
     const next = applyEdits(current, edits).text;
     if (next === current) break;
+    if (options.accept && !(await options.accept(next))) break;
     current = next;
     passes++;
   }

@@ -1,7 +1,7 @@
 // The byte-preserving edit engine shared by `check --fix`, `task status`, `interface-change`,
 // `domain rename` and registry edits. Pure parts take text and return TextEdit data; the file
 // parts (read, lock, atomic write) are the only I/O.
-export { applyEdits, fixToFixpoint, replacementEdits, type ApplyResult, type FixpointResult } from './apply-edits.js';
+export { applyEdits, fixToFixpoint, replacementEdits, type ApplyResult, type FixpointOptions, type FixpointResult } from './apply-edits.js';
 export { writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
 export { editTextFile, type EditOptions, type EditOutcome } from './edit-file.js';
 export { defaultLockDir, withFileLock, type FileLockOptions } from './file-lock.js';

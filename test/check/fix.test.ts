@@ -5,6 +5,22 @@ import { checkFiles, fixFile, fixture, positions } from './harness.js';
 
 const PATH = 'workplans/LEDG-WP-0100-ledger-exports.md';
 
+describe('fixes are data', () => {
+  test('a fixable diagnostic carries its edits ({start, end, text}); applying them is the first pass of --fix', async () => {
+    const text = fixture('status/alias', 'not-ok.md').toString('utf8');
+    const diagnostics = await checkFiles({ [PATH]: text });
+    const aliases = diagnostics.filter((d) => d.rule_id === 'status/alias');
+    expect(aliases.every((d) => d.fixable && d.fix !== undefined)).toBe(true);
+    for (const d of aliases) {
+      for (const edit of d.fix!) expect(['active', 'in_progress', 'done', 'completed', 'todo', 'blocked', 'cancelled']).toContain(edit.text);
+      // Each edit replaces exactly the alias as written, at the diagnostic's position.
+      const [edit] = d.fix!;
+      expect(d.message).toContain(`\`${text.slice(edit.start, edit.end)}\``);
+    }
+    expect(diagnostics.filter((d) => !d.fixable).every((d) => d.fix === undefined)).toBe(true);
+  });
+});
+
 describe('status/alias and workplan/status-rollup fixes', () => {
   test('aliases become canonical in the front-matter, list items and blocks; the rollup closes the plan with a date', async () => {
     const fixed = await fixFile(PATH, fixture('status/alias', 'not-ok.md').toString('utf8'));

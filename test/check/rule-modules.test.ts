@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
+import { formatMessage } from '../../src/check/messages.js';
 import { renderRulesDoc } from '../../src/check/rule-docs.js';
 import { RULES } from '../../src/check/rules/index.js';
 import type { Rule } from '../../src/check/types.js';
@@ -61,6 +62,22 @@ test('every rule has a one-line description and a docs paragraph; only parser ru
     expect(meta.docs.length, meta.id).toBeGreaterThan(200);
     expect(typeof check === 'function', meta.id).toBe(!meta.parser);
   }
+});
+
+test('every rule that checks words its findings with named messages; the parser rules have none', () => {
+  for (const { meta } of RULES) {
+    const ids = Object.keys(meta.messages);
+    if (meta.parser) expect(ids, meta.id).toEqual([]);
+    else expect(ids.length, meta.id).toBeGreaterThan(0);
+    for (const template of Object.values(meta.messages)) expect(template, meta.id).toMatch(/^[A-Z`{]/);
+  }
+});
+
+test("a message is the rule's template filled from the finding's data, and a hole is a bug, not a message", () => {
+  const meta = { id: 'x/y', messages: { unknown: 'Unknown dependency `{{dependency}}` of `{{task}}`' } };
+  expect(formatMessage(meta, 'unknown', { dependency: 'T9', task: 'WP-1-T01' })).toBe('Unknown dependency `T9` of `WP-1-T01`');
+  expect(() => formatMessage(meta, 'missing', {})).toThrow('undeclared message id `missing`');
+  expect(() => formatMessage(meta, 'unknown', { dependency: 'T9' })).toThrow('needs a value for `task`');
 });
 
 test('docs/rules.md is generated from the rule modules (run node scripts/gen-rules-doc.mjs after changing a rule)', () => {

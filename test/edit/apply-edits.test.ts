@@ -64,16 +64,21 @@ describe('fixToFixpoint', () => {
     return edits;
   };
 
-  test('repeats passes until nothing applies', () => {
-    expect(fixToFixpoint('aaaaaaaa', collapse)).toEqual({ text: 'a', passes: 3 });
+  test('repeats passes until nothing applies', async () => {
+    expect(await fixToFixpoint('aaaaaaaa', collapse)).toEqual({ text: 'a', passes: 3 });
   });
 
-  test('stops at the pass cap', () => {
-    expect(fixToFixpoint('aaaaaaaa', collapse, 1)).toEqual({ text: 'aaaa', passes: 1 });
+  test('stops at the pass cap', async () => {
+    expect(await fixToFixpoint('aaaaaaaa', collapse, { maxPasses: 1 })).toEqual({ text: 'aaaa', passes: 1 });
   });
 
-  test('edits that change nothing end the loop', () => {
-    expect(fixToFixpoint('abc', () => [{ start: 0, end: 1, text: 'a' }])).toEqual({ text: 'abc', passes: 0 });
+  test('edits that change nothing end the loop', async () => {
+    expect(await fixToFixpoint('abc', () => [{ start: 0, end: 1, text: 'a' }])).toEqual({ text: 'abc', passes: 0 });
+  });
+
+  test('a refused result ends the loop at the text before it; edits may be computed asynchronously', async () => {
+    const accept = (next: string) => Promise.resolve(next.length >= 2);
+    expect(await fixToFixpoint('aaaaaaaa', (t) => Promise.resolve(collapse(t)), { accept })).toEqual({ text: 'aa', passes: 2 });
   });
 });
 

@@ -20,6 +20,10 @@ export const rule = fileRule(
       'valid, `updated` earlier than `created` is reported at `updated` (same-day values compare by time only when ' +
       'both carry a time zone).',
     fixable: false,
+    messages: {
+      invalid: 'Invalid date `{{key}}: {{value}}` on `{{owner}}`, expected ISO 8601 (`2026-02-28` or `2026-02-28T14:05:00Z`)',
+      updatedBeforeCreated: '`updated: {{updated}}` is before `created: {{created}}` on `{{owner}}`',
+    },
   },
   (ctx) => {
     const { lines } = ctx;
@@ -48,7 +52,8 @@ export const rule = fileRule(
         const shown = typeof value === 'string' ? value : JSON.stringify(value);
         ctx.report({
           at: place([key]),
-          message: `Invalid date \`${key}: ${shown}\` on \`${owner}\`, expected ISO 8601 (\`2026-02-28\` or \`2026-02-28T14:05:00Z\`)`,
+          messageId: 'invalid',
+          data: { key, value: shown, owner },
           subject: `${owner}:${key}:${shown}`,
         });
       }
@@ -56,7 +61,8 @@ export const rule = fileRule(
       if (created && updated && isBefore(updated, created)) {
         ctx.report({
           at: place(['updated']),
-          message: `\`updated: ${String(fields.updated)}\` is before \`created: ${String(fields.created)}\` on \`${owner}\``,
+          messageId: 'updatedBeforeCreated',
+          data: { updated: String(fields.updated), created: String(fields.created), owner },
           subject: `${owner}:updated-before-created`,
         });
       }

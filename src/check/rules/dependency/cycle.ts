@@ -15,6 +15,7 @@ export const rule = workspaceRule(
       'Reporting every member (rather than one of them) means checking any one file of the cycle shows it. A task ' +
       'depending on itself is a cycle of one (`A → A`).',
     fixable: false,
+    messages: { cycle: 'Dependency cycle: {{cycle}}' },
   },
   (ctx) => {
     for (const { member, path, dependencyIndex } of findCycles(ctx.view, ctx.scopeTasks)) {
@@ -22,7 +23,8 @@ export const rule = workspaceRule(
       const ids = path.map((t) => t.id ?? '(no id)');
       ctx.report({
         target: { ...scope, path: dependencyPath(scope.task.fields, dependencyIndex) },
-        message: `Dependency cycle: ${ids.join(' → ')}`,
+        messageId: 'cycle',
+        data: { cycle: ids.join(' → ') },
         subject: `${member.id ?? ''}:${[...new Set(ids)].sort().join(',')}`,
         related: path.slice(1, -1).map((t) => relatedPlace(t, `task \`${t.id}\``)),
       });

@@ -15,6 +15,10 @@ export const rule = workspaceRule(
       'duplicated id is not unknown (see `task/duplicate-id`). In single-repo mode this rule is replaced by ' +
       '`dependency/unresolved`, since the task may live in a repo the check cannot see.',
     fixable: false,
+    messages: {
+      noTask: 'Unknown dependency `{{dependency}}` of `{{task}}`: no task in the workspace has this id',
+      workplan: 'Unknown dependency `{{dependency}}` of `{{task}}`: `{{dependency}}` is a workplan, not a task; depend on one of its tasks',
+    },
   },
   (ctx) => {
     if (ctx.mode !== 'workspace') return;
@@ -23,9 +27,8 @@ export const rule = workspaceRule(
       const isWorkplan = ctx.view.documentsWithId('workplan', dependency).length > 0;
       ctx.report({
         target: { ...task.scope, path: dependencyPath(task.scope.task.fields, index) },
-        message: `Unknown dependency \`${dependency}\` of \`${task.id ?? task.scope.task.local_id}\`: ${
-          isWorkplan ? `\`${dependency}\` is a workplan, not a task; depend on one of its tasks` : 'no task in the workspace has this id'
-        }`,
+        messageId: isWorkplan ? 'workplan' : 'noTask',
+        data: { dependency, task: task.id ?? task.scope.task.local_id ?? '(no id)' },
         subject: `${task.id ?? ''}->${dependency}`,
       });
     }

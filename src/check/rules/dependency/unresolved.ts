@@ -13,6 +13,7 @@ export const rule = workspaceRule(
       '`dependency/unknown`; it does not fail the check. Resolution is the same as `dependency/unknown`\'s. Run the ' +
       'check in the workspace to know for sure.',
     fixable: false,
+    messages: { outside: 'Unresolved dependency `{{dependency}}` of `{{task}}`: not a task of this repository (it may live in another repo)' },
   },
   (ctx) => {
     if (ctx.mode !== 'single-repo') return;
@@ -20,7 +21,8 @@ export const rule = workspaceRule(
       if (!task.scope) continue;
       ctx.report({
         target: { ...task.scope, path: dependencyPath(task.scope.task.fields, index) },
-        message: `Unresolved dependency \`${dependency}\` of \`${task.id ?? task.scope.task.local_id}\`: not a task of this repository (it may live in another repo)`,
+        messageId: 'outside',
+        data: { dependency, task: task.id ?? task.scope.task.local_id ?? '(no id)' },
         subject: `${task.id ?? ''}->${dependency}`,
       });
     }

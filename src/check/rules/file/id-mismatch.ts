@@ -13,6 +13,7 @@ export const rule = fileRule(
       '`LEDG-WP-00011.md` does not match `LEDG-WP-0001`. Letter case counts. Documents without an id are left to ' +
       '`schema/invalid` and `task/missing-id`. The rule reports the `id` value.',
     fixable: false,
+    messages: { mismatch: "File name `{{name}}` does not start with the {{kind}}'s id `{{id}}`" },
   },
   (ctx) => {
     const name = ctx.file.slice(ctx.file.lastIndexOf('/') + 1);
@@ -20,7 +21,8 @@ export const rule = fileRule(
       if (doc.id === null || startsWithId(name, doc.id)) continue;
       ctx.report({
         at: documentPlace(ctx.lines, doc, ['id']),
-        message: `File name \`${name}\` does not start with the ${doc.kind}'s id \`${doc.id}\``,
+        messageId: 'mismatch',
+        data: { name, kind: doc.kind, id: doc.id },
         subject: doc.id,
       });
     }

@@ -12,6 +12,7 @@ export const rule = fileRule(
       'It consults the registry, so like the `registry/*` rules it is skipped in single-repo mode and by `custodian parse`.',
     fixable: false,
     registry: true,
+    messages: { unknown: 'Unknown affected repo `{{slug}}` in `{{owner}}`: no registered repo has this slug' },
   },
   (ctx) => {
     const registry = ctx.registry;
@@ -22,7 +23,8 @@ export const rule = fileRule(
         if (typeof slug !== 'string' || registry.repos.has(slug)) return;
         ctx.report({
           at: documentPlace(ctx.lines, doc, ['affected_repos', index]),
-          message: `Unknown affected repo \`${slug}\` in \`${doc.id ?? 'interface change'}\`: no registered repo has this slug`,
+          messageId: 'unknown',
+          data: { slug, owner: doc.id ?? 'interface change' },
           subject: `${doc.id ?? ''}:${slug}`,
         });
       });

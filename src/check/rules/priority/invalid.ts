@@ -15,6 +15,7 @@ export const rule = fileRule(
       'front-matter list and a block are checked. Goals are not covered: a goal\'s priority is an integer, and a goal ' +
       'priority that is not one is `schema/invalid`.',
     fixable: false,
+    messages: { unexpected: 'Unexpected priority `{{value}}` on `{{task}}`, expected one of {{expected}}' },
   },
   (ctx) => {
     for (const doc of ctx.result.documents) {
@@ -24,7 +25,8 @@ export const rule = fileRule(
           if (raw === null || normalisePriority(raw).value !== null) continue;
           ctx.report({
             at: sourcePlace(ctx.lines, doc, source, ['priority'], linePlace(ctx.lines, line, column)),
-            message: `Unexpected priority \`${raw}\` on \`${taskLabel(task)}\`, expected one of ${PRIORITIES.join(', ')}`,
+            messageId: 'unexpected',
+            data: { value: raw, task: taskLabel(task), expected: PRIORITIES.join(', ') },
             subject: `${taskLabel(task)}:${raw}`,
           });
         }

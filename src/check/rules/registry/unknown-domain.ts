@@ -14,6 +14,7 @@ export const rule = fileRule(
       'registry) and by `custodian parse`.',
     fixable: false,
     registry: true,
+    messages: { unknown: 'Unknown domain `{{domain}}`: expected a domain slug of the registry{{suggestion}}' },
   },
   (ctx) => {
     const registry = ctx.registry;
@@ -23,7 +24,8 @@ export const rule = fileRule(
       if (domain === null || registry.domains.has(domain)) continue;
       ctx.report({
         at: documentPlace(ctx.lines, doc, ['domain']),
-        message: `Unknown domain \`${domain}\`: expected a domain slug of the registry${suggest(domain, registry.domains)}`,
+        messageId: 'unknown',
+        data: { domain, suggestion: suggest(domain, registry.domains) },
         subject: domain,
       });
     }

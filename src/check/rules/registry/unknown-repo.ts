@@ -14,6 +14,10 @@ export const rule = fileRule(
       'checks that the slug is registered. The rule reports the value. Skipped in single-repo mode and by `custodian parse`.',
     fixable: false,
     registry: true,
+    messages: {
+      otherRepo: 'Unexpected repo `{{repo}}`: this file lives in `{{here}}`',
+      unknown: 'Unknown repo `{{repo}}`: no registered repo has this slug (this file lives in `{{here}}`)',
+    },
   },
   (ctx) => {
     const registry = ctx.registry;
@@ -25,9 +29,8 @@ export const rule = fileRule(
       if (doc.kind === 'goal' && registered) continue;
       ctx.report({
         at: documentPlace(ctx.lines, doc, ['repo']),
-        message: registered
-          ? `Unexpected repo \`${repo}\`: this file lives in \`${ctx.repo}\``
-          : `Unknown repo \`${repo}\`: no registered repo has this slug (this file lives in \`${ctx.repo}\`)`,
+        messageId: registered ? 'otherRepo' : 'unknown',
+        data: { repo, here: ctx.repo },
         subject: repo,
       });
     }

@@ -41,6 +41,11 @@ export const rule = fileRule(
       'An empty value (`owner:`) counts as absent. Each problem sits at the offending value; a missing key at its empty ' +
       'value when it has one, else at the front-matter\'s opening `---` (or the enclosing key).',
     fixable: false,
+    messages: {
+      /** `problem`: ajv's error worded for people (schema-errors.ts). */
+      invalid: '{{problem}} on `{{owner}}`',
+      unknownStatus: 'Unknown {{kind}} status `{{value}}` on `{{owner}}`, expected one of {{expected}}',
+    },
   },
   (ctx) => {
     for (const doc of ctx.result.documents) {
@@ -57,7 +62,9 @@ export const rule = fileRule(
   },
 );
 
-function checkDocument(ctx: FileRuleContext, doc: ParsedDocument): void {
+type Context = FileRuleContext<'invalid' | 'unknownStatus'>;
+
+function checkDocument(ctx: Context, doc: ParsedDocument): void {
   const place = (path: YamlPath) => documentPlace(ctx.lines, doc, path);
   const owner = doc.id ?? doc.kind;
   const opening = { line: 1, column: 1, end_line: 1, end_column: 4 };
@@ -69,7 +76,7 @@ function checkDocument(ctx: FileRuleContext, doc: ParsedDocument): void {
 }
 
 function validate(
-  ctx: FileRuleContext,
+  ctx: Context,
   name: string,
   data: Record<string, unknown>,
   place: (path: YamlPath) => Place,
@@ -84,7 +91,7 @@ function validate(
   if (validate(present)) return;
   for (const problem of schemaProblems(validate.errors ?? [], present)) {
     if (skip(problem.path)) continue;
-    ctx.report({ at: problemPlace(problem, data, place, start), message: `${problem.message} on \`${owner}\``, subject: `${owner}:${problem.subject}` });
+    ctx.report({ at: problemPlace(problem, data, place, start), messageId: 'invalid', data: { problem: problem.message, owner }, subject: `${owner}:${problem.subject}` });
   }
 }
 
@@ -103,14 +110,15 @@ function withoutEmpty(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).flatMap(([key, item]) => (item === null ? [] : [[key, withoutEmpty(item)]])));
 }
 
-function checkStatus(ctx: FileRuleContext, kind: DocumentKind, value: unknown, place: (path: YamlPath) => Place, owner: string): void {
+function checkStatus(ctx: Context, kind: DocumentKind, value: unknown, place: (path: YamlPath) => Place, owner: string): void {
   if (value === undefined || value === null || value === '') return;
   const raw = rawScalar(value);
   if (raw !== null && typeof value !== 'boolean' && normaliseStatus(kind, raw).value !== null) return;
   const shown = raw ?? (Array.isArray(value) ? 'a list' : 'a mapping');
   ctx.report({
     at: place(['status']),
-    message: `Unknown ${kind} status \`${shown}\` on \`${owner}\`, expected one of ${STATUS_VALUES[kind]}`,
+    messageId: 'unknownStatus',
+    data: { kind, value: shown, owner, expected: STATUS_VALUES[kind] },
     subject: `${owner}:${formatPath(['status'])}:${shown}`,
   });
 }

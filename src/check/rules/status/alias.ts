@@ -1,6 +1,5 @@
 import { normaliseStatus } from '../../../documents/vocabulary.js';
 import { declarations, taskLabel } from '../../declarations.js';
-import { setFrontmatterValue, setTaskValue } from '../../fix-edits.js';
 import { documentPlace, linePlace, sourcePlace } from '../../positions.js';
 import { fileRule } from '../../rule.js';
 
@@ -16,6 +15,10 @@ export const rule = fileRule(
       'goals, interface changes and decisions; a canonical value in other letter case (`Done`) is an alias too. It reports ' +
       'the status value. `--fix` writes the canonical value in place, keeping quoting, comments and line endings.',
     fixable: true,
+    messages: {
+      document: 'Unexpected {{kind}} status alias `{{alias}}`, expected `{{value}}`',
+      task: 'Unexpected task status alias `{{alias}}` on `{{task}}`, expected `{{value}}`',
+    },
   },
   (ctx) => {
     const { lines, text } = ctx;
@@ -26,9 +29,10 @@ export const rule = fileRule(
         if (alias && value !== null) {
           ctx.report({
             at: documentPlace(lines, doc, ['status']),
-            message: `Unexpected ${doc.kind} status alias \`${doc.status_raw}\`, expected \`${value}\``,
+            messageId: 'document',
+            data: { kind: doc.kind, alias: doc.status_raw, value },
             subject: `${doc.id ?? ''}:${doc.status_raw}`,
-            fix: () => setFrontmatterValue(text, region, 'status', value),
+            fix: (fixer) => fixer.setYamlValueInRegion(text, { kind: 'frontmatter', region }, ['status'], value),
           });
         }
       }
@@ -39,9 +43,10 @@ export const rule = fileRule(
           if (!alias || value === null) continue;
           ctx.report({
             at: sourcePlace(lines, doc, source, ['status'], linePlace(lines, line, column)),
-            message: `Unexpected task status alias \`${raw}\` on \`${taskLabel(task)}\`, expected \`${value}\``,
+            messageId: 'task',
+            data: { alias: raw, task: taskLabel(task), value },
             subject: `${taskLabel(task)}:${raw}`,
-            fix: () => setTaskValue(text, source, doc.frontmatter, 'status', value),
+            fix: (fixer) => fixer.setTaskField(text, source, doc.frontmatter, 'status', value),
           });
         }
       }

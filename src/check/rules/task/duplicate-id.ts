@@ -15,6 +15,10 @@ export const rule = workspaceRule(
       'one task, not a duplicate. A file whose front-matter failed to parse still contributes the ids of its parseable ' +
       'task blocks. Until the duplicate is resolved, a dependency on the id is blocked as `ambiguous`.',
     fixable: false,
+    messages: {
+      task: 'Duplicate task id `{{id}}`: also declared at {{places}}',
+      document: 'Duplicate {{kind}} id `{{id}}`{{where}}: also declared at {{places}}',
+    },
   },
   (ctx) => {
     for (const task of ctx.scopeTasks) {
@@ -24,7 +28,8 @@ export const rule = workspaceRule(
       const { scope } = task;
       ctx.report({
         target: { task: scope.task, document: scope.document, file: scope.file, path: ['id'] },
-        message: `Duplicate task id \`${task.id}\`: also declared at ${list(others)}`,
+        messageId: 'task',
+        data: { id: task.id, places: list(others) },
         subject: task.id,
         related: sorted(others).map((o) => relatedPlace(o, `task \`${task.id}\``)),
       });
@@ -38,7 +43,8 @@ export const rule = workspaceRule(
       if (others.length === 0) continue;
       ctx.report({
         target: { document: doc.scope.document, file: doc.scope.file, path: ['id'] },
-        message: `Duplicate ${doc.kind} id \`${doc.id}\`${perRepo ? ` in repo \`${doc.repo}\`` : ''}: also declared at ${list(others)}`,
+        messageId: 'document',
+        data: { kind: doc.kind, id: doc.id, where: perRepo ? ` in repo \`${doc.repo}\`` : '', places: list(others) },
         subject: `${doc.kind}:${doc.id}`,
         related: sorted(others).map((o) => ({ ...relatedPlace(o, `${doc.kind} \`${doc.id}\``), column: 1 })),
       });

@@ -14,6 +14,7 @@ export const rule = fileRule(
       'listed as related places. Tick the boxes, or reopen the task. `task.acceptance_criteria` in the parse output is ' +
       'what the rule reads.',
     fixable: false,
+    messages: { unchecked: 'Task `{{task}}` is done but {{open}} of {{total}} acceptance criteria {{verb}} unchecked' },
   },
   (ctx) => {
     const { lines } = ctx;
@@ -25,7 +26,8 @@ export const rule = fileRule(
         const places = open.map((c) => checkboxPlace(c.line));
         ctx.report({
           at: places[0],
-          message: `Task \`${taskLabel(task)}\` is done but ${open.length} of ${task.acceptance_criteria.length} acceptance criteria ${open.length === 1 ? 'is' : 'are'} unchecked`,
+          messageId: 'unchecked',
+          data: { task: taskLabel(task), open: open.length, total: task.acceptance_criteria.length, verb: open.length === 1 ? 'is' : 'are' },
           subject: taskLabel(task),
           related: places.slice(1).map((p) => ({ file: ctx.file, line: p.line, column: p.column, message: 'unchecked' })),
         });

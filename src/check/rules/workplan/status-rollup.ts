@@ -1,7 +1,7 @@
 import type { ParsedDocument, TextEdit } from '../../../documents/model.js';
-import { editEngine } from '../../fix-edits.js';
 import { documentPlace } from '../../positions.js';
 import { fileRule } from '../../rule.js';
+import type { Fixer } from '../../types.js';
 
 const CLOSED = new Set(['done', 'cancelled']);
 
@@ -20,6 +20,10 @@ export const rule = fileRule(
       '`--fix` only closes: `active` → `completed`, adding `completed:` with today\'s UTC date when the key is missing ' +
       '(a completed workplan with open tasks needs a person to decide).',
     fixable: true,
+    messages: {
+      completedWithOpenTasks: 'Workplan `{{id}}` is completed but {{open}} of {{total}} tasks {{verb}} open: {{listed}}',
+      activeAllClosed: 'Workplan `{{id}}` is active but all {{total}} of its tasks are done or cancelled: expected `completed`',
+    },
   },
   (ctx) => {
     for (const doc of ctx.result.documents) {
@@ -34,15 +38,17 @@ export const rule = fileRule(
         const listed = open.slice(0, 5).map((t) => `\`${t.id}\` (${t.status ?? 'unknown status'})`).join(', ');
         ctx.report({
           at,
-          message: `Workplan \`${doc.id}\` is completed but ${open.length} of ${statuses.length} tasks ${open.length === 1 ? 'is' : 'are'} open: ${listed}${open.length > 5 ? ', …' : ''}`,
+          messageId: 'completedWithOpenTasks',
+          data: { id: doc.id, open: open.length, total: statuses.length, verb: open.length === 1 ? 'is' : 'are', listed: `${listed}${open.length > 5 ? ', …' : ''}` },
           subject: `${doc.id}:completed-with-open-tasks`,
         });
       } else if (doc.status === 'active' && open.length === 0) {
         ctx.report({
           at,
-          message: `Workplan \`${doc.id}\` is active but all ${statuses.length} of its tasks are done or cancelled: expected \`completed\``,
+          messageId: 'activeAllClosed',
+          data: { id: doc.id, total: statuses.length },
           subject: `${doc.id}:active-all-closed`,
-          fix: () => closeWorkplan(ctx.text, doc, ctx.today),
+          fix: (fixer) => closeWorkplan(fixer, ctx.text, doc, ctx.today),
         });
       }
     }
@@ -54,8 +60,8 @@ export const rule = fileRule(
  * date: composed on the front-matter text and handed back as one edit, so a workplan with
  * neither key gets both in one pass (two insertions at one point would collide).
  */
-async function closeWorkplan(text: string, doc: ParsedDocument, today: string): Promise<TextEdit[]> {
-  const { applyEdits, dominantEol, replacementEdits, shiftEdits, yamlSetValue } = await editEngine();
+function closeWorkplan(fixer: Fixer, text: string, doc: ParsedDocument, today: string): TextEdit[] {
+  const { applyEdits, dominantEol, replacementEdits, shiftEdits, yamlSetValue } = fixer;
   const region = doc.frontmatter!;
   const eol = dominantEol(text);
   const before = text.slice(region.start, region.end);

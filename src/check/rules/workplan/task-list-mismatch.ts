@@ -20,6 +20,11 @@ export const rule = fileRule(
       'in only one of them is not a disagreement. Each differing key is reported at the block\'s value, with the list ' +
       'item\'s value as the related place.',
     fixable: false,
+    messages: {
+      listOnly: 'Task `{{task}}` is in the front-matter `tasks:` list but has no task block',
+      blockOnly: 'Task `{{task}}` has a task block but is missing from the front-matter `tasks:` list',
+      differs: 'Task `{{task}}` has `{{key}}: {{block}}` in its block but `{{key}}: {{listed}}` in the front-matter list',
+    },
   },
   (ctx) => {
     for (const doc of ctx.result.documents) {
@@ -29,18 +34,20 @@ export const rule = fileRule(
       for (const task of doc.tasks) {
         if (task.id === null && task.local_id === null) continue;
         if (task.mirror) compareDeclarations(ctx, doc, task);
-        else if (task.source.kind === 'list') unpaired(ctx, doc, task, 'is in the front-matter `tasks:` list but has no task block');
-        else if (task.source.kind === 'block') unpaired(ctx, doc, task, 'has a task block but is missing from the front-matter `tasks:` list');
+        else if (task.source.kind === 'list') unpaired(ctx, doc, task, 'listOnly');
+        else if (task.source.kind === 'block') unpaired(ctx, doc, task, 'blockOnly');
       }
     }
   },
 );
 
-function unpaired(ctx: FileRuleContext, doc: ParsedDocument, task: Task, what: string): void {
-  ctx.report({ at: taskPlace(ctx.lines, doc, task, ['id']), message: `Task \`${taskLabel(task)}\` ${what}`, subject: `${taskLabel(task)}:unpaired` });
+type Context = FileRuleContext<'listOnly' | 'blockOnly' | 'differs'>;
+
+function unpaired(ctx: Context, doc: ParsedDocument, task: Task, messageId: 'listOnly' | 'blockOnly'): void {
+  ctx.report({ at: taskPlace(ctx.lines, doc, task, ['id']), messageId, data: { task: taskLabel(task) }, subject: `${taskLabel(task)}:unpaired` });
 }
 
-function compareDeclarations(ctx: FileRuleContext, doc: ParsedDocument, task: Task): void {
+function compareDeclarations(ctx: Context, doc: ParsedDocument, task: Task): void {
   const mirror = task.mirror!;
   for (const key of Object.keys(task.fields)) {
     if (key === 'id' || !Object.hasOwn(mirror.fields, key)) continue;
@@ -50,7 +57,8 @@ function compareDeclarations(ctx: FileRuleContext, doc: ParsedDocument, task: Ta
     const related = sourcePlace(ctx.lines, doc, mirror.source, [key], linePlace(ctx.lines, mirror.line));
     ctx.report({
       at: taskPlace(ctx.lines, doc, task, [key]),
-      message: `Task \`${taskLabel(task)}\` has \`${key}: ${show(block)}\` in its block but \`${key}: ${show(listed)}\` in the front-matter list`,
+      messageId: 'differs',
+      data: { task: taskLabel(task), key, block: show(block), listed: show(listed) },
       subject: `${taskLabel(task)}:${key}`,
       related: [{ file: ctx.file, line: related.line, column: related.column, message: 'front-matter list item' }],
     });
