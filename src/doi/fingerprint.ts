@@ -4,8 +4,9 @@
 //   history (C11, C14):           registry, HEAD, the repo's index stamp (any file change), the day (UTC);
 //                                 its git facts alone (commit times) are keyed without the day, so a new
 //                                 day re-judges C11/C14 from them without running git again
-//   index   (C1, C6, C10, C13):   registry, the repo's index stamp, the goals that concern the repo
-//   check   (C7):                 registry, the repo's index stamp, the workspace's id set, the registered slugs
+//   index   (C1, C6, C10):        registry, the repo's index stamp, the goals that concern the repo
+//   check   (C7, C13):            registry, the repo's index stamp, the workspace's id set (with the
+//                                 statuses of task files naming a workplan of another repo), the registered slugs
 import { createHash } from 'node:crypto';
 import { VERSION } from '../version.js';
 import type { GoalInfo } from '../dispatch/types.js';

@@ -1,6 +1,7 @@
-// The workspace's id set for C7's fingerprint: every workplan and task id with its repo, plus the
-// dependencies that cross repos. Hashing it reads every id, so the digest itself is cached under
-// the vector of every repo's index stamp: while no file anywhere changed, no id is read.
+// The workspace's id set for the check group's fingerprint (C7, C13): every workplan and task id
+// with its repo, the dependencies that cross repos, and the statuses of task files naming another
+// repo's workplan. Hashing it reads every id, so the digest itself is cached under the vector of
+// every repo's index stamp: while no file anywhere changed, no id is read.
 import { createHash } from 'node:crypto';
 import type { IndexDb } from '../index/db.js';
 import { visitIdSet, type RepoStamp } from '../index/queries/doi.js';

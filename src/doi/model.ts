@@ -91,7 +91,7 @@ export interface TouchedTask {
   exact: boolean;
 }
 
-/** C1, C6, C10, C13: the registry and what the index says about the repo's documents. */
+/** C1, C6, C10: the registry and what the index says about the repo's documents. */
 export interface IndexFacts extends RegistryFacts {
   checkout: Pick<CheckoutFacts, 'path' | 'exists' | 'work_tree'>;
   /** Workplan and task-file documents of the repo. */
@@ -100,7 +100,6 @@ export interface IndexFacts extends RegistryFacts {
   parse_errors: LocatedProblem[];
   /** The repo's active goal (DESIGN's goal rules), or null. */
   active_goal: GoalFact | null;
-  drift: DriftFinding[];
 }
 
 export interface GoalFact {
@@ -119,21 +118,15 @@ export interface LocatedProblem {
   line: number;
   rule_id: string;
   message: string;
+  /** `check --fix` can fix it. */
+  fixable?: boolean;
 }
 
-export type DriftKind = 'completed-with-open-tasks' | 'active-all-closed' | 'mirror-disagrees' | 'task-sets-differ';
-
-export interface DriftFinding {
-  kind: DriftKind;
-  workplan_id: string | null;
-  file: string;
-  line: number;
-  /** Why, in a few words ("3 open tasks", "status todo in the list, done in the block"). */
-  reason: string;
-}
-
-/** C7: what `check` reports for the repo. */
+/** C7 and C13: what `check` reports for the repo. */
 export interface CheckFacts extends RegistryFacts {
   checkout: Pick<CheckoutFacts, 'path' | 'exists' | 'work_tree'>;
+  /** Error-severity diagnostics (C7). */
   errors: LocatedProblem[];
+  /** Diagnostics of the workplan rules, any severity (C13: statuses and task lists that disagree). */
+  drift: LocatedProblem[];
 }

@@ -1,10 +1,10 @@
 // The slow path of \`doi\`: recompute every stale group of every selected repo, git work running
-// concurrently (bounded), C7 from one run of the check engine over the repos that need it.
+// concurrently (bounded), C7 and C13 from one run of the check engine over the repos that need it.
 import type { IndexDb } from '../index/db.js';
 import type { GoalInfo } from '../dispatch/types.js';
 import type { Workspace } from '../workspace/types.js';
 import type { RepoPlan } from './evaluate.js';
-import { checkErrors } from './facts/check-errors.js';
+import { checkFindings } from './facts/check-errors.js';
 import { IndexReader } from './facts/index-facts.js';
 import { limiter } from './facts/limit.js';
 import { refreshCheckGroups, refreshRepoGroups, type FreshEntries } from './refresh.js';
@@ -13,7 +13,7 @@ import type { GroupEntry } from './cache.js';
 export interface Refreshed {
   /** Per plan (same order), the groups recomputed for it. */
   fresh: FreshEntries[];
-  /** C7 per repo whose check group was stale. */
+  /** C7 and C13 per repo whose check group was stale. */
   checked: Map<string, { entry: GroupEntry; uncached: boolean }>;
 }
 
@@ -28,6 +28,6 @@ export async function refreshAll(
   const limit = limiter(options.concurrency);
   const checkedAt = options.now.toISOString();
   const fresh = await Promise.all(plans.map((plan) => (plan.stale.length > 0 ? refreshRepoGroups(plan, { db, reader, limit }, options.now, checkedAt) : { entries: {}, uncached: false })));
-  const checked = await refreshCheckGroups(plans, (stale) => checkErrors(ws, db, stale), options.now, checkedAt);
+  const checked = await refreshCheckGroups(plans, (stale) => checkFindings(ws, db, stale), options.now, checkedAt);
   return { fresh, checked };
 }

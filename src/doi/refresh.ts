@@ -12,7 +12,8 @@ import { readHistory } from './facts/history.js';
 import type { IndexReader } from './facts/index-facts.js';
 import type { Limiter } from './facts/limit.js';
 import { readTree } from './facts/tree.js';
-import type { CriterionResult, LocatedProblem } from './model.js';
+import type { CheckFindings } from './facts/check-errors.js';
+import type { CriterionResult } from './model.js';
 import { sbomPaths } from './sbom.js';
 
 export interface FreshEntries {
@@ -94,29 +95,29 @@ async function gatherHistory({ registry, checkout }: RepoPlan, { reader, limit }
   return { sbom_paths: sbom, ...(await readHistory(checkout, sbom, reader.inProgress(registry.repo.slug), windowStart, limit)) };
 }
 
-/** C7 for every repo whose check group is stale, from one run of the check engine. */
+/** C7 and C13 for every repo whose check group is stale, from one run of the check engine. */
 export async function refreshCheckGroups(
   plans: readonly RepoPlan[],
-  fetchErrors: (slugs: string[]) => Promise<Map<string, LocatedProblem[]>>,
+  fetchFindings: (slugs: string[]) => Promise<Map<string, CheckFindings>>,
   now: Date,
   checkedAt: string,
 ): Promise<Map<string, { entry: GroupEntry; uncached: boolean }>> {
   const stale = plans.filter((p) => p.stale.includes('check'));
   const out = new Map<string, { entry: GroupEntry; uncached: boolean }>();
   if (stale.length === 0) return out;
-  let errors: Map<string, LocatedProblem[]> | null = null;
+  let findings: Map<string, CheckFindings> | null = null;
   let failure: unknown = null;
   try {
-    errors = await fetchErrors(stale.map((p) => p.registry.repo.slug));
+    findings = await fetchFindings(stale.map((p) => p.registry.repo.slug));
   } catch (error) {
     failure = error;
   }
   for (const plan of stale) {
     const slug = plan.registry.repo.slug;
-    const results = errors
-      ? evaluateGroup('check', { ...plan.registry, checkout: plan.checkout, errors: errors.get(slug) ?? [] }, now)
+    const results = findings
+      ? evaluateGroup('check', { ...plan.registry, checkout: plan.checkout, ...(findings.get(slug) ?? { errors: [], drift: [] }) }, now)
       : failedGroup('check', failure);
-    out.set(slug, { entry: { fingerprint: plan.fingerprints.check, checked_at: checkedAt, results }, uncached: errors === null });
+    out.set(slug, { entry: { fingerprint: plan.fingerprints.check, checked_at: checkedAt, results }, uncached: findings === null });
   }
   return out;
 }

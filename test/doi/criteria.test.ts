@@ -216,16 +216,18 @@ describe('C12 CI defined', () => {
 });
 
 describe('C13 no drift', () => {
-  it('passes with no finding and fails naming the first with its remedy', () => {
-    expect(C13.evaluate(indexFacts(), NOW)).toEqual({ status: 'pass', detail: 'workplan statuses agree with their tasks' });
-    const facts = indexFacts({
+  it("passes with no finding and fails naming check's first workplan finding, with its remedy", () => {
+    expect(C13.evaluate(checkFacts(), NOW)).toEqual({ status: 'pass', detail: 'workplan statuses agree with their tasks' });
+    const rollup = 'Workplan `LEDG-WP-0001` is active but all 2 of its tasks are done or cancelled: expected `completed`';
+    const facts = checkFacts({
       drift: [
-        { kind: 'active-all-closed', workplan_id: 'LEDG-WP-0001', file: 'workplans/a.md', line: 1, reason: 'active but all 2 of its tasks are done or cancelled' },
-        { kind: 'mirror-disagrees', workplan_id: 'LEDG-WP-0002', file: 'workplans/b.md', line: 20, reason: 'T01 differs' },
+        { file: 'workplans/a.md', line: 3, rule_id: 'workplan/status-rollup', message: rollup, fixable: true },
+        { file: 'workplans/b.md', line: 20, rule_id: 'workplan/task-list-mismatch', message: 'Task `T01` differs', fixable: false },
       ],
     });
-    expect(C13.evaluate(facts, NOW).detail).toBe(
-      'workplans/a.md:1 LEDG-WP-0001: active but all 2 of its tasks are done or cancelled: mark the workplan completed (custodian check --fix does it) (and 1 more)',
+    expect(C13.evaluate(facts, NOW).detail).toBe(`workplans/a.md:3 workplan/status-rollup (${rollup}): custodian check --fix fixes it (and 1 more)`);
+    expect(C13.evaluate(checkFacts({ drift: [facts.drift[1]] }), NOW).detail).toBe(
+      'workplans/b.md:20 workplan/task-list-mismatch (Task `T01` differs): see custodian check',
     );
   });
 });
@@ -259,7 +261,7 @@ describe('criteria that read the checkout', () => {
     expect(C9.evaluate(tree({ checkout: UNREACHABLE }), NOW)).toEqual(missing);
     expect(C11.evaluate(history({ checkout: UNREACHABLE }), NOW)).toEqual(missing);
     expect(C12.evaluate(tree({ checkout: UNREACHABLE }), NOW)).toEqual(missing);
-    expect(C13.evaluate(indexFacts({ checkout: UNREACHABLE }), NOW)).toEqual(missing);
+    expect(C13.evaluate(checkFacts({ checkout: UNREACHABLE }), NOW)).toEqual(missing);
     expect(C14.evaluate(history({ checkout: UNREACHABLE }), NOW)).toEqual(missing);
     expect(C10.evaluate(indexFacts({ checkout: UNREACHABLE }), NOW).status).toBe('pass');
     expect(C1.evaluate(indexFacts({ checkout: UNREACHABLE }), NOW).status).toBe('pass');

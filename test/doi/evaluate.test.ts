@@ -260,7 +260,7 @@ describe('index-based criteria', () => {
     expect(run.criterion('site', 'C10').detail).toBe('active goal GOAL-8 (priority 2, through domain docs)');
   });
 
-  it('C13 finds each kind of drift', async () => {
+  it("C13 is what check's two workplan rules say about the repo", async () => {
     const repo = integratedRepo('ledger', 'LEDG', daysBefore(5), {
       'workplans/LEDG-WP-0010-a.md': '---\nid: LEDG-WP-0010\nstatus: completed\n---\n\n```task\nid: LEDG-WP-0010-T01\nstatus: todo\n```\n',
       'workplans/LEDG-WP-0011-b.md': '---\nid: LEDG-WP-0011\nstatus: active\n---\n\n```task\nid: LEDG-WP-0011-T01\nstatus: done\n```\n\n```task\nid: LEDG-WP-0011-T02\nstatus: cancelled\n```\n',
@@ -272,18 +272,21 @@ describe('index-based criteria', () => {
     const root = tempDir();
     writeRegistry(root, [repo]);
     const run = await evaluate(root);
-    const { IndexReader } = await import('../../src/doi/facts/index-facts.js');
-    const drift = new IndexReader(run.db).repoFacts({ slug: 'ledger', domain: 'payments' }).drift;
-    expect(drift.map((d) => `${d.kind} ${d.workplan_id} ${d.file}:${d.line} ${d.reason}`)).toEqual([
-      'completed-with-open-tasks LEDG-WP-0010 workplans/LEDG-WP-0010-a.md:1 completed with 1 open task (LEDG-WP-0010-T01 is todo)',
-      'active-all-closed LEDG-WP-0011 workplans/LEDG-WP-0011-b.md:1 active but all 2 of its tasks are done or cancelled',
-      'mirror-disagrees LEDG-WP-0012 workplans/LEDG-WP-0012-c.md:14 T01 is todo in the tasks: list but done in its block',
-      'task-sets-differ LEDG-WP-0012 workplans/LEDG-WP-0012-c.md:8 task list and blocks differ (only in the tasks: list: T02; only in blocks: T03)',
-      'completed-with-open-tasks LEDG-WP-0014 workplans/LEDG-WP-0014-files.md:1 completed with 1 open task (LEDG-77 is blocked)',
+    const { runCheck } = await import('../../src/check/index.js');
+    const { resolveWorkspace } = await import('../../src/workspace/discover.js');
+    const check = await runCheck(await resolveWorkspace({ cwd: root, workspace: root, env: { HOME: process.env.HOME } }), run.db, { repos: ['ledger'] });
+    const drift = check.diagnostics.filter((d) => d.rule_id.startsWith('workplan/'));
+    expect(drift.map((d) => `${d.rule_id} ${d.file}:${d.line}`)).toEqual([
+      'workplan/status-rollup workplans/LEDG-WP-0010-a.md:3',
+      'workplan/status-rollup workplans/LEDG-WP-0011-b.md:3',
+      'workplan/task-list-mismatch workplans/LEDG-WP-0012-c.md:8',
+      'workplan/task-list-mismatch workplans/LEDG-WP-0012-c.md:16',
+      'workplan/task-list-mismatch workplans/LEDG-WP-0012-c.md:22',
+      'workplan/status-rollup workplans/LEDG-WP-0014-files.md:3',
     ]);
     expect(run.criterion('ledger', 'C13')).toMatchObject({
       status: 'fail',
-      detail: 'workplans/LEDG-WP-0010-a.md:1 LEDG-WP-0010: completed with 1 open task (LEDG-WP-0010-T01 is todo): close the tasks or reopen the workplan (and 4 more)',
+      detail: `workplans/LEDG-WP-0010-a.md:3 workplan/status-rollup (${drift[0].message}): see custodian check (and 5 more)`,
     });
   });
 });

@@ -73,11 +73,10 @@ export function indexFacts(overrides: Partial<IndexFacts> = {}): IndexFacts {
     planning_documents: 2,
     parse_errors: [],
     active_goal: { id: 'GOAL-1', title: 'Safe retries', priority: 1, repo_slug: 'ledger', file: 'goals/GOAL-1.md', via_domain: false },
-    drift: [],
     ...overrides,
   };
 }
 
 export function checkFacts(overrides: Partial<CheckFacts> = {}): CheckFacts {
-  return { ...registry(), checkout: checkout(), errors: [], ...overrides };
+  return { ...registry(), checkout: checkout(), errors: [], drift: [], ...overrides };
 }

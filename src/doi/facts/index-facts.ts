@@ -1,4 +1,4 @@
-// Facts read from the index for one repo (C6, C10, C13, and C14's list of in_progress tasks).
+// Facts read from the index for one repo (C6, C10, and C14's list of in_progress tasks).
 // A repo's task rows are read once and shared by the groups that need them.
 import type { IndexDb } from '../../index/db.js';
 import { allGoals } from '../../index/queries/dispatch.js';
@@ -7,19 +7,16 @@ import {
   planningDocumentCounts,
   repoInProgressRows,
   repoTaskRows,
-  repoWorkplanRows,
   type RepoTaskRow,
 } from '../../index/queries/doi.js';
-import { findDrift } from '../drift.js';
 import type { GoalInfo } from '../../dispatch/types.js';
 import { activeGoalFor } from '../goals.js';
-import type { DriftFinding, GoalFact, LocatedProblem } from '../model.js';
+import type { GoalFact, LocatedProblem } from '../model.js';
 
 export interface RepoIndexFacts {
   planning_documents: number;
   parse_errors: LocatedProblem[];
   active_goal: GoalFact | null;
-  drift: DriftFinding[];
 }
 
 export class IndexReader {
@@ -53,7 +50,6 @@ export class IndexReader {
       planning_documents: this.counts.get(repo.slug) ?? 0,
       parse_errors: parseErrorRows(this.db, repo.slug),
       active_goal: activeGoalFor(this.allGoals(), repo),
-      drift: findDrift(repoWorkplanRows(this.db, repo.slug), this.taskRows(repo.slug)),
     };
   }
 }

@@ -1,6 +1,6 @@
 // What DoI reads from the index: per-repo change stamps (for cache fingerprints), planning
-// documents and parser errors (C6), a repo's workplans and tasks (C13, C14), and the
-// workspace's id set (C7's fingerprint). Repo-scoped queries go through the (repo, …) indexes.
+// documents and parser errors (C6), a repo's tasks (C14), and the workspace's id set (the
+// check group's fingerprint, C7 and C13). Repo-scoped queries go through the (repo, …) indexes.
 import type { IndexDb } from '../db.js';
 
 export interface RepoStamp {
@@ -39,22 +39,6 @@ export function parseErrorRows(db: IndexDb, repo: string): ProblemRow[] {
     .all(repo) as ProblemRow[];
 }
 
-export interface RepoWorkplanRow {
-  row_id: number;
-  doc_id: string | null;
-  path: string;
-  line: number;
-  status: string | null;
-  /** Front-matter as JSON (holds the `tasks:` list when there is one). */
-  fields: string;
-}
-
-export function repoWorkplanRows(db: IndexDb, repo: string): RepoWorkplanRow[] {
-  return db
-    .prepare("SELECT id AS row_id, doc_id, path, line, status, fields FROM documents WHERE repo = ? AND kind = 'workplan' ORDER BY path, line")
-    .all(repo) as RepoWorkplanRow[];
-}
-
 export interface RepoTaskRow {
   document_id: number;
   task_id: string | null;
@@ -82,7 +66,9 @@ export function repoInProgressRows(db: IndexDb, repo: string): RepoTaskRow[] {
 /**
  * Calls `visit` with every line of the workspace's id set in a stable order: each workplan and
  * task id with its repo, then each dependency that resolves to a task in another repo (a cycle or
- * an ambiguity through another repo changes a repo's check result without changing its ids).
+ * an ambiguity through another repo changes a repo's check result without changing its ids), then
+ * the status of each task file naming a workplan of another repo (it decides that workplan's
+ * status rollup, C13, without changing the workplan's repo).
  */
 export function visitIdSet(db: IndexDb, visit: (line: string) => void): void {
   const ids = db
@@ -102,4 +88,14 @@ export function visitIdSet(db: IndexDb, visit: (line: string) => void): void {
     .raw()
     .iterate() as IterableIterator<[string, string | null, string]>;
   for (const [repo, id, dep] of edges) visit(`${repo}\t${id ?? ''}\t->${dep}`);
+  const naming = db
+    .prepare(
+      `SELECT t.repo, t.path, t.workplan_id, t.status FROM tasks t
+       WHERE t.source = 'file' AND t.workplan_id IS NOT NULL
+         AND EXISTS (SELECT 1 FROM documents w WHERE w.kind = 'workplan' AND w.doc_id = t.workplan_id AND w.repo <> t.repo)
+       ORDER BY 1, 2`,
+    )
+    .raw()
+    .iterate() as IterableIterator<[string, string, string, string | null]>;
+  for (const [repo, path, workplan, status] of naming) visit(`${repo}\t${path}\t@${workplan}\t${status ?? ''}`);
 }
