@@ -1,11 +1,10 @@
 // `parse FILE…`: what the parser makes of files, without the index. A file that cannot be read
 // is a `file/unreadable` diagnostic and the others go on. The single-file check rules (those that
 // need no registry and no other file) run too, as DESIGN says `parse` does.
-import { readFile, stat as stat_ } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ParsedDocument, ParseResult, Task } from '../documents/model.js';
 import { parseFile, unreadableResult } from '../documents/parse.js';
-import { MAX_FILE_BYTES, overSizeCap } from '../documents/text.js';
+import { readRepoFile } from '../workspace/repo-file.js';
 import { cwdOf } from './context.js';
 import { diagnosticItem, type DiagnosticItem } from './items/diagnostic.js';
 
@@ -72,18 +71,13 @@ export async function parse(options: ParseOptions): Promise<ParseReportDocument>
 
 async function parseOne(given: string, path: string): Promise<ParseResult> {
   const shown = given.split('\\').join('/');
-  try {
-    const stat = await stat_(path);
-    if (!stat.isFile()) return unreadableResult(shown, stat.isDirectory() ? 'is a directory' : 'is not a regular file');
-    if (stat.size > MAX_FILE_BYTES) return unreadableResult(shown, overSizeCap(stat.size));
-    const bytes = await readFile(path);
-    const result = await parseFile(shown, bytes);
-    const { singleFileDiagnostics } = await import('../check/single-file.js');
-    return { ...result, diagnostics: await singleFileDiagnostics(result, bytes) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return unreadableResult(shown, code === 'ENOENT' ? 'no such file' : (error as Error).message);
-  }
+  // The routine sync and check read with: the same refusals (size cap, not a file), in the same words.
+  const read = readRepoFile(null, path);
+  if (read === null) return unreadableResult(shown, 'no such file');
+  if (!read.ok) return unreadableResult(shown, read.problem);
+  const result = await parseFile(shown, read.bytes);
+  const { singleFileDiagnostics } = await import('../check/single-file.js');
+  return { ...result, diagnostics: await singleFileDiagnostics(result, read.bytes) };
 }
 
 function documentItem(doc: ParsedDocument): ParsedDocumentItem {

@@ -46,7 +46,7 @@ describe('sync, parse and check read a file alike', () => {
     expect(seen(parse.json.files.flatMap((f: any) => f.diagnostics))).toEqual(expected.filter(([file]) => file !== 'workplans/link-out.md'));
   });
 
-  it('check does not hang on a link to a FIFO inside the repo', () => {
+  it('check and parse do not hang on a FIFO', () => {
     const ws = tempWorkspace({ alpha: { 'workplans/OK-1.md': '---\nid: OK-1\n---\n' } });
     const repo = ws.repo('alpha');
     mkdirSync(join(repo, 'pipes'));
@@ -54,5 +54,8 @@ describe('sync, parse and check read a file alike', () => {
     symlinkSync('../pipes/fifo', join(repo, 'workplans/fifo.md'));
     const check = runCliJson(['-w', ws.root, 'check', '--format', 'json']);
     expect(seen(check.json.diagnostics)).toEqual([['workplans/fifo.md', 'file/unreadable', 1, 1, 'Unreadable file: symbolic link to something that is not a file']]);
+    const parse = runCliJson(['parse', 'pipes/fifo', '--json'], { cwd: repo });
+    expect(parse.code).toBe(1);
+    expect(seen(parse.json.files[0].diagnostics)).toEqual([['pipes/fifo', 'file/unreadable', 1, 1, 'Unreadable file: is not a regular file']]);
   });
 });
