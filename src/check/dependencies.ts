@@ -1,5 +1,6 @@
 // Resolving a dependency as DESIGN says: the id as written, then (for a task inside a workplan,
 // or a task file naming one) `<workplan id>-<dependency>`.
+import { isShortId } from '../documents/fields.js';
 import type { Related } from '../documents/model.js';
 import type { YamlPath } from './positions.js';
 import type { TaskEntry, WorkspaceView } from './view.js';
@@ -49,6 +50,11 @@ export interface MissingDependency {
   /** Position of the dependency among the task's dependencies. */
   index: number;
   dependency: string;
+  /**
+   * A short id (`T9`) of a task declared in a workplan's file: it can only mean a task of that
+   * same workplan, in this file, so even a check that sees one repo knows it names nothing.
+   */
+  local: boolean;
 }
 
 /** Dependencies of the scope's tasks that resolve to no task. */
@@ -56,7 +62,9 @@ export function missingDependencies(view: WorkspaceView, tasks: readonly TaskEnt
   const missing: MissingDependency[] = [];
   for (const task of tasks) {
     task.depends_on.forEach((dependency, index) => {
-      if (resolveDependency(view, task, dependency).length === 0) missing.push({ task, index, dependency });
+      if (resolveDependency(view, task, dependency).length > 0) return;
+      const local = isShortId(dependency) && task.workplan_id !== null && task.source !== 'file';
+      missing.push({ task, index, dependency, local });
     });
   }
   return missing;

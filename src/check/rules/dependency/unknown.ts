@@ -13,22 +13,23 @@ export const rule = workspaceRule(
       'no task is reported at its place in the YAML, naming the id; a dispatch blocks the task on it with reason ' +
       '`unknown`. A workplan id is not a task (the message says so: depend on one of its tasks). A dependency on a ' +
       'duplicated id is not unknown (see `task/duplicate-id`). In single-repo mode this rule is replaced by ' +
-      '`dependency/unresolved`, since the task may live in a repo the check cannot see.',
+      '`dependency/unresolved`, since the task may live in a repo the check cannot see, except for a short id (`T9`) ' +
+      'of a task declared in a workplan: it can only mean a task of that same workplan, so it is unknown there too.',
     fixable: false,
     messages: {
       noTask: 'Unknown dependency `{{dependency}}` of `{{task}}`: no task in the workspace has this id',
+      noLocalTask: 'Unknown dependency `{{dependency}}` of `{{task}}`: a short id names a task of the same workplan, and `{{workplan}}` has no `{{dependency}}`',
       workplan: 'Unknown dependency `{{dependency}}` of `{{task}}`: `{{dependency}}` is a workplan, not a task; depend on one of its tasks',
     },
   },
   (ctx) => {
-    if (ctx.mode !== 'workspace') return;
-    for (const { task, index, dependency } of missingDependencies(ctx.view, ctx.scopeTasks)) {
-      if (!task.scope) continue;
+    for (const { task, index, dependency, local } of missingDependencies(ctx.view, ctx.scopeTasks)) {
+      if (!task.scope || (ctx.mode !== 'workspace' && !local)) continue;
       const isWorkplan = ctx.view.documentsWithId('workplan', dependency).length > 0;
       ctx.report({
         target: { ...task.scope, path: dependencyPath(task.scope.task.fields, index) },
-        messageId: isWorkplan ? 'workplan' : 'noTask',
-        data: { dependency, task: task.id ?? task.scope.task.local_id ?? '(no id)' },
+        messageId: isWorkplan ? 'workplan' : local ? 'noLocalTask' : 'noTask',
+        data: { dependency, task: task.id ?? task.scope.task.local_id ?? '(no id)', workplan: task.workplan_id ?? '' },
         subject: `${task.id ?? ''}->${dependency}`,
       });
     }
