@@ -6,6 +6,7 @@ import { CustodianError, notFound, refused } from '../errors.js';
 import type { IndexDb } from '../index/db.js';
 import { selectDocuments, type DocumentRow } from '../index/queries/documents.js';
 import { splitRef } from '../index/queries/tasks.js';
+import { uniqueDocument } from './lookup.js';
 import { loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
 
 export type InterfaceChangeTransition = 'publish' | 'resolve';
@@ -84,7 +85,7 @@ async function transition(verb: InterfaceChangeTransition, options: InterfaceCha
       return doc.fields[step.dateKey] ? null : `${step.dateKey} would be missing`;
     },
   );
-  const edited = `${row.repo}:${id}`;
+  const edited = `${row.repo}:${row.path}#${id}`;
   // The run's warnings were given by the first sync.
   const item = await withIndex(ws, { ...options, sync: true, onWarning: undefined }, (db) => interfaceChangeItem(uniqueInterfaceChange(db, edited)));
   return { schema_version: 1, kind: 'interface-change', interface_change: item, changed: outcome.changed };
@@ -92,16 +93,9 @@ async function transition(verb: InterfaceChangeTransition, options: InterfaceCha
 
 /** The one interface change a reference names: ids are unique per repo, so a bare id may be ambiguous. */
 function uniqueInterfaceChange(db: IndexDb, ref: string): DocumentRow {
-  const { repo, id } = splitRef(ref);
-  const rows = selectDocuments(db, { kind: 'interface-change', docIds: [id], ...(repo ? { repos: [repo] } : {}) });
-  if (rows.length === 0) throw notFound(`no interface change ${ref} in the workspace`);
-  if (rows.length > 1) {
-    const places = rows.map((r) => `${r.repo}:${r.doc_id} (${r.path})`);
-    throw new CustodianError('ambiguous', `interface change ${ref} is declared ${rows.length} times: ${places.join(', ')}; name one as repo:id`, {
-      details: { candidates: rows.map((r) => ({ repo_slug: r.repo, id: r.doc_id, file: r.path, line: r.line })) },
-    });
-  }
-  return rows[0];
+  const { repo, path, id } = splitRef(ref);
+  const rows = selectDocuments(db, { kind: 'interface-change', docIds: [id], ...(repo ? { repos: [repo] } : {}), ...(path ? { paths: [path] } : {}) });
+  return uniqueDocument(rows, ref, 'interface change');
 }
 
 function interfaceChangeItem(row: DocumentRow): InterfaceChangeItem {

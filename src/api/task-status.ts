@@ -6,10 +6,9 @@ import { normaliseTaskStatus } from '../documents/vocabulary.js';
 import { editPlanningFile, planningFile } from '../edit/planning-file.js';
 import { confirmStatus, locateTask, statusEdits } from '../edit/task-status.js';
 import { conflict, usageError } from '../errors.js';
-import { findTasksById } from '../index/queries/tasks.js';
 import { loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
 import { taskDetail, type TaskDetail } from './items/task.js';
-import { uniqueTask } from './lookup.js';
+import { findTask } from './lookup.js';
 
 export interface TaskStatusOptions extends WorkspaceOptions {
   /** A task id, or `repo:id` when the id is used twice. */
@@ -36,7 +35,7 @@ export async function taskStatus(options: TaskStatusOptions): Promise<TaskStatus
   const required = options.ifStatus === undefined ? null : canonicalTaskStatus(options.ifStatus, '--if-status value');
   const ws = await loadWorkspace(options);
   const ref = options.id;
-  const row = await withIndex(ws, { ...options, sync: true }, (db) => uniqueTask(findTasksById(db, ref), ref));
+  const row = await withIndex(ws, { ...options, sync: true }, (db) => findTask(db, ref));
   const id = row.task_id!;
   const target = await planningFile(ws, row.repo, row.path);
   let previous: TaskStatus | null = null;
@@ -52,9 +51,10 @@ export async function taskStatus(options: TaskStatusOptions): Promise<TaskStatus
     },
     (parsed) => confirmStatus(parsed, id, status),
   );
-  const edited = `${row.repo}:${id}`;
+  // The file as well as the repo: the id may be declared twice in one repo.
+  const edited = `${row.repo}:${row.path}#${id}`;
   // The run's warnings were given by the first sync.
-  const task = await withIndex(ws, { ...options, sync: true, onWarning: undefined }, (db) => taskDetail(uniqueTask(findTasksById(db, edited), edited)));
+  const task = await withIndex(ws, { ...options, sync: true, onWarning: undefined }, (db) => taskDetail(findTask(db, edited)));
   return { schema_version: 1, kind: 'task', task, previous_status: previous, changed: outcome.changed };
 }
 

@@ -1,9 +1,9 @@
 // `task list` and `task show`.
-import { findTasksById, selectTasks } from '../index/queries/tasks.js';
+import { selectTasks } from '../index/queries/tasks.js';
 import type { WorkspaceMode } from '../workspace/types.js';
 import { loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
 import { selectedRepos, selectedStatuses, type ListFilters } from './filters.js';
-import { uniqueTask } from './lookup.js';
+import { findTask } from './lookup.js';
 import { taskDetail, taskItem, type TaskDetail, type TaskItem } from './items/task.js';
 
 export interface TaskListOptions extends WorkspaceOptions, ListFilters {}
@@ -35,6 +35,6 @@ export interface TaskDocument {
 
 export async function taskShow(options: TaskShowOptions): Promise<TaskDocument> {
   const ws = await loadWorkspace(options);
-  const row = await withIndex(ws, options, (db) => uniqueTask(findTasksById(db, options.id), options.id));
+  const row = await withIndex(ws, options, (db) => findTask(db, options.id));
   return { schema_version: 1, kind: 'task', task: taskDetail(row) };
 }

@@ -1,5 +1,5 @@
 // `workplan list` and `workplan show`.
-import { CustodianError, notFound } from '../errors.js';
+import { uniqueDocument } from './lookup.js';
 import { selectDocuments, taskCountsByDocument, type DocumentRow, type TaskCounts } from '../index/queries/documents.js';
 import { selectTasks, splitRef } from '../index/queries/tasks.js';
 import type { WorkspaceMode } from '../workspace/types.js';
@@ -67,13 +67,9 @@ export async function workplanShow(options: WorkplanShowOptions): Promise<Workpl
   const ws = await loadWorkspace(options);
   const ref = options.id;
   return withIndex(ws, options, (db) => {
-    const { repo, id } = splitRef(ref);
-    const rows = selectDocuments(db, { kind: 'workplan', docIds: [id], ...(repo ? { repos: [repo] } : {}) });
-    if (rows.length === 0) throw notFound(`no workplan ${ref} in the workspace`);
-    if (rows.length > 1) {
-      throw new CustodianError('ambiguous', `workplan id ${ref} is used ${rows.length} times: ${rows.map((r) => `${r.repo}:${r.doc_id} (${r.path})`).join(', ')}; name one as repo:id`);
-    }
-    const row = rows[0];
+    const { repo, path, id } = splitRef(ref);
+    const rows = selectDocuments(db, { kind: 'workplan', docIds: [id], ...(repo ? { repos: [repo] } : {}), ...(path ? { paths: [path] } : {}) });
+    const row = uniqueDocument(rows, ref, 'workplan');
     const tasks = selectTasks(db, { documentId: row.row_id });
     const counts = taskCountsByDocument(db, [row.row_id]);
     const item = workplanItem(row, counts.get(row.row_id));

@@ -115,8 +115,8 @@ describe('errors, warnings and the terminal', () => {
     expect(error).toMatchObject({ code: 'ambiguous' });
     expect((error as api.CustodianError).details).toEqual({
       candidates: [
-        { repo_slug: 'a', id: 'X-T1', file: 'docs/tasks/X-T1.md', line: 1 },
-        { repo_slug: 'b', id: 'X-T1', file: 'docs/tasks/X-T1.md', line: 1 },
+        { repo_slug: 'a', id: 'X-T1', file: 'docs/tasks/X-T1.md', line: 1, ref: 'a:X-T1' },
+        { repo_slug: 'b', id: 'X-T1', file: 'docs/tasks/X-T1.md', line: 1, ref: 'b:X-T1' },
       ],
     });
     expect((await api.taskShow({ workspace: dup, id: 'b:X-T1' })).task.repo_slug).toBe('b');

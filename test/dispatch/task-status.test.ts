@@ -171,7 +171,7 @@ describe('task status: refusals touch no file', () => {
     expect(run('APP-WP-1-T01', 'done', '--if-status', 'maybe')).toMatchObject({ code: 2, json: { kind: 'error', code: 'usage' } });
     const ambiguous = run('DUP-1', 'done');
     expect(ambiguous).toMatchObject({ code: 1, json: { kind: 'error', code: 'ambiguous' } });
-    expect(ambiguous.json.message).toContain('name one as repo:id');
+    expect(ambiguous.json.message).toContain('name one as app:DUP-1');
     expect(ambiguous.json.candidates.map((c: any) => c.repo_slug)).toEqual(['app', 'web']);
     expect(run('APP-WP-1-T01', 'in_progress', '--if-status', 'in_progress')).toMatchObject({
       code: 1,

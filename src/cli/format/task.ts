@@ -29,6 +29,10 @@ export function taskListLines(doc: TaskListDocument, color: Colors): string[] {
   return lines.length ? lines : ['no tasks'];
 }
 
+/** Keys the first lines of `task show` already state; every other key of the task is listed as written. */
+const SHOWN_KEYS = new Set(['id', 'title', 'name', 'status', 'priority', 'depends_on', 'needs_human', 'workplan', 'type']);
+
+/** Everything `task show --json` holds, for people: the other keys (assignee, notes, …) and the acceptance criteria too. */
 export function taskShowLines({ task }: TaskDocument, color: Colors): string[] {
   const lines = [
     `${color.bold(task.id ?? '(no id)')}  ${task.title}`,
@@ -36,7 +40,17 @@ export function taskShowLines({ task }: TaskDocument, color: Colors): string[] {
     `${task.repo_slug}/${task.file}:${task.line}${task.workplan_id ? `  (workplan ${task.workplan_id})` : ''}`,
   ];
   if (task.depends_on.length) lines.push(`depends on ${task.depends_on.join(', ')}`);
+  for (const [key, value] of Object.entries(task.fields)) {
+    if (SHOWN_KEYS.has(key) || value === null || value === undefined || value === '') continue;
+    lines.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  }
   if (task.description) lines.push('', task.description);
+  const criteria = task.acceptance_criteria;
+  if (criteria.length > 0) {
+    const checked = criteria.filter((c) => c.checked).length;
+    lines.push('', color.bold(`Acceptance criteria (${checked} of ${criteria.length} checked)`));
+    for (const c of criteria) lines.push(`  [${c.checked ? 'x' : ' '}] ${c.text}`);
+  }
   return lines;
 }
 

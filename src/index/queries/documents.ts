@@ -28,6 +28,7 @@ export interface DocumentFilter {
   repos?: string[];
   statuses?: string[];
   docIds?: string[];
+  paths?: string[];
 }
 
 export function selectDocuments(db: IndexDb, filter: DocumentFilter = {}): DocumentRow[] {
@@ -41,6 +42,7 @@ export function selectDocuments(db: IndexDb, filter: DocumentFilter = {}): Docum
   if (filter.repos) inList('repo', filter.repos);
   if (filter.statuses) inList('status', filter.statuses);
   if (filter.docIds) inList('doc_id', filter.docIds);
+  if (filter.paths) inList('path', filter.paths);
   return db
     .prepare(`SELECT id AS row_id, * FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY repo, path, line`)
     .all(...params) as DocumentRow[];

@@ -33,6 +33,8 @@ export interface TaskFilter {
   repos?: string[];
   statuses?: string[];
   taskIds?: string[];
+  /** Repo-relative paths of the files declaring them. */
+  paths?: string[];
   documentId?: number;
 }
 
@@ -51,6 +53,10 @@ export function selectTasks(db: IndexDb, filter: TaskFilter = {}): TaskRow[] {
     where.push(`t.task_id IN (${filter.taskIds.map(() => '?').join(', ') || 'NULL'})`);
     params.push(...filter.taskIds);
   }
+  if (filter.paths) {
+    where.push(`t.path IN (${filter.paths.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...filter.paths);
+  }
   if (filter.documentId !== undefined) {
     where.push('t.document_id = ?');
     params.push(filter.documentId);
@@ -65,15 +71,25 @@ export function selectTasks(db: IndexDb, filter: TaskFilter = {}): TaskRow[] {
   return rows.map(({ deps, ...row }) => ({ ...row, depends_on: JSON.parse(deps) as string[] }));
 }
 
-/** Tasks whose id is `id` (or `repo:id`): more than one means the id is ambiguous. */
+/** Tasks a reference names (`id`, `repo:id` or `repo:path#id`): more than one means it is ambiguous. */
 export function findTasksById(db: IndexDb, ref: string): TaskRow[] {
-  const { repo, id } = splitRef(ref);
-  return selectTasks(db, { taskIds: [id], ...(repo ? { repos: [repo] } : {}) });
+  const { repo, path, id } = splitRef(ref);
+  return selectTasks(db, { taskIds: [id], ...(repo ? { repos: [repo] } : {}), ...(path ? { paths: [path] } : {}) });
 }
 
-/** `repo:id` → {repo, id}; a bare id has no repo. */
-export function splitRef(ref: string): { repo: string | null; id: string } {
+export interface Ref {
+  repo: string | null;
+  /** The repo-relative file, for `repo:path#id`: two documents of one repo may claim one id. */
+  path: string | null;
+  id: string;
+}
+
+/** `id`, `repo:id` or `repo:path#id` (the path a Markdown file's) → its parts. */
+export function splitRef(ref: string): Ref {
   const colon = ref.indexOf(':');
-  if (colon > 0 && /^[a-z0-9_-]+$/.test(ref.slice(0, colon))) return { repo: ref.slice(0, colon), id: ref.slice(colon + 1) };
-  return { repo: null, id: ref };
+  if (colon <= 0 || !/^[a-z0-9_-]+$/.test(ref.slice(0, colon))) return { repo: null, path: null, id: ref };
+  const repo = ref.slice(0, colon);
+  const rest = ref.slice(colon + 1);
+  const inFile = /^(.+\.md)#(.+)$/i.exec(rest);
+  return inFile ? { repo, path: inFile[1], id: inFile[2] } : { repo, path: null, id: rest };
 }
