@@ -23,6 +23,11 @@ export interface DispatchInput {
   syncedAt: string | null;
 }
 
+/** What holds a task back, and the repo of the dependency when it names one task (null: none or several). */
+export interface DispatchBlock extends BlockedBy {
+  repo_slug: string | null;
+}
+
 export interface DispatchTaskItem {
   id: string | null;
   title: string;
@@ -30,7 +35,7 @@ export interface DispatchTaskItem {
   priority: string;
   needs_human: boolean;
   ready: boolean;
-  blocked_by: BlockedBy[];
+  blocked_by: DispatchBlock[];
   file: string;
   line: number;
 }
@@ -79,16 +84,16 @@ export function buildDispatch(input: DispatchInput): DispatchDocument {
     kind: 'dispatch',
     repo_slug: input.repo,
     active_goal: goal && { id: goal.id, title: goal.title, priority: goal.priority, repo_slug: goal.repo, file: goal.file },
-    active_workstreams: workstreams(queue),
+    active_workstreams: workstreams(queue, input.lookup),
     ready_tasks: queue.filter((entry) => entry.ready).map((entry) => entry.task.id),
-    human_interventions: queue.filter((entry) => entry.task.needs_human).map(taskItem),
+    human_interventions: queue.filter((entry) => entry.task.needs_human).map((entry) => taskItem(entry, input.lookup)),
     pending_interface_changes: pendingInterfaceChanges(input.interfaceChanges, input.repo),
     last_state_synced_at: isoSeconds(input.syncedAt),
   };
 }
 
 /** Workstreams in order (by `created`, then id; the backlog last), each with its pending tasks, ready ones first. */
-function workstreams(queue: QueueEntry[]): DispatchWorkstream[] {
+function workstreams(queue: QueueEntry[], lookup: DependencyLookup): DispatchWorkstream[] {
   const groups = new Map<string, { first: QueueEntry; entries: QueueEntry[] }>();
   for (const entry of queue) {
     const ws = entry.workstream;
@@ -101,7 +106,7 @@ function workstreams(queue: QueueEntry[]): DispatchWorkstream[] {
     .sort((a, b) => compareWorkstreams(a.first, b.first))
     .map(({ first, entries }) => {
       const ws = first.workstream;
-      const tasks = [...entries].sort((a, b) => Number(b.ready) - Number(a.ready) || compareKeys(a.key, b.key)).map(taskItem);
+      const tasks = [...entries].sort((a, b) => Number(b.ready) - Number(a.ready) || compareKeys(a.key, b.key)).map((entry) => taskItem(entry, lookup));
       if (ws.kind === 'workplan') {
         const { workplan } = ws;
         return { id: workplan.id, title: workplan.title, status: workplan.status ?? 'active', repo_slug: workplan.repo, file: workplan.file, pending_tasks: tasks };
@@ -126,7 +131,7 @@ function compareWorkstreams(a: QueueEntry, b: QueueEntry): number {
   );
 }
 
-function taskItem(entry: QueueEntry): DispatchTaskItem {
+function taskItem(entry: QueueEntry, lookup: DependencyLookup): DispatchTaskItem {
   const { task } = entry;
   return {
     id: task.id,
@@ -135,7 +140,11 @@ function taskItem(entry: QueueEntry): DispatchTaskItem {
     priority: task.priority,
     needs_human: task.needs_human,
     ready: entry.ready,
-    blocked_by: entry.blocked_by,
+    // A dependency in another repo is first-class: say where it is.
+    blocked_by: entry.blocked_by.map((block) => {
+      const targets = block.reason === 'unknown' ? [] : lookup(block.id);
+      return { ...block, repo_slug: targets.length === 1 ? targets[0].repo : null };
+    }),
     file: task.file,
     line: task.line,
   };

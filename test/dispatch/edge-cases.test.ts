@@ -79,8 +79,8 @@ describe('dispatch edge cases', () => {
         pending_tasks: [
           item('API-WP-1-T04', plan, 26),
           item('API-5', 'docs/tasks/API-5.md', 1),
-          item('API-WP-1-T02', plan, 14, [{ id: 'CLI-WP-1-T01', reason: 'cancelled', status: 'cancelled' }]),
-          item('API-WP-1-T03', plan, 20, [{ id: 'DUP-9', reason: 'ambiguous', status: null }]),
+          item('API-WP-1-T02', plan, 14, [{ id: 'CLI-WP-1-T01', reason: 'cancelled', status: 'cancelled', repo_slug: 'cli' }]),
+          item('API-WP-1-T03', plan, 20, [{ id: 'DUP-9', reason: 'ambiguous', status: null, repo_slug: null }]),
         ],
       },
       { id: 'api:backlog', title: 'Backlog', status: 'active', repo_slug: 'api', file: null, pending_tasks: [item('DUP-9', 'docs/tasks/DUP-9.md', 1)] },

@@ -45,7 +45,7 @@ describe('custodian dispatch on the example workspace', () => {
     const t05 = pending('LEDG-WP-0001-T05', '2.3 — Load test with retries', 'todo', 'high', API_PLAN, 73, {
       needs_human: true,
       ready: false,
-      blocked_by: [{ id: 'LEDG-WP-0001-T03', reason: 'not-done', status: 'todo' }],
+      blocked_by: [{ id: 'LEDG-WP-0001-T03', reason: 'not-done', status: 'todo', repo_slug: 'ledger-api' }],
     });
     expect(withoutSyncTime(json)).toEqual({
       schema_version: 1,
@@ -65,7 +65,7 @@ describe('custodian dispatch on the example workspace', () => {
             t05,
             pending('LEDG-WP-0001-T04', '2.2 — Document the header for client authors', 'todo', 'low', API_PLAN, 62, {
               ready: false,
-              blocked_by: [{ id: 'LEDG-WP-0001-T03', reason: 'not-done', status: 'todo' }],
+              blocked_by: [{ id: 'LEDG-WP-0001-T03', reason: 'not-done', status: 'todo', repo_slug: 'ledger-api' }],
             }),
           ],
         },
@@ -79,7 +79,7 @@ describe('custodian dispatch on the example workspace', () => {
             pending('LEDG-WP-0002-T02', 'Reject postings whose legs mix currencies', 'todo', 'high', CURRENCY_PLAN, 13),
             pending('LEDG-WP-0002-T03', 'Add exchange-rate snapshots for reporting', 'blocked', 'medium', CURRENCY_PLAN, 18, {
               ready: false,
-              blocked_by: [{ id: 'LEDG-WP-0002-T02', reason: 'not-done', status: 'todo' }],
+              blocked_by: [{ id: 'LEDG-WP-0002-T02', reason: 'not-done', status: 'todo', repo_slug: 'ledger-api' }],
             }),
           ],
         },
@@ -123,8 +123,8 @@ describe('custodian dispatch on the example workspace', () => {
             pending('LCLI-WP-0001-T02', 'Release notes', 'todo', 'medium', plan, 28, {
               ready: false,
               blocked_by: [
-                { id: 'LCLI-WP-0001-T01', reason: 'not-done', status: 'todo' },
-                { id: 'LEDG-WP-0009-T01', reason: 'unknown', status: null },
+                { id: 'LCLI-WP-0001-T01', reason: 'not-done', status: 'todo', repo_slug: 'ledger-cli' },
+                { id: 'LEDG-WP-0009-T01', reason: 'unknown', status: null, repo_slug: null },
               ],
             }),
           ],
@@ -189,14 +189,27 @@ describe('custodian dispatch on the example workspace', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
-    expect(lines.slice(1, 6)).toEqual([
+    expect(lines.slice(1, 16)).toEqual([
       'goal  GOAL-1 [p1]  Clients can retry any write safely',
       '5 ready tasks, 1 needing a human, 2 blocked, 0 interface changes',
       '',
-      'LEDG-WP-0001  Idempotent postings                                      4 pending',
-      '  * LEDG-WP-0001-T02  in_progress  medium    1.2 — Expire old keys',
+      'ready, in the order to take them',
+      '   1. LEDG-WP-0001-T02  in_progress  medium    1.2 — Expire old keys',
+      '   2. LEDG-43           in_progress  medium    Fix the flaky balance snapshot t…',
+      '   3. LEDG-WP-0001-T03  todo         critical  2.1 — Honour `Idempotency-Key` o…',
+      '   4. LEDG-WP-0002-T02  todo         high      Reject postings whose legs mix c…',
+      '   5. LEDG-42           todo         high      Rotate the webhook signing keys',
+      '',
+      'blocked',
+      '  ! LEDG-WP-0001-T04  todo         low       2.2 — Document the header for clie…',
+      '      waits for LEDG-WP-0001-T03 (todo)',
+      '  ! LEDG-WP-0002-T03  blocked      medium    Add exchange-rate snapshots for re…',
+      '      waits for LEDG-WP-0002-T02 (todo)',
     ]);
-    expect(lines).toContain('  + 1 blocked, 1 needing a human');
+    // The ready list is ready_tasks, in its order.
+    const ready = lines.filter((line) => /^ +\d+\. /.test(line)).map((line) => line.trim().split(/\s+/)[1]);
+    expect(ready).toEqual(cli('dispatch', 'ledger-api', '--json').json.ready_tasks);
+    expect(lines).toContain('  LEDG-WP-0001  Idempotent po…  4 pending: 2 ready, 1 blocked, 1 needing a human');
     expect(lines).toContain('needs a human');
   });
 });

@@ -1,49 +1,75 @@
-// The human view of a dispatch document: fits a terminal (80 columns by default). The goal, then
-// per workstream its ready tasks (a few) and counts of the rest, then the tasks that need a human
-// and the interface changes to react to.
-import type { DispatchDocument, DispatchTaskItem } from '../../dispatch/assemble.js';
+// The human view of a dispatch document: fits a terminal (80 columns by default). The goal, the
+// ready tasks in the order to take them (ready_tasks' order), the blocked tasks each with what
+// holds it back (a dependency in another repo says which), the tasks that need a human, the
+// workstreams with their counts, and the interface changes to react to.
+import type { DispatchBlock, DispatchDocument, DispatchTaskItem } from '../../dispatch/assemble.js';
 import type { Colors } from '../output.js';
 
 export interface ViewOptions {
   color: Colors;
   width: number;
-  /** Ready tasks shown per workstream before the rest is counted. */
-  perWorkstream?: number;
+  /** Tasks shown per list before the rest is counted. */
+  shown?: number;
 }
 
 export function dispatchView(doc: DispatchDocument, options: ViewOptions): string[] {
   const { color, width } = options;
-  const shown = options.perWorkstream ?? 3;
+  const shown = options.shown ?? 10;
   const fit = (text: string) => truncate(text, width);
   const lines: string[] = [];
   const pending = doc.active_workstreams.flatMap((ws) => ws.pending_tasks);
-  const blocked = pending.filter((t) => !t.ready && !t.needs_human).length;
+  const blocked = pending.filter((t) => !t.ready && !t.needs_human);
   lines.push(color.bold(fit(`${doc.repo_slug}  (synced ${doc.last_state_synced_at ?? 'never'})`)));
   const goal = doc.active_goal;
   lines.push(goal ? fit(`goal  ${goal.id ?? '(no id)'}${goal.priority === null ? '' : ` [p${goal.priority}]`}  ${goal.title ?? ''}`) : color.dim('goal  none active'));
+  const readyTotal = doc.ready_tasks_total ?? doc.ready_tasks.length;
   lines.push(
     fit(
-      `${plural(doc.ready_tasks.length, 'ready task')}, ${plural(doc.human_interventions.length, 'needing a human', 'needing a human')}, ` +
-        `${plural(blocked, 'blocked', 'blocked')}, ${plural(doc.pending_interface_changes.length, 'interface change')}`,
+      `${plural(readyTotal, 'ready task')}, ${plural(doc.human_interventions_total ?? doc.human_interventions.length, 'needing a human', 'needing a human')}, ` +
+        `${plural(blocked.length, 'blocked', 'blocked')}, ${plural(doc.pending_interface_changes.length, 'interface change')}`,
     ),
   );
-  for (const ws of doc.active_workstreams) {
-    lines.push('');
-    const count = `${ws.pending_tasks.length} pending`;
-    const head = truncate(`${ws.id ?? '(no id)'}  ${ws.title ?? ''}`, width - count.length - 2);
-    lines.push(`${color.bold(head)}${' '.repeat(Math.max(2, width - head.length - count.length))}${color.dim(count)}`);
-    const ready = ws.pending_tasks.filter((t) => t.ready);
-    const listed = ready.slice(0, shown);
-    const idWidth = Math.min(24, Math.max(0, ...listed.map((t) => (t.id ?? '').length)));
-    for (const task of listed) lines.push(color.green(fit(`  * ${taskLine(task, idWidth)}`)));
-    const rest = ws.pending_tasks.filter((t) => !listed.includes(t));
-    if (rest.length) lines.push(color.dim(fit(`  ${listed.length ? '+ ' : ''}${restSummary(rest)}`)));
+
+  if (doc.ready_tasks.length > 0) {
+    lines.push('', color.bold('ready, in the order to take them'));
+    const byId = new Map(pending.filter((t) => t.ready && t.id !== null).map((t) => [t.id, t]));
+    const listed = doc.ready_tasks.slice(0, shown);
+    const idWidth = Math.min(24, Math.max(0, ...listed.map((id) => (id ?? '').length)));
+    listed.forEach((id, n) => {
+      const task = byId.get(id);
+      lines.push(color.green(fit(`  ${String(n + 1).padStart(2)}. ${task ? taskLine(task, idWidth) : (id ?? '(no id)')}`)));
+    });
+    if (readyTotal > listed.length) lines.push(color.dim(`  + ${readyTotal - listed.length} more ready`));
   }
+
+  if (blocked.length > 0) {
+    lines.push('', color.bold('blocked'));
+    const listed = blocked.slice(0, shown);
+    const idWidth = Math.min(24, Math.max(0, ...listed.map((t) => (t.id ?? '').length)));
+    for (const task of listed) {
+      lines.push(color.yellow(fit(`  ! ${taskLine(task, idWidth)}`)));
+      for (const reason of blockReasons(task, doc.repo_slug)) lines.push(color.dim(fit(`      ${reason}`)));
+    }
+    if (blocked.length > listed.length) lines.push(color.dim(`  + ${blocked.length - listed.length} more blocked`));
+  }
+
   if (doc.human_interventions.length) {
     lines.push('', color.bold('needs a human'));
-    for (const task of doc.human_interventions.slice(0, shown)) lines.push(color.yellow(fit(`  ! ${task.id ?? '(no id)'}  ${task.title}  (${task.file}:${task.line})`)));
+    for (const task of doc.human_interventions.slice(0, shown)) lines.push(color.yellow(fit(`  ? ${task.id ?? '(no id)'}  ${task.title}  (${task.file}:${task.line})`)));
     if (doc.human_interventions.length > shown) lines.push(color.dim(`  + ${doc.human_interventions.length - shown} more`));
   }
+
+  if (doc.active_workstreams.length > 0) {
+    lines.push('', color.bold('workstreams'));
+    for (const ws of doc.active_workstreams) {
+      const counts = countsOf(ws.pending_tasks, ws.pending_total);
+      const head = truncate(`  ${ws.id ?? '(no id)'}  ${ws.title ?? ''}`, width - counts.length - 2);
+      lines.push(`${head}${' '.repeat(Math.max(2, width - head.length - counts.length))}${color.dim(counts)}`);
+    }
+  } else {
+    lines.push('', color.dim('no active workstream has pending tasks'));
+  }
+
   if (doc.pending_interface_changes.length) {
     lines.push('', color.bold('interface changes'));
     for (const c of doc.pending_interface_changes.slice(0, shown)) {
@@ -52,24 +78,40 @@ export function dispatchView(doc: DispatchDocument, options: ViewOptions): strin
     }
     if (doc.pending_interface_changes.length > shown) lines.push(color.dim(`  + ${doc.pending_interface_changes.length - shown} more`));
   }
-  if (doc.active_workstreams.length === 0) lines.push('', color.dim('no active workstream has pending tasks'));
   return lines;
+}
+
+/** Why a pending task is not ready, one reason a line. */
+export function blockReasons(task: DispatchTaskItem, repo: string): string[] {
+  const reasons = task.blocked_by.map((block) => blockReason(block, repo));
+  if (reasons.length === 0) reasons.push(task.status === 'blocked' ? 'marked blocked in its file' : 'not ready: see custodian check');
+  return reasons;
+}
+
+function blockReason(block: DispatchBlock, repo: string): string {
+  const where = block.repo_slug !== null && block.repo_slug !== repo ? ` in ${block.repo_slug}` : '';
+  switch (block.reason) {
+    case 'unknown':
+      return `depends on ${block.id}, which names no task`;
+    case 'ambiguous':
+      return `depends on ${block.id}, which is declared more than once`;
+    case 'cancelled':
+      return `depends on ${block.id}${where}, which was cancelled`;
+    default:
+      return `waits for ${block.id}${where} (${block.status ?? 'unknown status'})`;
+  }
+}
+
+/** `4 pending: 2 ready, 1 blocked, 1 needing a human`. */
+function countsOf(tasks: DispatchTaskItem[], total: number | undefined): string {
+  const ready = tasks.filter((t) => t.ready).length;
+  const human = tasks.filter((t) => t.needs_human).length;
+  const parts = [ready && `${ready} ready`, tasks.length - ready - human && `${tasks.length - ready - human} blocked`, human && `${human} needing a human`].filter(Boolean);
+  return `${total ?? tasks.length} pending${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 
 function taskLine(task: DispatchTaskItem, idWidth: number): string {
   return `${(task.id ?? '(no id)').padEnd(idWidth)}  ${(task.status ?? '?').padEnd(11)}  ${task.priority.padEnd(8)}  ${task.title}`;
-}
-
-/** `3 more ready, 2 blocked, 1 needing a human`. */
-function restSummary(rest: DispatchTaskItem[]): string {
-  const ready = rest.filter((t) => t.ready).length;
-  const human = rest.filter((t) => t.needs_human).length;
-  const blocked = rest.length - ready - human;
-  const parts: string[] = [];
-  if (ready) parts.push(`${ready} more ready`);
-  if (blocked) parts.push(`${blocked} blocked`);
-  if (human) parts.push(`${human} needing a human`);
-  return parts.join(', ');
 }
 
 function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
