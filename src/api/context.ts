@@ -4,6 +4,7 @@
 import { usageError } from '../errors.js';
 import type { IndexDb } from '../index/db.js';
 import type { SyncOutcome } from '../index/sync.js';
+import { isArchived } from '../workspace/archived.js';
 import { resolveWorkspace } from '../workspace/discover.js';
 import type { Workspace } from '../workspace/types.js';
 
@@ -76,10 +77,18 @@ export async function openFreshIndex(ws: Workspace, options: WorkspaceOptions, h
   }
   const { syncWorkspace } = await import('../index/sync.js');
   const sync = await syncWorkspace(ws, { full: how.full, settle: how.settle });
-  for (const slug of sync.unreachable) warn(options, `repo ${slug}: checkout not found on this host`);
+  for (const slug of reportedUnreachable(ws, sync)) warn(options, `repo ${slug}: checkout not found on this host`);
   const { deriveAfterSync } = await import('./events.js');
   await deriveAfterSync(ws, sync.db, options, { stale: how.stale === true });
   return { db: sync.db, sync };
+}
+
+/** The repos whose missing checkout is news: an archived repo's checkout may well be gone. */
+export function reportedUnreachable(ws: Workspace, sync: SyncOutcome): string[] {
+  return sync.unreachable.filter((slug) => {
+    const repo = ws.repos.find((r) => r.slug === slug);
+    return repo === undefined || !isArchived(ws, repo);
+  });
 }
 
 /** Runs `read` on the fresh index of `ws` and closes the index afterwards, whatever happens. */

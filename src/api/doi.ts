@@ -1,4 +1,5 @@
 // `doi [<repo>]`: how well each repo is integrated, evaluated with results cached by fingerprint.
+import { activeRepoSlugs } from '../workspace/archived.js';
 import type { DoiItem } from '../doi/model.js';
 import type { WorkspaceMode } from '../workspace/types.js';
 import { clockOf, loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
@@ -31,7 +32,8 @@ export async function doi(options: DoiOptions = {}): Promise<DoiReportDocument> 
   const run = await withIndex(ws, options, async (db) => {
     requireRepo(ws, options.repo);
     const { evaluateDoi } = await import('../doi/evaluate.js');
-    return evaluateDoi(ws, db, { repos: options.repo === undefined ? undefined : [options.repo], now, refresh: options.refresh });
+    // Every repo's integration leaves out the archived ones (history, not work); named, one still answers.
+    return evaluateDoi(ws, db, { repos: options.repo === undefined ? activeRepoSlugs(ws) : [options.repo], now, refresh: options.refresh });
   });
   options.onRecomputed?.(run.recomputed);
   return { schema_version: 1, kind: 'doi-report', mode: ws.mode, items: run.items };

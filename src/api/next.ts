@@ -1,5 +1,6 @@
 // `next [<repo>]`: the first ready task in dispatch order, in one repo or across every repo, with
 // its description, acceptance criteria, line range and workplan so an agent needs no second call.
+import { activeRepoSlugs } from '../workspace/archived.js';
 import { firstReady, OrderViolation } from '../dispatch/next.js';
 import { readyQueue, type QueueEntry } from '../dispatch/queue.js';
 import type { BlockedBy } from '../dispatch/types.js';
@@ -38,7 +39,9 @@ export async function next(options: NextOptions = {}): Promise<NextDocument> {
   const ws = await loadWorkspace(options);
   const task = await withIndex(ws, options, (db) => {
     requireRepo(ws, options.repo);
-    const entry = findNext(db, options.repo, options.includeHuman === true);
+    // Across repos, an archived repo's tasks are history, not work to take; named, it still answers.
+    const repos = options.repo === undefined ? activeRepoSlugs(ws) : [options.repo];
+    const entry = findNext(db, repos, options.includeHuman === true);
     const row = entry && taskRowById(db, entry.task.row_id);
     return entry && row ? nextTask(row, entry) : null;
   });
@@ -49,12 +52,12 @@ export async function next(options: NextOptions = {}): Promise<NextDocument> {
  * The fast way asks SQL for the candidates in dispatch order and stops at the first ready one;
  * if that order ever disagrees with the queue's, the whole queue is assessed instead (slow, certain).
  */
-function findNext(db: IndexDb, repo: string | undefined, includeHuman: boolean): QueueEntry | null {
+function findNext(db: IndexDb, repos: string[], includeHuman: boolean): QueueEntry | null {
   try {
-    return firstReady(nextCandidates(db, { repo, includeHuman }), liveDependencyLookup(db), { includeHuman });
+    return firstReady(nextCandidates(db, { repos, includeHuman }), liveDependencyLookup(db), { includeHuman });
   } catch (error) {
     if (!(error instanceof OrderViolation)) throw error;
-    const tasks = selectQueueTasks(db, { repos: repo === undefined ? undefined : [repo], statuses: ['todo', 'in_progress'] });
+    const tasks = selectQueueTasks(db, { repos, statuses: ['todo', 'in_progress'] });
     return readyQueue(tasks, workplanCatalog(workplansOf(db, tasks)), dependencyLookupFor(db, tasks), { includeHuman })[0] ?? null;
   }
 }

@@ -2,7 +2,7 @@
 import { countRows, selectDiagnostics } from '../index/queries/diagnostics.js';
 import type { SyncOutcome } from '../index/sync.js';
 import type { Workspace, WorkspaceMode } from '../workspace/types.js';
-import { loadWorkspace, openFreshIndex, type WorkspaceOptions } from './context.js';
+import { loadWorkspace, openFreshIndex, reportedUnreachable, type WorkspaceOptions } from './context.js';
 import { diagnosticItem, type DiagnosticItem } from './items/diagnostic.js';
 
 export interface SyncOptions extends WorkspaceOptions {
@@ -49,7 +49,7 @@ export function syncReport(ws: Workspace, outcome: SyncOutcome, full: boolean): 
     mode: ws.mode,
     full,
     repos: outcome.counts.repos,
-    unreachable_repos: outcome.unreachable,
+    unreachable_repos: reportedUnreachable(ws, outcome),
     files: {
       scanned: outcome.counts.scanned,
       read: outcome.counts.read,

@@ -53,7 +53,7 @@ describe('the SQL order of next', () => {
   for (const repo of [undefined, 'repo-00', 'repo-02']) {
     for (const includeHuman of [false, true]) {
       it(`equals the dispatch order (${repo ?? 'every repo'}, includeHuman ${includeHuman})`, () => {
-        const sql = [...nextCandidates(db, { repo, includeHuman })];
+        const sql = [...nextCandidates(db, { repos: repo === undefined ? undefined : [repo], includeHuman })];
         const pure = pureCandidates(repo, includeHuman);
         expect(sql.length).toBeGreaterThan(20);
         expect(sql.map((c) => c.task.row_id)).toEqual(pure.map((e) => e.task.row_id));
@@ -67,7 +67,7 @@ describe('the SQL order of next', () => {
   }
 
   it('orders by code point, as SQLite does: U+FF5E before U+1F600, the undated workplan after both', () => {
-    const ids = [...nextCandidates(db, { repo: 'repo-00' })].map((c) => c.task.id).filter((id) => id!.startsWith('Z-') || id === 'ATTACHED-1');
+    const ids = [...nextCandidates(db, { repos: ['repo-00'] })].map((c) => c.task.id).filter((id) => id!.startsWith('Z-') || id === 'ATTACHED-1');
     expect(ids).toEqual(['Z-\uFF5E-T01', 'Z-\uFF5E-T02', 'ATTACHED-1', 'Z-\u{1F600}-T01', 'Z-UNDATED-T01']);
   });
 });

@@ -12,7 +12,8 @@ export interface Candidate {
 }
 
 export interface CandidateOptions {
-  repo?: string;
+  /** Only these repos' tasks (default: every repo's). */
+  repos?: readonly string[];
   includeHuman?: boolean;
 }
 
@@ -43,14 +44,14 @@ export function* nextCandidates(db: IndexDb, options: CandidateOptions = {}): Ge
   }
 }
 
-function repoParam(options: CandidateOptions): string[] {
-  return options.repo === undefined ? [] : [options.repo];
+function repoParam(options: CandidateOptions): readonly string[] {
+  return options.repos ?? [];
 }
 
 function candidateSql(options: CandidateOptions, statusFilter: string): string {
   const filters = [statusFilter, 't.doc_valid = 1', 't.task_id IS NOT NULL'];
   if (!options.includeHuman) filters.push('t.needs_human = 0');
-  if (options.repo !== undefined) filters.push('t.repo = ?');
+  if (options.repos !== undefined) filters.push(`t.repo IN (${options.repos.map(() => '?').join(', ') || 'NULL'})`);
   return `
     WITH c AS (
       SELECT ${QUEUE_TASK_COLUMNS},
