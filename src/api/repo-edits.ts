@@ -1,7 +1,7 @@
 // `repo add|update|archive|path`: a new entry at the end of custodian.yaml's repos, or values of
 // one entry changed in place (custodian.yaml unless the repo is only in custodian.local.yaml;
 // `path` with `local` always there).
-import { usageError } from '../errors.js';
+import { refused, usageError } from '../errors.js';
 import { checkoutFacts, type CheckoutFacts, type FingerprintStatus } from '../workspace/checkout-facts.js';
 import type { RegistryTexts } from '../workspace/registry-edit.js';
 import { REPO_KEY_ORDER, appendEntry, doubleQuoted, entryIndex, locateEntry, registryData, setInMapping, setScalar } from '../workspace/registry-edit-yaml.js';
@@ -39,6 +39,8 @@ export interface RepoAddOptions extends EditOptions {
   description?: string;
   /** Root commit id (40 or 64 hex digits), when the checkout cannot tell (a shallow clone). */
   fingerprint?: string;
+  /** Register a path that does not exist on this host (a checkout of another machine); refused otherwise. */
+  allowMissing?: boolean;
 }
 
 export interface RepoUpdateOptions extends EditOptions {
@@ -105,6 +107,11 @@ export async function repoAdd(options: RepoAddOptions): Promise<RepoAddDocument>
 
   const path = registryPath(ws.root, givenPath, cwdOf(options), envOf(options));
   const facts = await checkoutFacts(path.absolute);
+  if (facts.status === 'missing-checkout' && options.allowMissing !== true) {
+    throw refused(`${path.absolute} does not exist on this host: check --path, or pass --allow-missing to register a checkout that lives elsewhere`, {
+      reason: 'missing-checkout',
+    });
+  }
   const warnings = factWarnings(slug, path.absolute, facts, options.fingerprint !== undefined);
   let remoteUrl = remoteGiven ?? null;
   let remoteSource: 'given' | 'origin' | null = remoteGiven === undefined ? null : 'given';
@@ -117,6 +124,7 @@ export async function repoAdd(options: RepoAddOptions): Promise<RepoAddDocument>
     }
   }
   const fingerprint = options.fingerprint?.toLowerCase() ?? facts.fingerprint;
+  refuseRegistered(ws.repos, path.absolute, fingerprint);
   const fingerprintStatus: FingerprintStatus = options.fingerprint !== undefined ? 'given' : facts.status;
 
   const entry: Record<string, string> = { slug, name, domain: options.domain, path: path.value };
@@ -140,6 +148,20 @@ export async function repoAdd(options: RepoAddOptions): Promise<RepoAddDocument>
     edits: run.edits,
     body: { repo: repoItem(repo), fingerprint_status: fingerprintStatus, remote_url_source: remoteSource },
     warnings,
+  });
+}
+
+/**
+ * One repository, one slug: a checkout already registered (the same folder, or the same root
+ * commit under another slug) is refused, naming the slug it has.
+ */
+function refuseRegistered(repos: readonly RepoConfig[], checkout: string, fingerprint: string | null): void {
+  const same = repos.find((r) => r.checkout === checkout) ?? (fingerprint === null ? undefined : repos.find((r) => r.fingerprint?.toLowerCase() === fingerprint));
+  if (!same) return;
+  const why = same.checkout === checkout ? `its checkout ${checkout}` : `its root commit ${fingerprint}`;
+  throw refused(`this repository is already registered as ${same.slug} (${why}): use custodian repo update ${same.slug} or custodian repo path ${same.slug}`, {
+    reason: 'already-registered',
+    repo_slug: same.slug,
   });
 }
 

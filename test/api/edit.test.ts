@@ -88,9 +88,9 @@ describe('edits: the api and the CLI make the same edit and answer with the same
 
   it('repo add, update, path and archive; repo list, show and find', async () => {
     const { a, b, cli, same } = twins();
-    const added = await api.repoAdd({ workspace: a, slug: 'extra', path: join(a, 'repos/nothere'), domain: 'docs' });
+    const added = await api.repoAdd({ workspace: a, slug: 'extra', path: join(a, 'repos/nothere'), domain: 'docs', allowMissing: true });
     expect(added).toMatchObject({ kind: 'repo-add', fingerprint_status: 'missing-checkout', warnings: [{ code: 'missing-checkout' }] });
-    expect(same(added, a)).toEqual(same(cli('repo', 'add', 'extra', '--path', join(b, 'repos/nothere'), '--domain', 'docs', '--json').json, b));
+    expect(same(added, a)).toEqual(same(cli('repo', 'add', 'extra', '--path', join(b, 'repos/nothere'), '--domain', 'docs', '--allow-missing', '--json').json, b));
     // A relative path is taken from `cwd` and written relative to the workspace folder.
     const updated = await api.repoUpdate({ workspace: a, cwd: join(a, 'repos'), slug: 'extra', path: 'elsewhere', name: 'Extra' });
     expect(updated.repo).toMatchObject({ path: 'repos/elsewhere', name: 'Extra' });

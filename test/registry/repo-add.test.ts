@@ -84,7 +84,9 @@ describe('repo add', () => {
     expect(read(root, 'custodian.yaml')).toBe(
       withEntry(['  - slug: shallow', '    name: shallow', '    domain: payments', '    path: repos/shallow', `    remote_url: file://${source}`, ''].join('\n')),
     );
-    const json = cliJson(root, ['repo', 'add', 'shallow2', '--path', 'repos/shallow', '--domain', 'payments', '--dry-run']).json;
+    // A second shallow clone (the first is registered now: its folder cannot be added twice).
+    git(root, ['clone', '-q', '--depth', '1', `file://${source}`, 'repos/shallow2']);
+    const json = cliJson(root, ['repo', 'add', 'shallow2', '--path', 'repos/shallow2', '--domain', 'payments', '--dry-run']).json;
     expect([json.fingerprint_status, json.repo.fingerprint, json.warnings.map((w: { code: string }) => w.code)]).toEqual(['shallow', null, ['shallow-clone']]);
   });
 
@@ -116,7 +118,7 @@ describe('repo add', () => {
   it('writes a path typed from a subfolder relative to the workspace, even when it does not exist yet', () => {
     const root = workspace({ 'custodian.yaml': REGISTRY });
     mkdirSync(join(root, 'sub'));
-    const { code, json } = cliJson(join(root, 'sub'), ['repo', 'add', 'later', '--path', '../../elsewhere/later', '--domain', 'payments']);
+    const { code, json } = cliJson(join(root, 'sub'), ['repo', 'add', 'later', '--path', '../../elsewhere/later', '--domain', 'payments', '--allow-missing']);
     expect(code).toBe(0);
     expect([json.repo.path, json.fingerprint_status, json.remote_url_source]).toEqual(['../elsewhere/later', 'missing-checkout', null]);
     expect(read(root, 'custodian.yaml')).toBe(withEntry('  - slug: later\n    name: later\n    domain: payments\n    path: ../elsewhere/later\n'));
@@ -125,7 +127,7 @@ describe('repo add', () => {
   it('takes --remote-url and --fingerprint as given', () => {
     const root = workspace({ 'custodian.yaml': REGISTRY });
     const sha = '1234567890'.repeat(4);
-    const { json } = cliJson(root, ['repo', 'add', 'x', '--path', 'nowhere', '--domain', 'payments', '--remote-url', 'git@example.org:o/x.git', '--fingerprint', sha]);
+    const { json } = cliJson(root, ['repo', 'add', 'x', '--path', 'nowhere', '--domain', 'payments', '--remote-url', 'git@example.org:o/x.git', '--fingerprint', sha, '--allow-missing']);
     expect([json.fingerprint_status, json.remote_url_source, json.warnings.map((w: { code: string }) => w.code)]).toEqual(['given', 'given', ['missing-checkout']]);
     expect(read(root, 'custodian.yaml')).toContain(`    path: nowhere\n    remote_url: git@example.org:o/x.git\n    fingerprint: "${sha}"\n\n# end\n`);
   });
@@ -142,5 +144,35 @@ describe('repo add', () => {
     ];
     for (const [args, exit, errorCode] of cases) expect(cliJson(root, args)).toMatchObject({ code: exit, json: { kind: 'error', code: errorCode } });
     expect(read(root, 'custodian.yaml')).toBe(REGISTRY);
+  });
+});
+
+describe('repo add refuses what would register a repository wrongly', () => {
+  it('a path that does not exist (exit 1), unless --allow-missing', () => {
+    const root = workspace({ 'custodian.yaml': REGISTRY });
+    const refused = cliJson(root, ['repo', 'add', 'typo', '--path', 'repos/ledgr', '--domain', 'payments', '--json']);
+    expect(refused.code).toBe(1);
+    expect(refused.json).toMatchObject({ kind: 'error', code: 'refused', reason: 'missing-checkout' });
+    expect(refused.json.message).toContain('does not exist on this host');
+    expect(refused.json.message).toContain('--allow-missing');
+    expect(read(root, 'custodian.yaml')).toBe(REGISTRY);
+    expect(cli(root, ['repo', 'add', 'typo', '--path', 'repos/ledgr', '--domain', 'payments', '--allow-missing']).code).toBe(0);
+  });
+
+  it('a checkout already registered under another slug: the same folder, or the same root commit', () => {
+    const root = workspace({ 'custodian.yaml': REGISTRY });
+    const source = gitRepo({ 'a.txt': '1' });
+    git(root, ['clone', '-q', `file://${source}`, 'repos/one']);
+    git(root, ['clone', '-q', `file://${source}`, 'repos/two']);
+    expect(cli(root, ['repo', 'add', 'one', '--path', 'repos/one', '--domain', 'payments']).code).toBe(0);
+    const registered = read(root, 'custodian.yaml');
+    const again = cliJson(root, ['repo', 'add', 'again', '--path', 'repos/one', '--domain', 'payments', '--json']);
+    expect(again.code).toBe(1);
+    expect(again.json).toMatchObject({ code: 'refused', reason: 'already-registered', repo_slug: 'one' });
+    const clone = cliJson(root, ['repo', 'add', 'two', '--path', 'repos/two', '--domain', 'payments', '--json']);
+    expect(clone.code).toBe(1);
+    expect(clone.json).toMatchObject({ code: 'refused', reason: 'already-registered', repo_slug: 'one' });
+    expect(clone.json.message).toContain('its root commit');
+    expect(read(root, 'custodian.yaml')).toBe(registered);
   });
 });

@@ -35,6 +35,7 @@ function defineAdd(repo: Group) {
     .option('--remote-url <url>', "canonical remote (default: the checkout's origin)")
     .option('--description <text>', 'what the repo holds')
     .option('--fingerprint <sha>', 'root commit id, when the checkout cannot tell (a shallow clone)')
+    .option('--allow-missing', 'register a path that does not exist on this host (a checkout of another machine)')
     .option('--dry-run', 'print the diff, change nothing')
     .option('--json', 'print a repo-add JSON document');
 }

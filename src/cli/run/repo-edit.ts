@@ -8,7 +8,7 @@ import { writeEditReport } from '../format/registry-edit.js';
 import type { RepoAddFlags, RepoArchiveFlags, RepoPathFlags, RepoUpdateFlags } from '../commands/repo.js';
 
 export async function repoAdd(ctx: CliContext, slug: string, flags: RepoAddFlags): Promise<void> {
-  const doc = await addRepo({ ...editOptions(ctx, { dryRun: flags.dryRun, json: flags.json }), slug, ...repoValues(flags) });
+  const doc = await addRepo({ ...editOptions(ctx, { dryRun: flags.dryRun, json: flags.json }), slug, ...repoValues(flags), allowMissing: flags.allowMissing === true });
   const { repo } = doc;
   writeEditReport(doc, flags.json === true, () => [
     `added repo ${slug} (domain ${repo.domain}, path ${repo.path}) to custodian.yaml`,
