@@ -38,6 +38,8 @@ export class CustodianError extends Error {
 
 export const usageError = (message: string) => new CustodianError('usage', message);
 export const notFound = (message: string) => new CustodianError('not-found', message);
+/** A repo slug the registry does not know: every command answers it alike (not-found, exit 1). */
+export const unknownRepo = (slug: string) => notFound(`no repo ${slug} in the workspace (try \`custodian repo list\`)`);
 export const conflict = (message: string) => new CustodianError('conflict', message);
 export const refused = (message: string, details?: Record<string, unknown>) =>
   new CustodianError('refused', message, { details });

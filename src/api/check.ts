@@ -6,7 +6,7 @@ import { join, relative, sep } from 'node:path';
 import { applyFixes, checkReport, RULES, runCheck, type CheckDiagnostic, type CheckOptions as RunOptions, type CheckRun, type ReportInput } from '../check/index.js';
 import { readWorkingFile } from '../check/sources.js';
 import type { Severity } from '../documents/model.js';
-import { usageError } from '../errors.js';
+import { unknownRepo, usageError } from '../errors.js';
 import type { IndexDb } from '../index/db.js';
 import { VERSION } from '../version.js';
 import type { RepoConfig, Workspace, WorkspaceMode } from '../workspace/types.js';
@@ -116,7 +116,7 @@ function selectRepos(ws: Workspace, slugs: string[] | undefined): RepoConfig[] {
   if (!slugs?.length) return ws.repos;
   return slugs.map((slug) => {
     const repo = ws.repos.find((r) => r.slug === slug);
-    if (!repo) throw usageError(`unknown repo \`${slug}\`: expected one of ${ws.repos.map((r) => r.slug).join(', ')}`);
+    if (!repo) throw unknownRepo(slug);
     return repo;
   });
 }

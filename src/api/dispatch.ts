@@ -2,7 +2,7 @@
 import { buildDispatch, type DispatchDocument, type DispatchInput } from '../dispatch/assemble.js';
 import { DEFAULT_LIMIT, limitDispatch } from '../dispatch/limit.js';
 import { workplanCatalog } from '../dispatch/workstreams.js';
-import { notFound, usageError } from '../errors.js';
+import { unknownRepo, usageError } from '../errors.js';
 import type { IndexDb } from '../index/db.js';
 import { dependencyLookupFor, goalsFor, interfaceChangesAffecting, repoSyncedAt, selectQueueTasks, workplansOf } from '../index/queries/dispatch.js';
 import { loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
@@ -25,7 +25,7 @@ export async function dispatch(options: DispatchOptions): Promise<DispatchDocume
   const ws = await loadWorkspace(options);
   return withIndex(ws, options, (db) => {
     const repo = ws.repos.find((r) => r.slug === options.repo);
-    if (!repo) throw notFound(`no repo ${options.repo} in the workspace (try \`custodian repo list\`)`);
+    if (!repo) throw unknownRepo(options.repo);
     return limitDispatch(buildDispatch(dispatchInput(db, repo.slug, repo.domain)), limit);
   });
 }

@@ -2,7 +2,7 @@
 // typo is an error rather than an empty answer.
 import type { DocumentKind } from '../documents/model.js';
 import { normaliseStatus } from '../documents/vocabulary.js';
-import { notFound, usageError } from '../errors.js';
+import { notFound, unknownRepo, usageError } from '../errors.js';
 import type { Workspace } from '../workspace/types.js';
 
 export interface ListFilters {
@@ -44,6 +44,4 @@ export function requireRepo(ws: Workspace, slug: string | undefined): void {
   if (slug !== undefined && !ws.repos.some((r) => r.slug === slug)) throw unknownRepo(slug);
 }
 
-function unknownRepo(slug: string) {
-  return notFound(`no repo ${slug} in the workspace (try \`custodian repo list\`)`);
-}
+

@@ -3,7 +3,7 @@
 // message naming what exists.
 import { relative } from 'node:path';
 import { unifiedDiff } from '../edit/index.js';
-import { CustodianError, notFound, usageError } from '../errors.js';
+import { CustodianError, notFound, unknownRepo, usageError } from '../errors.js';
 import { commitRegistryPlan, planRegistryEdit, readRegistrySnapshot, type RegistryPlan, type RegistryTexts } from '../workspace/registry-edit.js';
 import { SLUG_PATTERN, type DomainConfig, type RepoConfig, type Workspace } from '../workspace/types.js';
 import { cwdOf, envOf, loadWorkspace, type WorkspaceOptions } from './context.js';
@@ -128,7 +128,7 @@ export function findDomain(ws: Workspace, slug: string): DomainConfig {
 
 export function findRepo(ws: Workspace, slug: string): RepoConfig {
   const repo = ws.repos.find((r) => r.slug === slug);
-  if (!repo) throw notFound(`no repo ${slug} in the workspace (${known(ws.repos.map((r) => r.slug))})`);
+  if (!repo) throw unknownRepo(slug);
   return repo;
 }
 

@@ -7,7 +7,7 @@ import type { RegistryTexts } from '../workspace/registry-edit.js';
 import { REPO_KEY_ORDER, appendEntry, doubleQuoted, entryIndex, locateEntry, registryData, setInMapping, setScalar } from '../workspace/registry-edit-yaml.js';
 import { registryPath } from '../workspace/registry-path.js';
 import { withoutCredentials } from '../workspace/remote-url.js';
-import type { RepoConfig } from '../workspace/types.js';
+import type { DomainConfig, RepoConfig, Workspace } from '../workspace/types.js';
 import { cwdOf, envOf } from './context.js';
 import { repoItem, type RepoItem } from './items/registry.js';
 import {
@@ -98,7 +98,7 @@ export async function repoAdd(options: RepoAddOptions): Promise<RepoAddDocument>
   const givenPath = nonEmpty('--path', options.path);
   if (givenPath === undefined) throw usageError('repo add needs --path <dir> (the checkout, relative to the current folder or absolute)');
   if (options.domain === undefined) throw usageError('repo add needs --domain <slug>');
-  findDomain(ws, options.domain);
+  activeDomain(ws, options.domain, `cannot add repo ${slug} to it`);
   const name = nonEmpty('--name', options.name) ?? slug;
   const remoteGiven = nonEmpty('--remote-url', options.remoteUrl);
   if (options.fingerprint !== undefined && !FULL_SHA.test(options.fingerprint)) {
@@ -149,6 +149,15 @@ export async function repoAdd(options: RepoAddOptions): Promise<RepoAddDocument>
     body: { repo: repoItem(repo), fingerprint_status: fingerprintStatus, remote_url_source: remoteSource },
     warnings,
   });
+}
+
+/** A domain a repo may join: it exists and is not archived (archived domains hold history only). */
+function activeDomain(ws: Workspace, slug: string, what: string): DomainConfig {
+  const domain = findDomain(ws, slug);
+  if (domain.status === 'archived') {
+    throw refused(`domain ${slug} is archived: ${what} (set its status: active in custodian.yaml to use it again)`, { reason: 'archived-domain' });
+  }
+  return domain;
 }
 
 /**
@@ -209,7 +218,7 @@ export async function repoUpdate(options: RepoUpdateOptions): Promise<RepoUpdate
   const values: [UpdatableKey, string][] = [];
   const name = nonEmpty('--name', options.name);
   if (name !== undefined) values.push(['name', name]);
-  if (options.domain !== undefined) values.push(['domain', findDomain(ws, options.domain).slug]);
+  if (options.domain !== undefined) values.push(['domain', activeDomain(ws, options.domain, `cannot move repo ${slug} into it`).slug]);
   const path = nonEmpty('--path', options.path);
   if (path !== undefined) values.push(['path', registryPath(ws.root, path, cwdOf(options), envOf(options)).value]);
   const remote = nonEmpty('--remote-url', options.remoteUrl);

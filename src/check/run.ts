@@ -1,7 +1,7 @@
 // A check of a workspace, end to end: pick the files in scope, read and parse them, see the rest
 // of the workspace through the index, run the engine. This is where a check does its I/O.
 import type { IndexDb } from '../index/db.js';
-import { CustodianError } from '../errors.js';
+import { unknownRepo } from '../errors.js';
 import type { RuleSetting, Workspace } from '../workspace/types.js';
 import { todayUtc } from './dates.js';
 import { runEngine } from './engine.js';
@@ -49,7 +49,7 @@ export interface CheckContext {
 export async function runCheck(ws: Workspace, db: IndexDb, options: CheckOptions = {}): Promise<CheckRun> {
   const bySlug = new Map(ws.repos.map((r) => [r.slug, r]));
   for (const slug of options.repos ?? []) {
-    if (!bySlug.has(slug)) throw new CustodianError('usage', `unknown repo \`${slug}\`: expected one of ${[...bySlug.keys()].join(', ')}`);
+    if (!bySlug.has(slug)) throw unknownRepo(slug);
   }
   const repos = new Set(options.repos ?? bySlug.keys());
   const targets = options.files ? options.files.filter((f) => repos.has(f.repo)) : indexedFiles(db, [...repos]);

@@ -9,7 +9,7 @@ import { parseFile } from '../documents/parse.js';
 import { applyEdits } from './apply-edits.js';
 import { editTextFile, type EditOutcome } from './edit-file.js';
 import { readTextFile } from './text-file.js';
-import { CustodianError, notFound, refused } from '../errors.js';
+import { CustodianError, notFound, refused, unknownRepo } from '../errors.js';
 import type { Workspace } from '../workspace/types.js';
 
 export interface PlanningFile {
@@ -22,7 +22,7 @@ export interface PlanningFile {
 
 export async function planningFile(ws: Workspace, repo: string, file: string): Promise<PlanningFile> {
   const config = ws.repos.find((r) => r.slug === repo);
-  if (!config) throw notFound(`no repo ${repo} in the workspace`);
+  if (!config) throw unknownRepo(repo);
   let root: string;
   let path: string;
   try {

@@ -212,9 +212,10 @@ describe('exit codes and options', () => {
     expect(runCli(['check', '--format', 'xml'], { cwd: ws }).code).toBe(2);
     expect(runCli(['check', '--max-warnings', 'many'], { cwd: ws }).code).toBe(2);
     expect(runCli(['check', '--dry-run'], { cwd: ws }).code).toBe(2);
+    // An unknown repo is a lookup that found nothing, as for every other command (not a usage error).
     const unknownRepo = runCliJson(['check', '--format', 'json', '--repo', 'nope'], { cwd: ws });
-    expect(unknownRepo.code).toBe(2);
-    expect(unknownRepo.json).toMatchObject({ schema_version: 1, kind: 'error', code: 'usage' });
+    expect(unknownRepo.code).toBe(1);
+    expect(unknownRepo.json).toMatchObject({ schema_version: 1, kind: 'error', code: 'not-found' });
     expect(runCli(['check', 'no/such/file.md'], { cwd: ws }).code).toBe(2);
   });
 
