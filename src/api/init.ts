@@ -1,10 +1,12 @@
 // `init [DIR]`: a new custodian.yaml (never over an existing one) and the .gitignore entries for
 // the index and custodian.local.yaml (added once; running again adds nothing).
 import { mkdir, open } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { dominantEol, readTextFile } from '../edit/index.js';
 import { CustodianError } from '../errors.js';
-import { registryTemplate, withIgnoredEntries } from '../workspace/init-files.js';
+import { packageFilePath } from '../package-files.js';
+import { registryTemplate, withIgnoredEntries, WORKSPACE_SCHEMA_FILE } from '../workspace/init-files.js';
 import { commitWrites } from '../workspace/registry-edit-commit.js';
 import { CONFIG_FILE_NAME } from '../workspace/types.js';
 import { cwdOf } from './context.js';
@@ -28,9 +30,20 @@ export interface InitDocument {
 export async function init(options: InitOptions = {}): Promise<InitDocument> {
   const root = resolve(cwdOf(options), options.dir ?? '.');
   await mkdir(root, { recursive: true });
-  await createExclusive(join(root, CONFIG_FILE_NAME), registryTemplate());
+  await createExclusive(join(root, CONFIG_FILE_NAME), registryTemplate(schemaReference(root)));
   const gitignore = await ignoreEntries(join(root, '.gitignore'));
   return { schema_version: 1, kind: 'init', root, config_file: CONFIG_FILE_NAME, gitignore };
+}
+
+/**
+ * The installed package's schema as custodian.yaml should name it: relative to the workspace when
+ * the package lives inside it (node_modules: the same on every clone), else a file: URL.
+ */
+function schemaReference(root: string): string {
+  const schema = packageFilePath(WORKSPACE_SCHEMA_FILE);
+  if (schema === null) return WORKSPACE_SCHEMA_FILE;
+  const rel = relative(root, schema);
+  return rel.startsWith('..') || isAbsolute(rel) ? pathToFileURL(schema).href : rel.split(sep).join('/');
 }
 
 /** Creates the file with O_EXCL: an existing custodian.yaml is refused, never overwritten. */

@@ -1,8 +1,10 @@
 // docs/rules.md, generated from the rule modules (scripts/gen-rules-doc.mjs writes it; a test
-// fails when the checked-in file is stale), and the URL of each rule's section.
+// fails when the checked-in file is stale), and the URL of each rule's section: the file the
+// installed package ships, so the link opens wherever custodian runs.
+import { packageFileUrl } from '../package-files.js';
 import type { Rule, RuleMeta } from './types.js';
 
-export const RULES_DOC_URL = 'https://custodian.dev/docs/rules.md';
+export const RULES_DOC_URL = packageFileUrl('docs/rules.md');
 
 export function ruleAnchor(id: string): string {
   return id.replace(/[^a-z0-9-]/g, '-');

@@ -2,12 +2,16 @@
 // the machine's own custodian.local.yaml out of git. Pure: text in, text out.
 import type { Eol } from '../edit/index.js';
 
-/** The published JSON Schema of custodian.yaml (its `$id`), for editors' YAML language servers. */
-export const WORKSPACE_SCHEMA_URL = 'https://custodian.dev/schemas/workspace.schema.json';
+/** Where custodian.yaml's JSON Schema is inside the installed package. */
+export const WORKSPACE_SCHEMA_FILE = 'schemas/workspace.schema.json';
 
-export function registryTemplate(): string {
+/**
+ * A new custodian.yaml. `schema`: where editors' YAML language servers find its JSON Schema (the
+ * file the installed package ships: a path relative to the registry, or a file: URL).
+ */
+export function registryTemplate(schema: string): string {
   return [
-    `# yaml-language-server: $schema=${WORKSPACE_SCHEMA_URL}`,
+    `# yaml-language-server: $schema=${schema}`,
     '#',
     '# The custodian workspace: domains (areas of work) and the repositories whose workplans,',
     '# tasks and goals custodian reads. Edit it with `custodian domain add|rename|archive` and',

@@ -1,8 +1,9 @@
 // `custodian check` end to end: the real CLI over a workspace of real git repos.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { gitRepo, removeTempDirs, runCli, runCliJson, tempDir, writeFiles } from '../helpers/git-repo.js';
+import { gitRepo, PROJECT_ROOT, removeTempDirs, runCli, runCliJson, tempDir, writeFiles } from '../helpers/git-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -245,8 +246,11 @@ describe('custodian rules', () => {
     expect(json.items.find((r: any) => r.id === 'status/alias')).toMatchObject({
       severity: 'warning',
       fixable: true,
-      docs_url: 'https://custodian.dev/docs/rules.md#status-alias',
     });
+    // The docs the installed package ships: the link opens wherever custodian runs.
+    const url = json.items.find((r: any) => r.id === 'status/alias').docs_url as string;
+    expect(url).toBe(`${pathToFileURL(join(PROJECT_ROOT, 'docs', 'rules.md')).href}#status-alias`);
+    expect(readFileSync(fileURLToPath(url.split('#')[0]), 'utf8')).toContain('<a id="status-alias"></a>');
   });
 
   test('the human list shows each id, severity and docs paragraph', () => {

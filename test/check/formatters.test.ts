@@ -1,5 +1,8 @@
 // Formatters are pure functions of the results: exact output for a fixed set of diagnostics.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/git-repo.js';
 import { FORMATTERS } from '../../src/check/formatters/index.js';
 import { escapeData, escapeProperty } from '../../src/check/formatters/github.js';
 import { pathUri, sarifLog } from '../../src/check/formatters/sarif.js';
@@ -155,7 +158,7 @@ describe('sarif', () => {
     expect(run.tool.driver.rules.find((r) => r.id === 'task/duplicate-id')).toMatchObject({
       id: 'task/duplicate-id',
       shortDescription: { text: 'An id declared twice: task and workplan ids anywhere in the workspace, other ids within a repo.' },
-      helpUri: 'https://custodian.dev/docs/rules.md#task-duplicate-id',
+      helpUri: `${pathToFileURL(join(PROJECT_ROOT, 'docs', 'rules.md')).href}#task-duplicate-id`,
       defaultConfiguration: { level: 'error' },
     });
   });

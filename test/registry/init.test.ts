@@ -1,7 +1,8 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WORKSPACE_SCHEMA_URL, registryTemplate } from '../../src/workspace/init-files.js';
+import { registryTemplate } from '../../src/workspace/init-files.js';
 import { PROJECT_ROOT, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { cli, cliJson, read } from './helpers.js';
 
@@ -22,18 +23,20 @@ describe('custodian init', () => {
       config_file: 'custodian.yaml',
       gitignore: { file: '.gitignore', created: true, added: ['.custodian/', 'custodian.local.yaml'] },
     });
-    expect(read(root, 'custodian.yaml')).toBe(registryTemplate());
+    expect(read(root, 'custodian.yaml')).toBe(registryTemplate(pathToFileURL(join(PROJECT_ROOT, 'schemas', 'workspace.schema.json')).href));
     expect(read(root, '.gitignore')).toBe(GITIGNORE_BLOCK);
   });
 
-  it('writes a registry that names the published schema and loads with no domains or repos', () => {
+  it('writes a registry that names the schema the installed package ships, and loads with no domains or repos', () => {
     const root = tempDir();
     expect(cli(root, ['init']).code).toBe(0);
     const text = read(root, 'custodian.yaml');
-    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${WORKSPACE_SCHEMA_URL}`);
+    const [, schemaRef] = /^# yaml-language-server: \$schema=(.+)$/.exec(text.split('\n')[0])!;
+    // Outside the workspace (as here) a file: URL of a file that exists: no web site to be down or unregistered.
+    const schemaFile = fileURLToPath(schemaRef);
+    expect(existsSync(schemaFile)).toBe(true);
+    expect(JSON.parse(readFileSync(schemaFile, 'utf8')).title).toBeTruthy();
     expect(text).toMatch(/\nversion: 1\ndomains: \[\]\nrepos: \[\]\n$/);
-    const schema = JSON.parse(readFileSync(join(PROJECT_ROOT, 'schemas', 'workspace.schema.json'), 'utf8'));
-    expect(WORKSPACE_SCHEMA_URL).toBe(schema.$id);
     expect(cliJson(root, ['domain', 'list'])).toMatchObject({ code: 0, json: { schema_version: 1, kind: 'domain-list', items: [] } });
     expect(cliJson(root, ['repo', 'list'])).toMatchObject({ code: 0, json: { schema_version: 1, kind: 'repo-list', items: [] } });
   });
