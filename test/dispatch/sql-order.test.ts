@@ -3,7 +3,6 @@
 // and the first ready task of the walk must be the first of the full ready queue.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JavaScript module without types
 import { generateWorkspace } from '../../bench/generate.mjs';
 import { firstReady } from '../../src/dispatch/next.js';
 import { compareKeys, queueKey } from '../../src/dispatch/order.js';

@@ -233,7 +233,7 @@ describe('C13 no drift', () => {
 });
 
 describe('C14 no stale in_progress task', () => {
-  const task = (touched_at: number | null, line = 10) => ({ task_id: `X-T${line}`, file: 'workplans/x.md', line, touched_at });
+  const task = (touched_at: number | null, line = 10) => ({ task_id: `X-T${line}`, file: 'workplans/x.md', line, touched_at, exact: true });
   it('passes with none, with recent ones, and with uncommitted ones', () => {
     expect(C14.evaluate(history(), NOW).detail).toBe('no in_progress tasks');
     expect(C14.evaluate(history({ stale_candidates: [task(daysAgo(3)), task(null, 20)] }), NOW)).toEqual({

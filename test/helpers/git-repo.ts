@@ -70,7 +70,7 @@ export function gitRepo(files: FileMap = {}, options: GitRepoOptions = {}): stri
 }
 
 export function commitAll(root: string, message: string, date?: string): void {
-  const env = date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {};
+  const env: Record<string, string> = date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {};
   git(root, ['add', '-A'], env);
   git(root, ['commit', '-q', '--allow-empty', '-m', message], env);
 }
@@ -83,7 +83,7 @@ export interface CliResult {
 
 /** Runs `node bin/custodian.js …` (the compiled CLI) as a subprocess. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
-  const env = { ...gitEnv(), NO_COLOR: '1', ...options.env };
+  const env: NodeJS.ProcessEnv = { ...gitEnv(), NO_COLOR: '1', ...options.env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
