@@ -4,7 +4,7 @@
 // land. custodian is installed in each repo the way a user has it (node_modules/.bin, and on
 // PATH for pre-commit's `language: system`). Nothing may reach the network: every proxy points
 // at a closed port and npm is offline.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -38,6 +38,9 @@ function readmeSnippets(): { preCommitConfig: string; lefthookConfig: string; hu
 const snippets = readmeSnippets();
 
 const DEAD_PROXY = 'http://127.0.0.1:9';
+// Each test installs a hook manager and makes two commits, each starting npm, a hook runner and
+// the CLI: a dozen processes, slow on a loaded machine.
+const HOOK_TEST_TIMEOUT = 120_000;
 
 /** A temp repo with custodian installed as a dev dependency would be, plus a private env. */
 function hookRepo(files: Record<string, string>) {
@@ -66,34 +69,39 @@ function hookRepo(files: Record<string, string>) {
     no_proxy: '',
     NO_PROXY: '',
   };
-  const run = (command: string, args: string[]) => {
-    const result = spawnSync(command, args, { cwd: root, env: gitEnv(env), encoding: 'utf8' });
-    if (result.error) throw result.error;
-    return { code: result.status, output: `${result.stdout}${result.stderr}` };
-  };
+  // Asynchronous, so the test worker stays responsive while a hook runs for seconds.
+  const run = (command: string, args: string[]) =>
+    new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+      const child = spawn(command, args, { cwd: root, env: gitEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, output }));
+    });
   const head = () => git(root, ['rev-parse', 'HEAD']).trim();
 
   /** Stages `content` as the workplan and commits: the real exit status and output. */
-  const commit = (content: string, message: string) => {
+  const commit = async (content: string, message: string) => {
     writeFileSync(join(root, FILE), content);
     git(root, ['add', FILE]);
     const before = head();
-    const result = run('git', ['commit', '-m', message]);
+    const result = await run('git', ['commit', '-m', message]);
     return { ...result, landed: head() !== before };
   };
   return { root, run, commit };
 }
 
 /** The two commits every hook manager must get right. */
-function expectGate(repo: ReturnType<typeof hookRepo>, passedMarker?: RegExp): void {
-  const broken = repo.commit(BROKEN, 'broken plan');
+async function expectGate(repo: ReturnType<typeof hookRepo>, passedMarker?: RegExp): Promise<void> {
+  const broken = await repo.commit(BROKEN, 'broken plan');
   expect(broken.code, broken.output).not.toBe(0);
   expect(broken.landed).toBe(false);
   expect(broken.output).toContain(FILE);
   expect(broken.output).toMatch(DIAGNOSTIC);
   expect(broken.output).toContain('1 problem (1 error, 0 warnings, 0 info)');
 
-  const good = repo.commit(GOOD_EDIT, 'good plan');
+  const good = await repo.commit(GOOD_EDIT, 'good plan');
   expect(good.code, good.output).toBe(0);
   expect(good.landed).toBe(true);
   expect(good.output).not.toContain('error');
@@ -104,30 +112,30 @@ function expectGate(repo: ReturnType<typeof hookRepo>, passedMarker?: RegExp): v
 
 const preCommit = systemBinary('pre-commit');
 describe.skipIf(!preCommit.available)('pre-commit framework (README: repo: local)', () => {
-  test('blocks a broken workplan and lets a good one through', () => {
+  test('blocks a broken workplan and lets a good one through', async () => {
     const repo = hookRepo({ '.pre-commit-config.yaml': snippets.preCommitConfig });
-    const install = repo.run(preCommit.path, ['install']);
+    const install = await repo.run(preCommit.path, ['install']);
     expect(install.code, install.output).toBe(0);
     expect(install.output).toContain('pre-commit installed at .git/hooks/pre-commit');
-    expectGate(repo, /^custodian check\.+Passed$/m);
-  });
+    await expectGate(repo, /^custodian check\.+Passed$/m);
+  }, HOOK_TEST_TIMEOUT);
 });
 
 describe('lefthook (README: lefthook.yml)', () => {
-  test('blocks a broken workplan and lets a good one through', () => {
+  test('blocks a broken workplan and lets a good one through', async () => {
     const repo = hookRepo({ 'lefthook.yml': snippets.lefthookConfig });
-    const install = repo.run(join(PROJECT_ROOT, 'node_modules', '.bin', 'lefthook'), ['install']);
+    const install = await repo.run(join(PROJECT_ROOT, 'node_modules', '.bin', 'lefthook'), ['install']);
     expect(install.code, install.output).toBe(0);
-    expectGate(repo);
-  });
+    await expectGate(repo);
+  }, HOOK_TEST_TIMEOUT);
 });
 
 describe('husky (README: .husky/pre-commit)', () => {
-  test('blocks a broken workplan and lets a good one through', () => {
+  test('blocks a broken workplan and lets a good one through', async () => {
     const repo = hookRepo({ '.husky/pre-commit': snippets.huskyScript });
-    const install = repo.run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'husky', 'bin.js')]);
+    const install = await repo.run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'husky', 'bin.js')]);
     expect(install.code, install.output).toBe(0);
     expect(git(repo.root, ['config', 'core.hooksPath']).trim()).toBe('.husky/_');
-    expectGate(repo);
-  });
+    await expectGate(repo);
+  }, HOOK_TEST_TIMEOUT);
 });

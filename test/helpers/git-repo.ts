@@ -47,8 +47,9 @@ export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   };
 }
 
+/** Runs git; its stderr is captured (a failure throws with it in the message), never printed. */
 export function git(cwd: string, args: string[], extraEnv: Record<string, string> = {}): string {
-  return execFileSync('git', args, { cwd, env: gitEnv(extraEnv), encoding: 'utf8' });
+  return execFileSync('git', args, { cwd, env: gitEnv(extraEnv), encoding: 'utf8', stdio: 'pipe' });
 }
 
 export interface GitRepoOptions {
