@@ -2,7 +2,7 @@
 // the outbox outlives the index; rewritten history repeats nothing; backfill on purpose.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { git, PROJECT_ROOT, removeTempDirs, runCli, runCliJson, tempDir, writeFiles } from '../helpers/git-repo.js';
 import { brief, commitFiles, daysBefore, events, NOW, registry, repoWith, workplan, workspaceRepo } from './workspace.js';
