@@ -73,7 +73,7 @@ export interface OpenIndex {
 export async function openFreshIndex(ws: Workspace, options: WorkspaceOptions, how: { full?: boolean; settle?: boolean; stale?: boolean } = {}): Promise<OpenIndex> {
   if (options.sync === false) {
     const { openIndex } = await import('../index/db.js');
-    return { db: openIndex(ws.index_path), sync: null };
+    return { db: openIndex(ws.index_path, ws.index_source), sync: null };
   }
   const { syncWorkspace } = await import('../index/sync.js');
   const sync = await syncWorkspace(ws, { full: how.full, settle: how.settle });

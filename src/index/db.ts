@@ -3,6 +3,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { IndexSource } from '../workspace/index-path.js';
+import { assertIndexTarget } from './index-target.js';
 import { APPLICATION_ID, SCHEMA, SCHEMA_VERSION } from './schema.js';
 
 export type IndexDb = Database.Database;
@@ -14,7 +16,12 @@ export function isCorruption(error: unknown): boolean {
   return typeof code === 'string' && CORRUPTION_CODES.has(code);
 }
 
-export function openIndex(path: string): IndexDb {
+/**
+ * Opens (creating when needed) the index at `path`. `source` says who chose the path: one named by
+ * --index or CUSTODIAN_INDEX is refused unless it holds nothing to lose or is a custodian index.
+ */
+export function openIndex(path: string, source: IndexSource = 'default'): IndexDb {
+  assertIndexTarget(path, source);
   mkdirSync(dirname(path), { recursive: true });
   try {
     return open(path);

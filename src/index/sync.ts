@@ -62,7 +62,7 @@ export async function syncWorkspace(ws: Workspace, options: SyncOptions = {}): P
 
 async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcome> {
   const started = performance.now();
-  const db = openIndex(ws.index_path);
+  const db = openIndex(ws.index_path, ws.index_source);
   const full = options.full === true;
   // data_version changes when another connection commits: it tells whether the plan below is
   // still true once the lock is ours.

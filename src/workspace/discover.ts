@@ -6,7 +6,7 @@ import { hostname as osHostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CustodianError } from '../errors.js';
 import { findGitDirs } from './git-dirs.js';
-import { resolveIndexPath } from './index-path.js';
+import { indexSource, resolveIndexPath } from './index-path.js';
 import type { Registry } from './registry.js';
 import { readCachedRegistry, registryKey, writeCachedRegistry } from './registry-cache.js';
 import { slugFromName } from './slug.js';
@@ -50,6 +50,7 @@ async function workspaceAt(root: string, cwd: string, options: ResolveWorkspaceO
     repos: registry.repos,
     rules: registry.rules,
     index_path: resolveIndexPath({ cwd, mode: 'workspace', root, index: options.index, env }),
+    index_source: indexSource({ index: options.index, env }),
     config_text: registry.config_text,
   };
 }
@@ -91,6 +92,7 @@ function singleRepo(cwd: string, options: ResolveWorkspaceOptions, env: NodeJS.P
     ],
     rules: {},
     index_path: resolveIndexPath({ cwd, mode: 'single-repo', root, index: options.index, env }),
+    index_source: indexSource({ index: options.index, env }),
     config_text: null,
   };
 }

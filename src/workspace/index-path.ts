@@ -15,6 +15,15 @@ export interface IndexPathOptions {
   env: NodeJS.ProcessEnv;
 }
 
+/** Who named the index file: an explicit choice may point at anything, so it is only ever written when it is ours. */
+export type IndexSource = 'default' | '--index' | 'CUSTODIAN_INDEX';
+
+export function indexSource(options: Pick<IndexPathOptions, 'index' | 'env'>): IndexSource {
+  if (options.index) return '--index';
+  if (options.env.CUSTODIAN_INDEX) return 'CUSTODIAN_INDEX';
+  return 'default';
+}
+
 export function resolveIndexPath(options: IndexPathOptions): string {
   const { cwd, env } = options;
   if (options.index) return resolve(cwd, options.index);

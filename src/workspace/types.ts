@@ -1,5 +1,6 @@
 // What a loaded workspace looks like to the rest of the program: the registry with every
 // default filled in and every repo's checkout resolved for this host.
+import type { IndexSource } from './index-path.js';
 
 export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
 export type RegistryStatus = 'active' | 'archived';
@@ -75,6 +76,12 @@ export interface Workspace {
   rules: Record<string, RuleSetting>;
   /** Absolute path of the SQLite index. */
   index_path: string;
+  /**
+   * Who chose index_path. The default location is custodian's own cache (anything found there is
+   * rebuilt); a path given by --index or CUSTODIAN_INDEX is written only when it holds no data or
+   * a custodian index.
+   */
+  index_source: IndexSource;
   /** custodian.yaml exactly as read (BOM included), for in-place edits and cache keys; null in single-repo mode. */
   config_text: string | null;
 }

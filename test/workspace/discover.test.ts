@@ -96,6 +96,7 @@ describe('workspace discovery precedence', () => {
       ],
       rules: {},
       index_path: `/xdg/custodian/${hash16(repo)}/index.sqlite`,
+      index_source: 'default',
       config_text: null,
     });
   });
