@@ -53,6 +53,7 @@ export async function runEngine(input: EngineInput): Promise<EngineResult> {
   const scopeDocuments: DocumentEntry[] = [];
   for (const file of input.files) {
     const entries = scopeEntries(file);
+    // Loops, not push(...spread): a file may hold more tasks than a call may take arguments.
     for (const task of entries.tasks) scopeTasks.push(task);
     for (const document of entries.documents) scopeDocuments.push(document);
   }

@@ -6,16 +6,30 @@ export type DiffOp = { kind: 'equal' | 'delete' | 'insert'; line: string };
 
 const MAX_COST = 2_000;
 
-export function diffLines(a: readonly string[], b: readonly string[]): DiffOp[] {
-  // Common head and tail cost nothing and keep the search to the changed middle.
+export interface LineDiff {
+  /** Equal lines left out before `ops` (both sides start there). */
+  skipped: number;
+  /** The changed middle with at most `context` equal lines either side. */
+  ops: DiffOp[];
+}
+
+/**
+ * The common head and tail cost nothing and keep the search to the changed middle; only
+ * `context` lines of them are kept, so a one-line edit in a file of millions of lines stays small.
+ */
+export function diffLines(a: readonly string[], b: readonly string[], context = Infinity): LineDiff {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const ops: DiffOp[] = a.slice(0, head).map((line) => ({ kind: 'equal', line }));
-  ops.push(...diffMiddle(a.slice(head, a.length - tail), b.slice(head, b.length - tail)));
-  ops.push(...a.slice(a.length - tail).map((line): DiffOp => ({ kind: 'equal', line })));
-  return ops;
+  const skipped = Math.max(0, head - context);
+  const ops: DiffOp[] = [];
+  for (let i = skipped; i < head; i++) ops.push({ kind: 'equal', line: a[i] });
+  // A loop, not push(...spread): spreading a long array overflows the call stack.
+  for (const op of diffMiddle(a.slice(head, a.length - tail), b.slice(head, b.length - tail))) ops.push(op);
+  const keptTail = Math.min(tail, context);
+  for (let i = a.length - tail; i < a.length - tail + keptTail; i++) ops.push({ kind: 'equal', line: a[i] });
+  return { skipped, ops };
 }
 
 function diffMiddle(a: readonly string[], b: readonly string[]): DiffOp[] {

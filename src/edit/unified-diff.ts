@@ -9,16 +9,17 @@ const CONTEXT = 3;
  */
 export function unifiedDiff(before: string, after: string, label: string): string {
   if (before === after) return '';
-  const ops = diffLines(splitLines(before), splitLines(after));
+  const { skipped, ops } = diffLines(splitLines(before), splitLines(after), CONTEXT);
   const out = [`--- a/${label}`, `+++ b/${label}`];
   for (const [first, last] of hunkRanges(ops)) {
-    let aStart = 1;
-    let bStart = 1;
+    let aStart = 1 + skipped;
+    let bStart = 1 + skipped;
     for (let i = 0; i < first; i++) {
       if (ops[i].kind !== 'insert') aStart++;
       if (ops[i].kind !== 'delete') bStart++;
     }
-    const body: string[] = [];
+    const header = out.length;
+    out.push('');
     let aCount = 0;
     let bCount = 0;
     for (let i = first; i <= last; i++) {
@@ -27,10 +28,10 @@ export function unifiedDiff(before: string, after: string, label: string): strin
       if (op.kind !== 'delete') bCount++;
       const sign = op.kind === 'equal' ? ' ' : op.kind === 'delete' ? '-' : '+';
       const content = op.line.replace(/\r?\n$|\r$/, '');
-      body.push(sign + content);
-      if (content === op.line) body.push('\\ No newline at end of file');
+      out.push(sign + content);
+      if (content === op.line) out.push('\\ No newline at end of file');
     }
-    out.push(`@@ -${range(aStart, aCount)} +${range(bStart, bCount)} @@`, ...body);
+    out[header] = `@@ -${range(aStart, aCount)} +${range(bStart, bCount)} @@`;
   }
   return `${out.join('\n')}\n`;
 }

@@ -16,8 +16,9 @@ export const stylish: Formatter = (input) => {
   const out: string[] = [];
   for (const [path, diagnostics] of groups) {
     const rows = diagnostics.map((d) => ({ at: `${d.line}:${d.column}`, severity: d.severity, message: d.message.replace(/\r\n|\r|\n/g, ' '), rule: d.rule_id }));
-    const atWidth = Math.max(...rows.map((r) => r.at.length));
-    const messageWidth = Math.max(...rows.map((r) => r.message.length));
+    // reduce, not Math.max(...spread): one file may carry more diagnostics than a call takes arguments.
+    const atWidth = rows.reduce((width, r) => Math.max(width, r.at.length), 0);
+    const messageWidth = rows.reduce((width, r) => Math.max(width, r.message.length), 0);
     out.push(paint.underline(path));
     for (const r of rows) {
       const severity = r.severity === 'error' ? paint.red('error  ') : r.severity === 'warning' ? paint.yellow('warning') : paint.blue('info   ');
