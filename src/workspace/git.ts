@@ -47,7 +47,40 @@ export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.Pr
   return env;
 }
 
+/**
+ * Settings a checkout's own config (from an archive, a shared folder, a hostile clone) could use
+ * to make git run a program, overridden on every call: custodian only ever reads with git.
+ * Filter drivers have names of the repo's choosing; see filterOverrides for those.
+ */
+export const NEUTRAL_CONFIG: readonly string[] = Object.freeze([
+  'core.fsmonitor=false',
+  'core.pager=cat',
+  'core.hooksPath=/dev/null',
+  'core.askPass=',
+  'diff.external=',
+  'log.showSignature=false',
+  'commit.gpgSign=false',
+  'tag.gpgSign=false',
+  'gpg.program=false',
+  'gpg.openpgp.program=false',
+  'gpg.x509.program=false',
+  'gpg.ssh.program=false',
+  'gpg.ssh.defaultKeyCommand=false',
+]);
+
+/** `-c` options plus --no-pager: global options, so they go before the subcommand. */
+export function neutralGitOptions(extraConfig: readonly string[] = []): string[] {
+  const options = ['--no-pager'];
+  for (const setting of [...NEUTRAL_CONFIG, ...extraConfig]) options.push('-c', setting);
+  return options;
+}
+
 export interface RunGitOptions {
+  /**
+   * Settings added after the neutral ones (`key=value`), e.g. filterOverrides() for a command that
+   * reads the work tree through git's conversion (blame of an uncommitted file).
+   */
+  config?: readonly string[];
   /** Written to git's stdin. */
   input?: string | Buffer;
   /** Exit codes that are answers rather than failures (default [0]); e.g. 1 for `git config --get` with no value. */
@@ -95,7 +128,7 @@ export function runGitBuffer(cwd: string, args: string[], options: RunGitOptions
   return new Promise((resolvePromise, reject) => {
     const child = execFile(
       'git',
-      args,
+      [...neutralGitOptions(options.config), ...args],
       {
         cwd,
         env: { ...gitEnvironment(), ...options.env },
@@ -119,6 +152,33 @@ export function runGitBuffer(cwd: string, args: string[], options: RunGitOptions
   });
 }
 
+const filterCache = new Map<string, Promise<string[]>>();
+
+/**
+ * Empty commands for every filter driver the repo's config knows (clean, smudge, process, not
+ * required), for the git commands that pass work-tree files through them (blame of an uncommitted
+ * file): a `.gitattributes` naming a driver must not run it. One `git config` per repo and process.
+ */
+export function filterOverrides(cwd: string): Promise<string[]> {
+  let found = filterCache.get(cwd);
+  if (!found) {
+    found = runGit(cwd, ['config', '--null', '--get-regexp', '^filter\\.'], { okExitCodes: [0, 1] }).then(
+      ({ stdout }) => {
+        const names = new Set<string>();
+        for (const entry of stdout.split('\0')) {
+          const key = entry.split('\n', 1)[0];
+          const last = key.lastIndexOf('.');
+          if (key.startsWith('filter.') && last > 'filter.'.length) names.add(key.slice('filter.'.length, last));
+        }
+        return [...names].flatMap((name) => ['clean', 'smudge', 'process'].map((v) => `filter.${name}.${v}=`).concat(`filter.${name}.required=false`));
+      },
+      () => [],
+    );
+    filterCache.set(cwd, found);
+  }
+  return found;
+}
+
 function failureMessage(
   cwd: string,
   args: string[],
@@ -126,7 +186,7 @@ function failureMessage(
   exitCode: number | null,
   stderr: string,
 ): string {
-  const command = `git ${args.join(' ')}`;
+  const command = `git ${args.join(' ')}`; // without the neutral options: they are the same on every call
   if (error?.code === 'ENOENT' && !existsSync(cwd)) return `cannot run ${command}: the folder ${cwd} does not exist`;
   if (error?.code === 'ENOENT') return `cannot run git: it is not installed or not on PATH (${command} in ${cwd})`;
   if (error?.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return `${command} in ${cwd}: output too large`;

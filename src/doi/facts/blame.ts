@@ -1,7 +1,7 @@
 // When each task's lines were last committed (C14): ONE `git blame --porcelain` per file, with an
 // -L option for every task in it, run on the working tree so uncommitted lines show as such.
 
-import { runGit } from '../../workspace/git.js';
+import { filterOverrides, runGit } from '../../workspace/git.js';
 import type { Limiter } from './limit.js';
 
 export interface LineRange {
@@ -58,10 +58,12 @@ export async function lastTouched(cwd: string, file: string, ranges: readonly Li
 
 /** lastTouched with the commit of each range's newest line (what names a task's stale period). */
 export async function lastTouchedBy(cwd: string, file: string, ranges: readonly LineRange[], limit: Limiter): Promise<(Touch | null)[]> {
-  const args = ['blame', '--porcelain'];
+  // Blame of the work tree passes the file through the repo's textconv and filter drivers.
+  const args = ['blame', '--porcelain', '--no-textconv'];
   for (const r of ranges) args.push('-L', `${r.start},${Math.max(r.start, r.end)}`);
   args.push('--', file);
-  const result = await limit(() => runGit(cwd, args, { okExitCodes: [0, 128] }));
+  const config = await filterOverrides(cwd);
+  const result = await limit(() => runGit(cwd, args, { okExitCodes: [0, 128], config }));
   if (result.exitCode !== 0) return ranges.map(() => null);
   const touches = parseBlameLines(result.stdout);
   return ranges.map(({ start, end }) => {
