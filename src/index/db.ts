@@ -20,7 +20,7 @@ export function isCorruption(error: unknown): boolean {
  * Opens (creating when needed) the index at `path`. `source` says who chose the path: one named by
  * --index or CUSTODIAN_INDEX is refused unless it holds nothing to lose or is a custodian index.
  */
-export function openIndex(path: string, source: IndexSource = 'default'): IndexDb {
+export function openIndex(path: string, source: IndexSource): IndexDb {
   assertIndexTarget(path, source);
   mkdirSync(dirname(path), { recursive: true });
   try {
