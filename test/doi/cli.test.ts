@@ -17,7 +17,9 @@ function gitRecorder(): { env: Record<string, string>; calls: () => string[] } {
   chmodSync(join(bin, 'git'), 0o755);
   return {
     env: { PATH: `${bin}:${process.env.PATH}` },
-    calls: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []),
+    // Without the options every call carries (--no-pager, -c overrides of program-running settings).
+    calls: () =>
+      (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []).map((c) => c.replace(/^--no-pager (?:-c \S+ )*/, '')),
   };
 }
 
@@ -114,7 +116,7 @@ describe('git processes', () => {
     const env = { CUSTODIAN_NOW: NOW, ...recorder.env };
     expect(runCli(['-w', root, 'doi', '--json'], { env }).code).toBe(0);
     const blames = recorder.calls().filter((c) => c.startsWith('blame '));
-    expect(blames).toEqual(['blame --porcelain -L 12,16 -L 22,26 -- workplans/LEDG-WP-0001-retries.md']);
+    expect(blames).toEqual(['blame --porcelain --no-textconv -L 12,16 -L 22,26 -- workplans/LEDG-WP-0001-retries.md']);
     const cold = recorder.calls().length;
     expect(cold).toBeGreaterThan(0);
 
@@ -139,7 +141,7 @@ describe('git processes', () => {
     expect(recorder.calls().length).toBe(before);
     // bare's workplan was created 5 days before NOW: 10 days later it is 15 days old, and only blame can say how old its tasks are.
     const later = runCliJson(['-w', root, 'doi', 'bare', '--json'], { env: { CUSTODIAN_NOW: daysBefore(-10), ...recorder.env } });
-    expect(recorder.calls().slice(before).filter((c) => c.startsWith('blame '))).toEqual(['blame --porcelain -L 12,15 -- workplans/BARE-WP-0001-retries.md']);
+    expect(recorder.calls().slice(before).filter((c) => c.startsWith('blame '))).toEqual(['blame --porcelain --no-textconv -L 12,15 -- workplans/BARE-WP-0001-retries.md']);
     expect(later.json.items[0].criteria[13]).toMatchObject({ id: 'C14', status: 'fail', detail: expect.stringMatching(/untouched for 15 days/) });
   });
 });
