@@ -77,7 +77,7 @@ export async function openFreshIndex(ws: Workspace, options: WorkspaceOptions, h
   }
   const { syncWorkspace } = await import('../index/sync.js');
   const sync = await syncWorkspace(ws, { full: how.full, settle: how.settle });
-  for (const slug of reportedUnreachable(ws, sync)) warn(options, `repo ${slug}: checkout not found on this host`);
+  for (const problem of reportedProblems(ws, sync)) warn(options, `repo ${problem.repo}: ${problem.message}`);
   const { deriveAfterSync } = await import('./events.js');
   await deriveAfterSync(ws, sync.db, options, { stale: how.stale === true });
   return { db: sync.db, sync };
@@ -85,10 +85,17 @@ export async function openFreshIndex(ws: Workspace, options: WorkspaceOptions, h
 
 /** The repos whose missing checkout is news: an archived repo's checkout may well be gone. */
 export function reportedUnreachable(ws: Workspace, sync: SyncOutcome): string[] {
-  return sync.unreachable.filter((slug) => {
-    const repo = ws.repos.find((r) => r.slug === slug);
-    return repo === undefined || !isArchived(ws, repo);
-  });
+  return sync.unreachable.filter((slug) => isReported(ws, slug));
+}
+
+/** Why each reported repo could not be read (archived repos are left out, as above). */
+export function reportedProblems(ws: Workspace, sync: SyncOutcome): SyncOutcome['repo_problems'] {
+  return sync.repo_problems.filter((problem) => isReported(ws, problem.repo));
+}
+
+function isReported(ws: Workspace, slug: string): boolean {
+  const repo = ws.repos.find((r) => r.slug === slug);
+  return repo === undefined || !isArchived(ws, repo);
 }
 
 /** Runs `read` on the fresh index of `ws` and closes the index afterwards, whatever happens. */

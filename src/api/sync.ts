@@ -2,7 +2,7 @@
 import { countRows, selectDiagnostics } from '../index/queries/diagnostics.js';
 import type { SyncOutcome } from '../index/sync.js';
 import type { Workspace, WorkspaceMode } from '../workspace/types.js';
-import { loadWorkspace, openFreshIndex, reportedUnreachable, type WorkspaceOptions } from './context.js';
+import { loadWorkspace, openFreshIndex, reportedProblems, reportedUnreachable, type WorkspaceOptions } from './context.js';
 import { diagnosticItem, type DiagnosticItem } from './items/diagnostic.js';
 
 export interface SyncOptions extends WorkspaceOptions {
@@ -16,8 +16,10 @@ export interface SyncReportDocument {
   mode: WorkspaceMode;
   full: boolean;
   repos: number;
-  /** Repos whose checkout is not on this host. */
+  /** Repos whose documents could not be read (checkout not on this host, or broken). */
   unreachable_repos: string[];
+  /** Why each of them could not be read. */
+  repo_problems: { repo_slug: string; message: string }[];
   files: { scanned: number; read: number; parsed: number; unchanged: number; removed: number };
   documents: number;
   tasks: number;
@@ -50,6 +52,7 @@ export function syncReport(ws: Workspace, outcome: SyncOutcome, full: boolean): 
     full,
     repos: outcome.counts.repos,
     unreachable_repos: reportedUnreachable(ws, outcome),
+    repo_problems: reportedProblems(ws, outcome).map((p) => ({ repo_slug: p.repo, message: p.message })),
     files: {
       scanned: outcome.counts.scanned,
       read: outcome.counts.read,

@@ -3,9 +3,11 @@
 // included folders changed; otherwise only the known files are stat'ed. Takes no lock, writes nothing.
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { GitError } from '../workspace/git.js';
 import { linkTarget, readRepoFile, type RepoFileRead } from '../workspace/repo-file.js';
 import type { RepoConfig } from '../workspace/types.js';
-import { gitIndexFile, listIncludedFiles } from './repo-files.js';
+import { gitStateFiles, listIncludedFiles } from './repo-files.js';
 import type { FileRow, RepoRow } from './state.js';
 import { folderStamps, foldersUnchanged, lstatOrNull, statStamp } from './stamps.js';
 
@@ -21,6 +23,12 @@ export interface RepoPlan {
   repo: RepoConfig;
   row: RepoRow | undefined;
   reachable: boolean;
+  /**
+   * Why the repo's documents cannot be read (checkout missing, not a git work tree, git cannot
+   * list it, an include glob leaving it); null when they were. A problem is the repo's alone:
+   * its rows are dropped and the other repos sync as usual.
+   */
+  problem: string | null;
   configHash: string;
   /** New stamps to record when the list was re-read (null: keep the recorded ones). */
   listing: { gitIndexStamp: string | null; dirStamps: Record<string, string> } | null;
@@ -33,22 +41,28 @@ export function repoConfigHash(repo: RepoConfig): string {
   return createHash('sha1').update(JSON.stringify([repo.checkout, repo.include])).digest('hex');
 }
 
+/**
+ * What makes the file list worth reading again: the git index (files added, removed, renamed),
+ * HEAD and the config (a checkout turned bare, or repaired). Null outside a git work tree.
+ */
 export function gitIndexStamp(checkout: string): string | null {
-  const file = gitIndexFile(checkout);
-  const stats = file ? lstatOrNull(file) : null;
-  return stats ? statStamp(stats) : null;
+  const files = gitStateFiles(checkout);
+  if (!files) return null;
+  return files.map((file) => {
+    const stats = lstatOrNull(file);
+    return stats ? statStamp(stats) : '-';
+  }).join('|');
 }
 
 export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, rows: FileRow[], full: boolean): Promise<RepoPlan> {
   const configHash = repoConfigHash(repo);
-  const plan: RepoPlan = { repo, row, reachable: true, configHash, listing: null, scanned: 0, candidates: [], vanished: [] };
+  const plan: RepoPlan = { repo, row, reachable: true, problem: null, configHash, listing: null, scanned: 0, candidates: [], vanished: [] };
   const rootStats = lstatOrNull(repo.checkout);
-  if (!rootStats?.isDirectory()) {
-    plan.reachable = false;
-    plan.vanished = rows;
-    return plan;
-  }
+  if (!rootStats?.isDirectory()) return unreadable(plan, rows, CHECKOUT_NOT_FOUND);
+  const outside = repo.include.find(leavesRepo);
+  if (outside !== undefined) return unreadable(plan, rows, `include glob \`${outside}\` leaves the repository (a path with \`..\` or an absolute path)`);
   const gitStamp = gitIndexStamp(repo.checkout);
+  if (gitStamp === null) return unreadable(plan, rows, 'not inside a git work tree');
   const relist =
     full ||
     !row ||
@@ -70,7 +84,13 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, rows:
   // Folder stamps are taken before listing, so a file added during the listing changes them.
   const { includeBases } = await import('../workspace/include.js');
   const dirStamps = folderStamps(repo.checkout, includeBases(repo.include));
-  const paths = await listIncludedFiles(repo.checkout, repo.include);
+  let paths: string[];
+  try {
+    paths = await listIncludedFiles(repo.checkout, repo.include);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    return unreadable(plan, rows, `git cannot list its files: ${gitReason(error)}`);
+  }
   plan.listing = { gitIndexStamp: gitStamp, dirStamps };
   const byPath = new Map(rows.map((r) => [r.path, r]));
   const seen = new Set<string>();
@@ -84,6 +104,31 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, rows:
   }
   for (const r of rows) if (!seen.has(r.path)) plan.vanished.push(r);
   return plan;
+}
+
+export const CHECKOUT_NOT_FOUND = 'checkout not found on this host';
+
+/**
+ * A repo whose documents cannot be read contributes none. Its recorded stamps are cleared so the
+ * next sync looks again (and sees a repair) rather than trusting a listing that never happened.
+ */
+function unreadable(plan: RepoPlan, rows: FileRow[], problem: string): RepoPlan {
+  plan.reachable = false;
+  plan.problem = problem;
+  plan.vanished = rows;
+  plan.listing = { gitIndexStamp: null, dirStamps: {} };
+  return plan;
+}
+
+/** A glob that could name a path outside the repo: absolute, or with a `..` segment. */
+function leavesRepo(glob: string): boolean {
+  return isAbsolute(glob) || glob.startsWith('/') || glob.split(/[\\/]/).includes('..');
+}
+
+/** git's own first line (`fatal: index file corrupt`), without the command we ran. */
+function gitReason(error: GitError): string {
+  const line = error.stderr.split('\n').find((l) => l.trim() !== '')?.trim();
+  return line ?? error.message;
 }
 
 /** What inspect returns for a file whose stamp equals its (non-racy) row. */

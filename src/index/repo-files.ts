@@ -1,7 +1,6 @@
 // Which files of a repo are planning documents: git's list (tracked, and untracked but not
 // ignored; it never descends through a symbolic link) filtered by the repo's include globs.
-// A folder that is not inside a git work tree is walked instead, never following links.
-import { readdirSync } from 'node:fs';
+// A folder that is not inside a git work tree is not a repo (sync reports it, as DoI C2 does).
 import { join } from 'node:path';
 import { findGitDirs } from '../workspace/git-dirs.js';
 import { listFiles } from '../workspace/git-facts.js';
@@ -12,32 +11,15 @@ export async function listIncludedFiles(checkout: string, include: readonly stri
   const matches = compileInclude(include);
   const bases = includeBases(include);
   const pathspecs = bases.includes('') ? [] : bases;
-  const paths = findGitDirs(checkout) ? await listFiles(checkout, pathspecs) : walkFiles(checkout, bases);
+  const paths = await listFiles(checkout, pathspecs);
   return paths.filter(matches);
 }
 
-function walkFiles(checkout: string, bases: string[]): string[] {
-  const found = new Set<string>();
-  const walk = (rel: string) => {
-    let entries;
-    try {
-      entries = readdirSync(join(checkout, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name === '.git' || entry.name === 'node_modules') continue;
-      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() || entry.isSymbolicLink()) found.add(child);
-    }
-  };
-  for (const base of bases) walk(base);
-  return [...found].sort();
-}
-
-/** The git index file whose change means files may have been added, removed or renamed. */
-export function gitIndexFile(checkout: string): string | null {
+/**
+ * The files whose change means the list may differ: the git index (files added, removed,
+ * renamed), HEAD, and the config (a checkout turned bare, or repaired). Null outside a work tree.
+ */
+export function gitStateFiles(checkout: string): string[] | null {
   const dirs = findGitDirs(checkout);
-  return dirs ? join(dirs.gitDir, 'index') : null;
+  return dirs ? [join(dirs.gitDir, 'index'), join(dirs.gitDir, 'HEAD'), join(dirs.commonDir, 'config')] : null;
 }

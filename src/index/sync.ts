@@ -33,6 +33,11 @@ export interface FileChange {
   change: 'added' | 'changed' | 'removed';
 }
 
+export interface RepoProblem {
+  repo: string;
+  message: string;
+}
+
 export interface SyncOutcome {
   db: IndexDb;
   counts: SyncCounts;
@@ -40,8 +45,10 @@ export interface SyncOutcome {
   changes: FileChange[];
   /** False when the cheap check found nothing to do. */
   wrote: boolean;
-  /** Repos whose checkout could not be found on this host. */
+  /** Repos whose documents could not be read: checkout not on this host, or broken (see repo_problems). */
   unreachable: string[];
+  /** Why each unreachable repo could not be read, in registry order. */
+  repo_problems: RepoProblem[];
   duration_ms: number;
 }
 
@@ -71,7 +78,7 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
   const counts = emptyCounts(plans);
   const changes: FileChange[] = [];
   if (!full && !(await needsWrite(ws, db, plans, options.settle === true))) {
-    return { db, counts, changes, wrote: false, unreachable: unreachable(plans), duration_ms: performance.now() - started };
+    return { db, counts, changes, wrote: false, unreachable: unreachable(plans), repo_problems: repoProblems(plans), duration_ms: performance.now() - started };
   }
   const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
   await withSyncLock(ws.index_path, async () => {
@@ -80,7 +87,7 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
     Object.assign(counts, emptyCounts(plans));
     await applyPlans(db, ws, plans, full, counts, changes);
   });
-  return { db, counts, changes, wrote: true, unreachable: unreachable(plans), duration_ms: performance.now() - started };
+  return { db, counts, changes, wrote: true, unreachable: unreachable(plans), repo_problems: repoProblems(plans), duration_ms: performance.now() - started };
 }
 
 async function planAll(ws: Workspace, state: IndexState, full: boolean): Promise<RepoPlan[]> {
@@ -95,6 +102,10 @@ function emptyCounts(plans: RepoPlan[]): SyncCounts {
 
 function unreachable(plans: RepoPlan[]): string[] {
   return plans.filter((p) => !p.reachable).map((p) => p.repo.slug);
+}
+
+function repoProblems(plans: RepoPlan[]): RepoProblem[] {
+  return plans.flatMap((p) => (p.problem === null ? [] : [{ repo: p.repo.slug, message: p.problem }]));
 }
 
 /**

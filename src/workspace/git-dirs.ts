@@ -60,8 +60,9 @@ function gitDirsAt(dir: string): GitDirs | null {
   } else {
     return null;
   }
-  // git ignores a `.git` that is not a repository and keeps looking upward; so do we.
-  if (!statOrNull(join(gitDir, 'HEAD'))?.isFile()) return null;
+  // git ignores a `.git` that is not a repository (no HEAD, or one that is neither a ref nor a
+  // commit id: empty, garbage) and keeps looking upward; so do we.
+  if (!validHead(join(gitDir, 'HEAD'))) return null;
   const commonDirFile = readOrNull(join(gitDir, 'commondir'));
   const commonDir = commonDirFile ? resolve(gitDir, commonDirFile.trim()) : gitDir;
   return { workTree: dir, gitDir, commonDir };
@@ -115,6 +116,13 @@ function packedRef(commonDir: string, ref: string): string | null {
 export function isShallow(commonDir: string): boolean {
   const stat = statOrNull(join(commonDir, 'shallow'));
   return stat !== null && stat.isFile() && stat.size > 0;
+}
+
+/** git's own test (validate_headref): `ref: refs/…`, or a commit id for a detached HEAD. */
+function validHead(path: string): boolean {
+  if (!statOrNull(path)?.isFile()) return false;
+  const head = readOrNull(path)?.trim() ?? '';
+  return /^ref:[ \t]*refs\//.test(head) || SHA.test(head);
 }
 
 function statOrNull(path: string) {
