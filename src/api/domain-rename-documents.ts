@@ -4,7 +4,7 @@
 // refuses the whole rename.
 import { join } from 'node:path';
 import { parseFile } from '../documents/parse.js';
-import { applyEdits, readTextFile, setYamlValueInRegion, unifiedDiff } from '../edit/index.js';
+import { applyEdits, assertReadableInside, readTextFile, setYamlValueInRegion, unifiedDiff } from '../edit/index.js';
 import { CustodianError } from '../errors.js';
 import type { IndexDb } from '../index/db.js';
 import { documentsNamingDomain, renameCandidates } from '../index/queries/registry.js';
@@ -78,6 +78,7 @@ async function planOne(repo: RepoConfig, file: string, from: string, to: string)
   const problem = (reason: RenameProblem['reason'], message: string): RenameProblem => ({ repo_slug: repo.slug, file, reason, message });
   let source;
   try {
+    assertReadableInside(path, repo.checkout, 'the repository', 'refused');
     source = await readTextFile(path);
   } catch (error) {
     // Deleted since the sync: a file that is not there names no domain.
@@ -105,7 +106,8 @@ async function planOne(repo: RepoConfig, file: string, from: string, to: string)
   if (!reparsed?.valid || reparsed.fields.domain !== to) {
     return problem('edit-refused', 'the edited front-matter did not read back with the new domain; not editing it');
   }
-  return { path, before: source.text, after, bom: source.bom, hash: source.hash, repo_slug: repo.slug, file, diff: unifiedDiff(source.text, after, file) };
+  const within = { root: repo.checkout, name: 'the repository' };
+  return { path, before: source.text, after, bom: source.bom, hash: source.hash, within, repo_slug: repo.slug, file, diff: unifiedDiff(source.text, after, file) };
 }
 
 /** A `domain: <slug>` line in YAML text that may not parse as a whole. */

@@ -3,7 +3,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { dominantEol, readTextFile } from '../edit/index.js';
+import { confinementProblem, dominantEol, readTextFile } from '../edit/index.js';
 import { CustodianError } from '../errors.js';
 import { packageFilePath } from '../package-files.js';
 import { registryTemplate, withIgnoredEntries, WORKSPACE_SCHEMA_FILE } from '../workspace/init-files.js';
@@ -30,8 +30,16 @@ export interface InitDocument {
 export async function init(options: InitOptions = {}): Promise<InitDocument> {
   const root = resolve(cwdOf(options), options.dir ?? '.');
   await mkdir(root, { recursive: true });
+  const ignoreFile = join(root, '.gitignore');
+  // Checked before anything is created: a .gitignore linked to a shared file elsewhere is not ours to append to.
+  const outside = confinementProblem(ignoreFile, root, 'the workspace');
+  if (outside !== null) {
+    throw new CustodianError('refused', `${ignoreFile}: not writing it: ${outside}; nothing was created`, {
+      details: { path: ignoreFile, reason: 'outside' },
+    });
+  }
   await createExclusive(join(root, CONFIG_FILE_NAME), registryTemplate(schemaReference(root)));
-  const gitignore = await ignoreEntries(join(root, '.gitignore'));
+  const gitignore = await ignoreEntries(ignoreFile, root);
   return { schema_version: 1, kind: 'init', root, config_file: CONFIG_FILE_NAME, gitignore };
 }
 
@@ -67,7 +75,7 @@ async function createExclusive(path: string, text: string): Promise<void> {
   }
 }
 
-async function ignoreEntries(path: string): Promise<InitDocument['gitignore']> {
+async function ignoreEntries(path: string, root: string): Promise<InitDocument['gitignore']> {
   let current = null;
   try {
     current = await readTextFile(path);
@@ -77,7 +85,9 @@ async function ignoreEntries(path: string): Promise<InitDocument['gitignore']> {
   const before = current?.text ?? '';
   const { text, added } = withIgnoredEntries(before, current ? dominantEol(before) : '\n');
   if (added.length > 0) {
-    const outcome = await commitWrites([{ path, before: current ? before : null, after: text, bom: current?.bom ?? false, hash: current?.hash ?? null }]);
+    const outcome = await commitWrites([
+      { path, before: current ? before : null, after: text, bom: current?.bom ?? false, hash: current?.hash ?? null, within: { root, name: 'the workspace' } },
+    ]);
     const failure = outcome.failed[0];
     if (failure) throw new CustodianError('refused', `custodian.yaml was created, but ${failure.message}`, { details: { path, reason: failure.code } });
   }

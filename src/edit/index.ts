@@ -3,6 +3,7 @@
 // parts (read, lock, atomic write) are the only I/O.
 export { applyEdits, fixToFixpoint, replacementEdits, type ApplyResult, type FixpointOptions, type FixpointResult } from './apply-edits.js';
 export { writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
+export { assertReadableInside, confinementProblem } from './confined.js';
 export { editTextFile, type EditOptions, type EditOutcome } from './edit-file.js';
 export { defaultLockDir, withFileLock, type FileLockOptions } from './file-lock.js';
 export {

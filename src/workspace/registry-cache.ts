@@ -3,7 +3,7 @@
 // imports) for a file that rarely changes. Keyed by content, never by mtime; best effort both
 // ways (a cache that cannot be read or written is simply not used).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Registry } from './registry.js';
 import { CONFIG_FILE_NAME, LOCAL_FILE_NAME } from './types.js';
@@ -18,6 +18,9 @@ function cacheFile(root: string): string {
 export function registryKey(root: string, context: { hostname: string; home: string | undefined; version: string }): string | null {
   const hash = createHash('sha1').update(JSON.stringify([CACHE_FORMAT, root, context]));
   for (const name of [CONFIG_FILE_NAME, LOCAL_FILE_NAME]) {
+    // Only plain files are cached: a link or a FIFO goes to the loader, which checks where it leads.
+    const stats = lstatSync(join(root, name), { throwIfNoEntry: false });
+    if (stats && !stats.isFile()) return null;
     try {
       hash.update(`\0${name}\0`).update(readFileSync(join(root, name)));
     } catch (error) {

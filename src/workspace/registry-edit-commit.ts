@@ -4,7 +4,7 @@
 // `domain rename`, whose cascade spans custodian.yaml and documents in several repos.
 import { stat } from 'node:fs/promises';
 import { CustodianError } from '../errors.js';
-import { encodeText, readTextFile, withFileLock, writeFileAtomic } from '../edit/index.js';
+import { confinementProblem, encodeText, readTextFile, withFileLock, writeFileAtomic } from '../edit/index.js';
 
 export interface PlannedWrite {
   /** Absolute path. */
@@ -17,6 +17,14 @@ export interface PlannedWrite {
   bom: boolean;
   /** sha256 of the bytes the plan was made from; null for a file the plan creates. */
   hash: string | null;
+  /** The folder the file's real path must stay inside (the workspace, the repo): a link leading out is never written through. */
+  within: Confinement;
+}
+
+export interface Confinement {
+  root: string;
+  /** How messages name it: 'the workspace', 'the repository'. */
+  name: string;
 }
 
 export interface WriteFailure {
@@ -40,6 +48,7 @@ export interface CommitOutcome {
 export async function commitWrites(writes: PlannedWrite[], options: { stopAfterFailure?: (path: string) => boolean } = {}): Promise<CommitOutcome> {
   const locked = [...new Set(writes.map((w) => w.path))].sort();
   const run = async (): Promise<CommitOutcome> => {
+    for (const write of writes) assertConfined(write);
     for (const write of writes) await assertUnchanged(write);
     const outcome: CommitOutcome = { written: [], failed: [] };
     let stopped = false;
@@ -61,6 +70,15 @@ export async function commitWrites(writes: PlannedWrite[], options: { stopAfterF
   };
   const withLocks = locked.reduceRight<() => Promise<CommitOutcome>>((inner, path) => () => withFileLock(path, inner), run);
   return withLocks();
+}
+
+function assertConfined(write: PlannedWrite): void {
+  const problem = confinementProblem(write.path, write.within.root, write.within.name);
+  if (problem !== null) {
+    throw new CustodianError('refused', `${write.path}: not writing it: ${problem}; nothing was written`, {
+      details: { path: write.path, reason: 'outside' },
+    });
+  }
 }
 
 async function assertUnchanged(write: PlannedWrite): Promise<void> {

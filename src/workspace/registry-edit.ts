@@ -5,7 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { homedir, hostname as osHostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTextFile, unifiedDiff } from '../edit/index.js';
+import { assertReadableInside, readTextFile, unifiedDiff } from '../edit/index.js';
 import { CustodianError } from '../errors.js';
 import { resolveCheckout } from './checkout.js';
 import { commitWrites, type CommitOutcome, type PlannedWrite } from './registry-edit-commit.js';
@@ -62,6 +62,7 @@ export async function readRegistrySnapshot(root: string): Promise<RegistrySnapsh
 
 async function readState(root: string, name: RegistryFileName): Promise<RegistryFileState> {
   const path = join(root, name);
+  assertReadableInside(path, root, 'the workspace', 'invalid-workspace');
   try {
     const file = await readTextFile(path);
     return { name, path, text: file.text, bom: file.bom, hash: file.hash };
@@ -98,6 +99,7 @@ export async function planRegistryEdit(
       after,
       bom: state.bom,
       hash: state.hash,
+      within: { root: snapshot.root, name: 'the workspace' },
       diff: unifiedDiff(state.text ?? '', after, state.name),
     });
   }

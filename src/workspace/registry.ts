@@ -2,6 +2,7 @@
 // validate against schemas/workspace.schema.json, check slugs and domains, fill in defaults.
 // Every problem becomes a positioned `invalid-workspace` diagnostic; all are reported at once.
 import { readFile } from 'node:fs/promises';
+import { assertReadableInside } from '../edit/confined.js';
 import { hostname as osHostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { readYaml } from '../documents/yaml/read.js';
@@ -51,14 +52,14 @@ export async function loadRegistry(root: string, options: LoadRegistryOptions = 
   const localFile = join(root, LOCAL_FILE_NAME);
   const display = (file: string) => relative(options.cwd ?? root, file) || file;
 
-  const mainRaw = await readText(configFile);
+  const mainRaw = await readText(configFile, root);
   if (mainRaw === null) {
     throw new CustodianError(
       'invalid-workspace',
       `no ${CONFIG_FILE_NAME} in ${root}: run \`custodian init\` there, or pass --workspace with a folder that has one`,
     );
   }
-  const localRaw = await readText(localFile);
+  const localRaw = await readText(localFile, root);
 
   const files: RegistryFileText[] = [];
   const problems: RegistryProblem[] = [];
@@ -187,8 +188,13 @@ function parseFile(
   return { ok: false };
 }
 
-/** The file decoded as UTF-8 (bytes when it is not UTF-8), or null when it does not exist. */
-async function readText(file: string): Promise<string | Uint8Array | null> {
+/**
+ * The file decoded as UTF-8 (bytes when it is not UTF-8), or null when it does not exist. A link
+ * leading out of the workspace (to a secrets file, say) or anything but a regular file is refused
+ * unread, so no byte of it can appear in a message.
+ */
+async function readText(file: string, root: string): Promise<string | Uint8Array | null> {
+  assertReadableInside(file, root, 'the workspace', 'invalid-workspace');
   let bytes: Buffer;
   try {
     bytes = await readFile(file);

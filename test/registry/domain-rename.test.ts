@@ -199,8 +199,8 @@ describe('domain rename', () => {
     writeFileSync(join(root, 'b.yaml'), 'b: 2\n');
     await expect(
       commitWrites([
-        { path: a.path, before: a.text, after: 'a: 10\n', bom: false, hash: a.hash },
-        { path: b.path, before: b.text, after: 'b: 10\n', bom: false, hash: b.hash },
+        { path: a.path, before: a.text, after: 'a: 10\n', bom: false, hash: a.hash, within: { root, name: 'the workspace' } },
+        { path: b.path, before: b.text, after: 'b: 10\n', bom: false, hash: b.hash, within: { root, name: 'the workspace' } },
       ]),
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(snapshot(root, ['a.yaml', 'b.yaml'])).toEqual({ 'a.yaml': 'a: 1\n', 'b.yaml': 'b: 2\n' });
