@@ -7,7 +7,8 @@ import { runFileRules } from './file-rules.js';
 import { findSuppressions } from './suppressions.js';
 
 export async function singleFileDiagnostics(result: ParseResult, input: Uint8Array | string): Promise<Diagnostic[]> {
-  const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decoded(input);
+  // A string is BOM-less text already (see parseFile): a second U+FEFF is text.
+  const text = typeof input === 'string' ? input : decoded(input);
   if (text === null) return result.diagnostics;
   const lines = new LineIndex(text);
   const findings = runFileRules(

@@ -13,13 +13,18 @@ import { decodeBytes, LineIndex, toLf } from './text.js';
 import { DOCUMENT_KINDS, kindFromPath, normaliseStatus } from './vocabulary.js';
 import { readYaml } from './yaml/read.js';
 
-/** Parses one file. `file` is the path reported in diagnostics; its folders decide a kind without `type`. */
+/**
+ * Parses one file. `file` is the path reported in diagnostics; its folders decide a kind without
+ * `type`. `input` is the file's bytes, or its text with the BOM already taken off (as readTextFile
+ * and decodeBytes give it): a second U+FEFF is text, so stripping here again would make a file
+ * with two BOMs parse differently in check and edits than in sync.
+ */
 export async function parseFile(file: string, input: Uint8Array | string): Promise<ParseResult> {
   const diagnostics: Diagnostic[] = [];
   const result: ParseResult = { file, documents: [], diagnostics, used_fallback: false };
   let text: string;
   if (typeof input === 'string') {
-    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    text = input;
   } else {
     const decoded = decodeBytes(input);
     if (!decoded.ok) {

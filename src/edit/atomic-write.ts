@@ -2,10 +2,11 @@
 // write: a hidden temp file beside the target, fsync, rename over, fsync the folder.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CustodianError } from '../errors.js';
 import { contentHash } from '../documents/text.js';
+import { processAlive } from './process-alive.js';
 import { fileError } from './text-file.js';
 
 export interface AtomicWriteOptions {
@@ -25,6 +26,7 @@ async function writeThroughTemp(path: string, data: string | Uint8Array, options
   // Write through a symbolic link to its target, so the link stays a link.
   const target = await realpathIfExists(path);
   const dir = dirname(target);
+  await removeLeftoverTemps(dir);
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const mode = await existingMode(target);
   let tempCreated = false;
@@ -46,6 +48,36 @@ async function writeThroughTemp(path: string, data: string | Uint8Array, options
     await syncFolder(dir);
   } finally {
     if (tempCreated) await unlink(temp).catch(() => undefined);
+  }
+}
+
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+/** A temp file lives for the milliseconds of one write; one this old belongs to no running write. */
+const ABANDONED_MS = 3600_000;
+/** Younger than this, a temp file may be another host's write in progress (its pid means nothing here). */
+const SETTLED_MS = 10_000;
+
+/**
+ * Removes the temp files of writes killed before their rename (kill -9, a crash, power loss), so a
+ * crash leaves no litter in the work tree beyond the next write in that folder: those of a
+ * process of this machine that is gone, or any past the age no write lasts. Best effort.
+ */
+async function removeLeftoverTemps(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    if (!match) continue;
+    const path = join(dir, name);
+    const age = await lstat(path).then((s) => now - s.mtimeMs, () => -1);
+    if (age < 0) continue;
+    const pid = Number(match[1]);
+    if (age > ABANDONED_MS || (age > SETTLED_MS && pid !== process.pid && !processAlive(pid))) await unlink(path).catch(() => undefined);
   }
 }
 

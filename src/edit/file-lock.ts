@@ -9,6 +9,7 @@ import { chmod, mkdir, open, readFile, realpath, stat, unlink, utimes } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CustodianError } from '../errors.js';
+import { processAlive } from './process-alive.js';
 
 export interface FileLockOptions {
   /** Where lock files live (default `<tmpdir>/custodian-locks`). */
@@ -31,6 +32,7 @@ interface LockRecord {
 }
 
 const TAKEOVER_GUARD_STALE_MS = 5_000;
+const UNWRITTEN_RECORD_STALE_MS = 5_000;
 
 // Keys of the locks held by the current async call chain: a nested withFileLock on the same file
 // (a caller holding the lock calls editTextFile) runs at once instead of waiting for itself.
@@ -181,19 +183,14 @@ function isStale(seen: LockSnapshot, staleMs: number): boolean {
   // A live process of this host holds its lock however long it takes (a slow sync of a huge
   // workspace, a machine suspended mid-write): only its death frees the lock.
   if (record !== null && record.host === hostname()) return !processAlive(record.pid);
-  // Another host's process cannot be asked, and a record still being written names nobody yet:
-  // only age can tell.
-  return Date.now() - seen.mtimeMs > staleMs;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  // Distance from now, either way: a lock from the future (a skewed clock, a restored backup)
+  // would otherwise look fresh for as long as the skew.
+  const age = Math.abs(Date.now() - seen.mtimeMs);
+  // The holder writes its record right after creating the file: one still empty (or garbled)
+  // after a moment belongs to a process that died in between.
+  if (record === null) return age > UNWRITTEN_RECORD_STALE_MS;
+  // Another host's process cannot be asked: only age can tell.
+  return age > staleMs;
 }
 
 async function release(lockFile: string, nonce: string): Promise<void> {

@@ -2,8 +2,9 @@
 // only. The repo's file list is re-read (a git process) only when its git index file or one of its
 // included folders changed; otherwise only the known files are stat'ed. Takes no lock, writes nothing.
 import { createHash } from 'node:crypto';
-import type { Stats } from 'node:fs';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute } from 'node:path';
+import { escapedNamePath } from '../workspace/file-names.js';
 import { GitError } from '../workspace/git.js';
 import { linkTarget, readRepoFile, type RepoFileRead } from '../workspace/repo-file.js';
 import type { RepoConfig } from '../workspace/types.js';
@@ -57,7 +58,8 @@ export function gitIndexStamp(checkout: string): string | null {
 export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, rows: FileRow[], full: boolean): Promise<RepoPlan> {
   const configHash = repoConfigHash(repo);
   const plan: RepoPlan = { repo, row, reachable: true, problem: null, configHash, listing: null, scanned: 0, candidates: [], vanished: [] };
-  const rootStats = lstatOrNull(repo.checkout);
+  // Followed: a registry path may be a link to the checkout (DoI C2 accepts it too).
+  const rootStats = statOrNull(repo.checkout);
   if (!rootStats?.isDirectory()) return unreadable(plan, rows, CHECKOUT_NOT_FOUND);
   const outside = repo.include.find(leavesRepo);
   if (outside !== undefined) return unreadable(plan, rows, `include glob \`${outside}\` leaves the repository (a path with \`..\` or an absolute path)`);
@@ -141,7 +143,7 @@ const UNCHANGED = Object.freeze({}) as FileCandidate;
 function inspect(checkout: string, path: string, row: FileRow | undefined): FileCandidate | null {
   const abs = `${checkout}/${path}`;
   const stats = lstatOrNull(abs);
-  if (!stats) return null;
+  if (!stats) return inspectEscapedName(checkout, path, row);
   let found: FileCandidate;
   if (stats.isFile()) found = { path, stats, stamp: statStamp(stats), row };
   else if (stats.isSymbolicLink()) {
@@ -150,6 +152,34 @@ function inspect(checkout: string, path: string, row: FileRow | undefined): File
     found = 'problem' in target ? { path, stats, stamp: statStamp(stats), row } : { path, stats: target.stats, stamp: `${statStamp(stats)}>${statStamp(target.stats)}`, row };
   } else return null;
   return row && row.stamp === found.stamp && !row.racy ? UNCHANGED : found;
+}
+
+/**
+ * A name git listed that is not UTF-8 (escaped by listFiles): a candidate that the read reports as
+ * file/unreadable, never dropped.
+ */
+function inspectEscapedName(checkout: string, path: string, row: FileRow | undefined): FileCandidate | null {
+  const bytesPath = escapedNamePath(checkout, path);
+  const stats = bytesPath ? lstatBytes(bytesPath) : null;
+  if (!stats) return null;
+  const stamp = statStamp(stats);
+  return row && row.stamp === stamp && !row.racy ? UNCHANGED : { path, stats, stamp, row };
+}
+
+function lstatBytes(path: Buffer): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
 }
 
 /** Reads a candidate through the one safe routine; null when it vanished between the stat and the read. */

@@ -1,7 +1,8 @@
 // Git facts that need a git process. Each call costs 10-18 ms, so callers batch per repo and
 // run them concurrently; answers that can be read from files come from git-dirs.ts first.
 import { findGitDirs, readHead, type HeadState } from './git-dirs.js';
-import { runGit } from './git.js';
+import { nameFromBytes } from './file-names.js';
+import { runGit, runGitBuffer } from './git.js';
 
 /** HEAD read from files, or from git when the refs are not plain files (reftable). Null outside a repo. */
 export async function resolveHead(workTree: string): Promise<HeadState | null> {
@@ -39,9 +40,12 @@ export async function rootCommits(workTree: string): Promise<string[]> {
  * are still listed; nested repositories and submodules appear as their folder at most.
  */
 export async function listFiles(folder: string, pathspecs: string[] = []): Promise<string[]> {
-  const result = await runGit(folder, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...pathspecs]);
+  const { stdout } = await runGitBuffer(folder, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...pathspecs]);
   const seen = new Set<string>();
-  for (const path of result.stdout.split('\0')) {
+  let start = 0;
+  for (let end = stdout.indexOf(0); end >= 0; start = end + 1, end = stdout.indexOf(0, start)) {
+    // Bytes, not a decoded string: a name that is not UTF-8 is kept (escaped), not mangled into a name that does not exist.
+    const path = nameFromBytes(stdout.subarray(start, end));
     // An untracked nested repository is listed as `dir/`: it is not a file of this repo.
     if (path !== '' && !path.endsWith('/')) seen.add(path);
   }

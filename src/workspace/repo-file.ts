@@ -2,17 +2,16 @@
 // refused for the same reason, in the same words, whichever command reads it. It never follows a
 // link out of the repo, never blocks on a FIFO or a device (opened non-blocking, then checked to
 // be a regular file), and never reads past the size cap.
-import { closeSync, constants, fstatSync, readFileSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, readFileSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { MAX_FILE_BYTES, overSizeCap } from '../documents/text.js';
+import { escapedNamePath, UNREADABLE } from './file-names.js';
 
 export type RepoFileRead =
   | { ok: true; bytes: Buffer; stats: Stats }
   /** The file is there but cannot be read as a document: reported as `file/unreadable`. */
   | { ok: false; problem: string };
 
-export const LINK_LEAVES_REPO = 'symbolic link leading out of the repository';
-export const LINK_NOT_A_FILE = 'symbolic link to something that is not a file';
 
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
@@ -32,7 +31,7 @@ export function readRepoFile(root: string | null, path: string): RepoFileRead | 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (root !== null && (code === 'ELOOP' || code === 'EMLINK')) return readLink(root, abs);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return root === null ? null : escapedNameRead(root, path);
     if (code === 'EISDIR') return root === null ? { ok: false, problem: 'is a directory' } : null;
     return { ok: false, problem: (error as Error).message };
   }
@@ -43,13 +42,20 @@ export function readRepoFile(root: string | null, path: string): RepoFileRead | 
   }
 }
 
+/** A name git listed escaped (not UTF-8) that exists as bytes: the same file/unreadable answer from every command. */
+function escapedNameRead(root: string, path: string): RepoFileRead | null {
+  const bytesPath = escapedNamePath(root, path);
+  if (bytesPath === null || !existsSync(bytesPath)) return null;
+  return { ok: false, problem: UNREADABLE.nameNotUtf8 };
+}
+
 /** Where a link inside the repo leads: its target's real path and stats, or why it is not read. */
 export function linkTarget(root: string, abs: string): { target: string; stats: Stats } | { problem: string } {
   const target = realpathOrNull(abs);
   const realRoot = realpathOrNull(root) ?? root;
-  if (!target || !(target === realRoot || target.startsWith(realRoot + sep))) return { problem: LINK_LEAVES_REPO };
+  if (!target || !(target === realRoot || target.startsWith(realRoot + sep))) return { problem: UNREADABLE.linkOut };
   const stats = statOrNull(target);
-  if (!stats?.isFile()) return { problem: LINK_NOT_A_FILE };
+  if (!stats?.isFile()) return { problem: UNREADABLE.linkNotFile };
   return { target, stats };
 }
 
