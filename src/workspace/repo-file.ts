@@ -2,7 +2,7 @@
 // refused for the same reason, in the same words, whichever command reads it. It never follows a
 // link out of the repo, never blocks on a FIFO or a device (opened non-blocking, then checked to
 // be a regular file), and never reads past the size cap.
-import { closeSync, constants, existsSync, fstatSync, readFileSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, readFileSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { MAX_FILE_BYTES, overSizeCap } from '../documents/text.js';
 import { escapedNamePath, UNREADABLE } from './file-names.js';
@@ -45,7 +45,8 @@ export function readRepoFile(root: string | null, path: string): RepoFileRead | 
 /** A name git listed escaped (not UTF-8) that exists as bytes: the same file/unreadable answer from every command. */
 function escapedNameRead(root: string, path: string): RepoFileRead | null {
   const bytesPath = escapedNamePath(root, path);
-  if (bytesPath === null || !existsSync(bytesPath)) return null;
+  // lstat, not exists: a dangling link with such a name is reported too.
+  if (bytesPath === null || !lstatSync(bytesPath, { throwIfNoEntry: false })) return null;
   return { ok: false, problem: UNREADABLE.nameNotUtf8 };
 }
 

@@ -1,5 +1,5 @@
 // Temp git repositories built from a map of file contents, and the real CLI run as a subprocess.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -99,6 +99,37 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
 /** Parses the CLI's stdout as JSON, failing with the output when it is not. */
 export function runCliJson<T = any>(args: string[], options: Parameters<typeof runCli>[1] = {}): { code: number; json: T; stderr: string } {
   const result = runCli(args, options);
+  try {
+    return { code: result.code, json: JSON.parse(result.stdout) as T, stderr: result.stderr };
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${result.code}):\n${result.stdout}\nstderr:\n${result.stderr}`);
+  }
+}
+
+/**
+ * runCli without blocking the test process: a test that runs many slow commands in a row keeps the
+ * event loop free, so vitest's worker can still report (a blocked worker fails the whole run).
+ */
+export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult & { signal: NodeJS.Signals | null }> {
+  const env: Record<string, string | undefined> = { ...gitEnv(), NO_COLOR: '1', ...options.env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGTERM'), options.timeoutMs) : undefined;
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ code: code ?? -1, stdout, stderr, signal });
+    });
+  });
+}
+
+export async function runCliJsonAsync<T = any>(args: string[], options: Parameters<typeof runCliAsync>[1] = {}): Promise<{ code: number; json: T; stderr: string }> {
+  const result = await runCliAsync(args, options);
   try {
     return { code: result.code, json: JSON.parse(result.stdout) as T, stderr: result.stderr };
   } catch {

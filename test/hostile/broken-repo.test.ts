@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commitAll, git, removeTempDirs, runCli, runCliJson, tempDir, writeFiles } from '../helpers/git-repo.js';
+import { commitAll, git, removeTempDirs, runCliAsync, runCliJsonAsync, tempDir, writeFiles } from '../helpers/git-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -19,7 +19,7 @@ const BROKEN: Record<string, { include?: string; breakIt: (dir: string) => void;
 
 describe('one broken repo among healthy ones', () => {
   let root: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     root = tempDir('custodian-ws-');
     const lines = ['version: 1', 'domains:', '  - slug: core', '    name: Core', 'repos:'];
     for (const slug of ['healthy', ...Object.keys(BROKEN)]) {
@@ -34,13 +34,13 @@ describe('one broken repo among healthy ones', () => {
     writeFileSync(join(root, 'custodian.yaml'), lines.join('\n') + '\n');
   });
 
-  it('every broken repo is named with its reason; the healthy one is read, queried and edited', () => {
+  it('every broken repo is named with its reason; the healthy one is read, queried and edited', async () => {
     // Broken before the first sync, and broken after a sync that saw it healthy: both hold.
-    runCli(['-w', root, 'sync']);
+    await runCliAsync(['-w', root, 'sync']);
     for (const [slug, { breakIt }] of Object.entries(BROKEN)) breakIt(join(root, 'repos', slug));
 
     for (const full of [[], ['--full']]) {
-      const synced = runCliJson(['-w', root, 'sync', '--json', ...full]);
+      const synced = await runCliJsonAsync(['-w', root, 'sync', '--json', ...full]);
       expect(synced.code, synced.stderr).toBe(0);
       expect(synced.json.unreachable_repos.sort()).toEqual(Object.keys(BROKEN).sort());
       for (const [slug, { reason }] of Object.entries(BROKEN)) {
@@ -51,19 +51,19 @@ describe('one broken repo among healthy ones', () => {
       expect(synced.stderr).not.toMatch(/\n\s+at /);
     }
 
-    const listed = runCliJson(['-w', root, 'task', 'list', '--json']);
+    const listed = await runCliJsonAsync(['-w', root, 'task', 'list', '--json']);
     expect(listed.code).toBe(0);
     expect(listed.json.items.map((t: any) => t.id)).toEqual(['HEALTHY-T1']);
-    expect(runCli(['-w', root, 'dispatch', 'healthy', '--json']).code).toBe(0);
-    expect(runCli(['-w', root, 'next', '--json']).code).toBe(0);
-    const checked = runCliJson(['-w', root, 'check', '--format', 'json']);
+    expect((await runCliAsync(['-w', root, 'dispatch', 'healthy', '--json'])).code).toBe(0);
+    expect((await runCliAsync(['-w', root, 'next', '--json'])).code).toBe(0);
+    const checked = await runCliJsonAsync(['-w', root, 'check', '--format', 'json']);
     expect(checked.code, checked.stderr).toBe(0);
 
-    const edited = runCliJson(['-w', root, 'task', 'status', 'HEALTHY-T1', 'done', '--json']);
+    const edited = await runCliJsonAsync(['-w', root, 'task', 'status', 'HEALTHY-T1', 'done', '--json']);
     expect(edited.code, JSON.stringify(edited.json)).toBe(0);
     expect(readFileSync(join(root, 'repos/healthy/workplans/HEALTHY.md'), 'utf8')).toContain('status: done');
 
-    const doi = runCliJson(['-w', root, 'doi', '--json']);
+    const doi = await runCliJsonAsync(['-w', root, 'doi', '--json']);
     expect(doi.code, JSON.stringify(doi.json)).toBe(0);
     const tiers = Object.fromEntries(doi.json.items.map((i: any) => [i.repo_slug, i.criteria.find((c: any) => c.id === 'C2')?.status]));
     expect(tiers.healthy).toBe('pass');

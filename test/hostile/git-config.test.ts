@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { git, removeTempDirs, runCli, tempDir } from '../helpers/git-repo.js';
+import { git, removeTempDirs, runCliAsync, tempDir } from '../helpers/git-repo.js';
 import { tempWorkspace } from '../index/workspace-helper.js';
 
 afterAll(removeTempDirs);
@@ -41,7 +41,7 @@ function execGit(repo: string, args: string[], input: string): string {
 }
 
 describe("a checkout's git config runs nothing", () => {
-  it('sync, check, check --staged, doi, task status, dispatch and repo show leave no trace of a hook', () => {
+  it('sync, check, check --staged, doi, task status, dispatch and repo show leave no trace of a hook', async () => {
     const markers = tempDir();
     const ran = join(markers, 'ran');
     const hook = join(markers, 'hook.sh');
@@ -93,10 +93,10 @@ describe("a checkout's git config runs nothing", () => {
       ['-w', ws.root, 'task', 'status', 'A-1-T1', 'blocked'],
     ];
     for (const args of commands) {
-      const result = runCli(args);
+      const result = await runCliAsync(args);
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBeLessThan(2);
     }
-    const staged = runCli(['check', '--staged'], { cwd: repo });
+    const staged = await runCliAsync(['check', '--staged'], { cwd: repo });
     expect(staged.code, staged.stderr).toBeLessThan(2);
     expect(existsSync(ran) ? readFileSync(ran, 'utf8') : '').toBe('');
   }, 120_000);

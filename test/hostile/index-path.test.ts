@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeTempDirs, runCli, runCliJson, tempDir } from '../helpers/git-repo.js';
+import { removeTempDirs, runCliAsync, runCliJsonAsync, tempDir } from '../helpers/git-repo.js';
 import { tempWorkspace, workplan } from '../index/workspace-helper.js';
 
 afterAll(removeTempDirs);
@@ -23,21 +23,21 @@ describe('--index and CUSTODIAN_INDEX never destroy their target', () => {
   const other = join(tempDir(), 'app.db');
   const targets = () => [join(ws.root, 'custodian.yaml'), plan, other];
   // The default index and registry cache exist, so only what the refused command did shows.
-  beforeAll(() => expect(runCli(['-w', ws.root, 'sync']).code).toBe(0));
+  beforeAll(async () => expect((await runCliAsync(['-w', ws.root, 'sync'])).code).toBe(0));
 
   it.each([
     ['--index', 'sync'],
     ['--index', 'task list'],
     ['CUSTODIAN_INDEX', 'task list'],
     ['CUSTODIAN_INDEX', 'check'],
-  ])('%s with %s: refused with exit 2 and every byte kept', (how, command) => {
+  ])('%s with %s: refused with exit 2 and every byte kept', async (how, command) => {
     const otherBytes = existsSync(other) ? readFileSync(other) : foreignDatabase(other);
     for (const target of targets()) {
       const before = readFileSync(target);
       const folderBefore = readdirSync(join(target, '..')).sort();
       const args = how === '--index' ? ['--index', target] : [];
       const env = how === 'CUSTODIAN_INDEX' ? { CUSTODIAN_INDEX: target } : {};
-      const result = runCliJson(['-w', ws.root, ...args, ...command.split(' '), '--json'], { env });
+      const result = await runCliJsonAsync(['-w', ws.root, ...args, ...command.split(' '), '--json'], { env });
       expect(result.code, target).toBe(2);
       expect(result.json).toMatchObject({ kind: 'error', code: 'invalid-workspace' });
       expect(result.json.message).toContain(target);
@@ -52,35 +52,35 @@ describe('--index and CUSTODIAN_INDEX never destroy their target', () => {
     db.close();
   });
 
-  it('a missing or empty path is made an index, and a custodian index of any state is reused', () => {
+  it('a missing or empty path is made an index, and a custodian index of any state is reused', async () => {
     const dir = tempDir();
     const fresh = join(dir, 'fresh.sqlite');
-    expect(runCli(['-w', ws.root, '--index', fresh, 'task', 'list', '--json']).code).toBe(0);
-    expect(runCli(['-w', ws.root, '--index', fresh, 'task', 'list', '--json']).code).toBe(0);
+    expect((await runCliAsync(['-w', ws.root, '--index', fresh, 'task', 'list', '--json'])).code).toBe(0);
+    expect((await runCliAsync(['-w', ws.root, '--index', fresh, 'task', 'list', '--json'])).code).toBe(0);
     const empty = join(dir, 'empty.sqlite');
     writeFileSync(empty, '');
-    const listed = runCliJson(['-w', ws.root, 'task', 'list', '--json'], { env: { CUSTODIAN_INDEX: empty } });
+    const listed = await runCliJsonAsync(['-w', ws.root, 'task', 'list', '--json'], { env: { CUSTODIAN_INDEX: empty } });
     expect(listed.code).toBe(0);
     expect(listed.json.items.map((t: any) => t.id)).toEqual(['A-1-T1']);
     // A custodian index of another schema version is ours to rebuild.
     const db = new Database(fresh);
     db.pragma('user_version = 999');
     db.close();
-    expect(runCliJson(['-w', ws.root, '--index', fresh, 'task', 'list', '--json']).json.items).toHaveLength(1);
+    expect((await runCliJsonAsync(['-w', ws.root, '--index', fresh, 'task', 'list', '--json'])).json.items).toHaveLength(1);
   });
 
-  it('the default index inside .custodian/ is a cache: whatever is there is rebuilt', () => {
+  it('the default index inside .custodian/ is a cache: whatever is there is rebuilt', async () => {
     const index = join(ws.root, '.custodian/index.sqlite');
-    runCli(['-w', ws.root, 'sync']);
+    await runCliAsync(['-w', ws.root, 'sync']);
     writeFileSync(index, 'garbage'.repeat(100));
-    expect(runCliJson(['-w', ws.root, 'task', 'list', '--json']).json.items).toHaveLength(1);
+    expect((await runCliJsonAsync(['-w', ws.root, 'task', 'list', '--json'])).json.items).toHaveLength(1);
   });
 
-  it('a folder or a FIFO as the index is refused, not waited on', () => {
+  it('a folder or a FIFO as the index is refused, not waited on', async () => {
     const fifo = join(tempDir(), 'index.fifo');
     execFileSync('mkfifo', [fifo]);
     for (const target of [ws.root, fifo]) {
-      const result = runCliJson(['-w', ws.root, '--index', target, 'task', 'list', '--json']);
+      const result = await runCliJsonAsync(['-w', ws.root, '--index', target, 'task', 'list', '--json']);
       expect(result.code).toBe(2);
       expect(result.json.code).toBe('invalid-workspace');
       expect(result.json.message).toContain('not a regular file');

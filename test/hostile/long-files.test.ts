@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { unifiedDiff } from '../../src/edit/unified-diff.js';
-import { removeTempDirs, runCliJson } from '../helpers/git-repo.js';
+import { removeTempDirs, runCliJsonAsync } from '../helpers/git-repo.js';
 import { tempWorkspace } from '../index/workspace-helper.js';
 
 afterAll(removeTempDirs);
@@ -15,7 +15,7 @@ function longWorkplan(lines: number, line: string): string {
 }
 
 describe('long files', () => {
-  it('unifiedDiff of a one-line change among 600,000 lines is one small hunk at the right line', () => {
+  it('unifiedDiff of a one-line change among 600,000 lines is one small hunk at the right line', async () => {
     const tail = 'line\n'.repeat(300_000);
     const before = `a\nb\nc\nd\ne\n${tail}`;
     const after = `a\nb\nc\nd\nE\n${tail}`;
@@ -26,22 +26,22 @@ describe('long files', () => {
     );
   });
 
-  it('task status, check --fix and domain rename edit a workplan with 130,000 lines after the task', () => {
+  it('task status, check --fix and domain rename edit a workplan with 130,000 lines after the task', async () => {
     const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': longWorkplan(130_000, 'filler text') } });
     const file = join(ws.repo('alpha'), 'workplans/A-1.md');
     expect(statSync(file).size).toBeLessThan(5 * 1024 * 1024);
     const tail = readFileSync(file, 'utf8').slice(HEAD.length);
 
-    const fix = runCliJson(['-w', ws.root, 'check', '--fix', '--format', 'json']);
+    const fix = await runCliJsonAsync(['-w', ws.root, 'check', '--fix', '--format', 'json']);
     expect(fix.stderr).not.toMatch(/call stack/);
     expect(fix.json.kind, JSON.stringify(fix.json)).toBe('check-report');
     expect(readFileSync(file, 'utf8')).toBe(HEAD.replace('status: wip', 'status: in_progress') + tail);
 
-    const status = runCliJson(['-w', ws.root, 'task', 'status', 'A-1-T1', 'done', '--json']);
+    const status = await runCliJsonAsync(['-w', ws.root, 'task', 'status', 'A-1-T1', 'done', '--json']);
     expect(status.code, status.stderr).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(HEAD.replace('status: wip', 'status: done') + tail);
 
-    const rename = runCliJson(['-w', ws.root, 'domain', 'rename', 'core', 'platform', '--json']);
+    const rename = await runCliJsonAsync(['-w', ws.root, 'domain', 'rename', 'core', 'platform', '--json']);
     expect(rename.code, JSON.stringify(rename.json)).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(HEAD.replace('status: wip', 'status: done').replace('domain: core', 'domain: platform') + tail);
   }, 120_000);
