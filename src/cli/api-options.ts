@@ -3,6 +3,7 @@
 import type { WorkspaceOptions } from '../api/context.js';
 import type { EditOptions } from '../api/registry-context.js';
 import type { CliContext } from './context.js';
+import { writeMessage } from './output.js';
 
 export function apiOptions(ctx: CliContext): WorkspaceOptions {
   const globals = ctx.globals();
@@ -10,7 +11,7 @@ export function apiOptions(ctx: CliContext): WorkspaceOptions {
 }
 
 export function warnOnStderr(message: string): void {
-  process.stderr.write(`custodian: warning: ${message}\n`);
+  writeMessage(`custodian: warning: ${message}`);
 }
 
 /** An edit's options from --dry-run and --json: people read a dry run's diffs where they stand. */

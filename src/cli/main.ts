@@ -5,7 +5,7 @@ import type * as CommanderModule from '@commander-js/extra-typings';
 import { CustodianError } from '../errors.js';
 import { COMMANDS } from './commands/index.js';
 import type { CliContext } from './context.js';
-import { writeJson } from './output.js';
+import { writeJson, writeMessage } from './output.js';
 import { defineProgram } from './program.js';
 
 // commander is CommonJS: require() skips the ESM wrapper's export analysis, ~8 ms of every
@@ -47,7 +47,7 @@ function report(error: unknown, json: boolean): number {
   if (json) {
     writeJson({ schema_version: 1, kind: 'error', code, message, ...(known ? error.details : undefined) });
   } else {
-    process.stderr.write(`custodian: ${message}\n`);
+    writeMessage(`custodian: ${message}`);
     if (!known && process.env.CUSTODIAN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   }
   return known ? error.exitCode : 2;

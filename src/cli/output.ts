@@ -1,12 +1,27 @@
 // Terminal output: JSON documents to stdout, colour only on a TTY and never with NO_COLOR.
 import type { Writable } from 'node:stream';
+import { inertLines, visibleDocument, visibleLines } from '../visible.js';
 
 export function writeJson(value: unknown, stream: Writable = process.stdout): void {
   stream.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Human output: no line of it can be taken for a CI workflow command (see inertLines). */
 export function writeLines(lines: string[], stream: Writable = process.stdout): void {
-  if (lines.length > 0) stream.write(`${lines.join('\n')}\n`);
+  if (lines.length > 0) stream.write(`${inertLines(lines.join('\n'))}\n`);
+}
+
+/**
+ * A document as a human view: `format` sees every string of it with control characters made
+ * visible (src/visible.ts), so no title, id or file name reaches the terminal raw.
+ */
+export function writeHuman<T>(doc: T, format: (shown: T) => string[], stream: Writable = process.stdout): void {
+  writeLines(format(visibleDocument(doc)), stream);
+}
+
+/** A message about the run on stderr (`custodian: …`), made visible and inert like every human line. */
+export function writeMessage(message: string): void {
+  process.stderr.write(`${inertLines(visibleLines(message))}\n`);
 }
 
 export interface Colors {

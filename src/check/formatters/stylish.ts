@@ -1,4 +1,5 @@
 // People's format: grouped by file, `line:col  severity  message  rule-id`, aligned per file.
+import { visible } from '../../visible.js';
 import type { CheckDiagnostic } from '../types.js';
 import { summaryLine, type Formatter, type Paint } from './types.js';
 
@@ -8,14 +9,15 @@ export const stylish: Formatter = (input) => {
   const paint = input.paint ?? plain;
   const groups = new Map<string, CheckDiagnostic[]>();
   for (const d of input.diagnostics) {
-    const path = input.displayPath(d.repo, d.file);
+    // File names and messages (which quote ids and titles) come from files: shown visibly.
+    const path = visible(input.displayPath(d.repo, d.file));
     const group = groups.get(path);
     if (group) group.push(d);
     else groups.set(path, [d]);
   }
   const out: string[] = [];
   for (const [path, diagnostics] of groups) {
-    const rows = diagnostics.map((d) => ({ at: `${d.line}:${d.column}`, severity: d.severity, message: d.message.replace(/\r\n|\r|\n/g, ' '), rule: d.rule_id }));
+    const rows = diagnostics.map((d) => ({ at: `${d.line}:${d.column}`, severity: d.severity, message: visible(d.message.replace(/\r\n|\r|\n/g, ' ')), rule: d.rule_id }));
     // reduce, not Math.max(...spread): one file may carry more diagnostics than a call takes arguments.
     const atWidth = rows.reduce((width, r) => Math.max(width, r.at.length), 0);
     const messageWidth = rows.reduce((width, r) => Math.max(width, r.message.length), 0);

@@ -5,7 +5,8 @@ import { FORMAT_NAMES, FORMATTERS, countDiagnostics, summaryLine } from '../../c
 import { usageError } from '../../errors.js';
 import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
-import { colors, useColor } from '../output.js';
+import { colors, useColor, writeHuman, writeMessage } from '../output.js';
+import { inertLines } from '../../visible.js';
 
 import type { CheckFlags } from '../commands/check.js';
 
@@ -25,23 +26,24 @@ export async function check(ctx: CliContext, paths: string[], flags: CheckFlags)
   const { input, fix } = outcome;
   if (outcome.skipped_paths.length > 0) {
     const repos = outcome.repos.length === 1 ? `repo ${outcome.repos[0]}` : 'any repo';
-    process.stderr.write(`custodian: note: not a planning file of ${repos} (include globs), skipped: ${outcome.skipped_paths.join(', ')}\n`);
+    writeMessage(`custodian: note: not a planning file of ${repos} (include globs), skipped: ${outcome.skipped_paths.join(', ')}`);
   }
   if (fix) {
-    for (const reason of fix.not_fixed) process.stderr.write(`custodian: warning: not fixed: ${reason}\n`);
+    for (const reason of fix.not_fixed) writeMessage(`custodian: warning: not fixed: ${reason}`);
     const count = `${fix.changed.length} file${fix.changed.length === 1 ? '' : 's'}`;
     if (fix.dry_run) {
-      if (fix.changed.length > 0) process.stdout.write(fix.changed.map((f) => f.diff).join(''));
+      if (fix.changed.length > 0) writeHuman(fix.changed, (changed) => [changed.map((f) => f.diff).join('').replace(/\n$/, '')]);
       process.stderr.write(`custodian: --dry-run: would fix ${count}; nothing was written\n`);
     } else if (fix.changed.length > 0) {
-      process.stderr.write(`custodian: fixed ${count}: ${fix.changed.map((f) => f.path).join(', ')}\n`);
+      writeMessage(`custodian: fixed ${count}: ${fix.changed.map((f) => f.path).join(', ')}`);
     }
   }
   if (fix?.dry_run) process.stderr.write(`after fixing: ${summaryLine(input)}\n`);
   else if (format === 'json') process.stdout.write(`${JSON.stringify(outcome.report, null, 2)}\n`);
   else {
     const output = FORMATTERS[format]({ ...input, paint: format === 'stylish' ? colors(useColor(process.stdout)) : undefined });
-    process.stdout.write(output.stdout);
+    // The stylish formatter shows text visibly itself; its lines, unlike github's, are never commands.
+    process.stdout.write(format === 'stylish' ? inertLines(output.stdout) : output.stdout);
     process.stderr.write(output.stderr);
   }
   const counts = countDiagnostics(input.diagnostics);

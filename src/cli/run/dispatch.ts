@@ -5,7 +5,7 @@ import { usageError } from '../../errors.js';
 import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
 import { dispatchView } from '../format/dispatch.js';
-import { colors, writeJson, writeLines } from '../output.js';
+import { colors, writeHuman, writeJson } from '../output.js';
 
 import type { DispatchFlags } from '../commands/dispatch.js';
 
@@ -14,7 +14,7 @@ export async function dispatch(ctx: CliContext, slug: string, flags: DispatchFla
   // The human view counts what it does not list, so it gets every task (limit 0).
   const doc = await dispatchRepo({ ...apiOptions(ctx), sync: flags.sync, repo: slug, limit: flags.json ? limit : 0 });
   if (flags.json) writeJson(doc);
-  else writeLines(dispatchView(doc, { color: colors(), width: terminalWidth() }));
+  else writeHuman(doc, (shown) => dispatchView(shown, { color: colors(), width: terminalWidth() }));
 }
 
 export function parseLimit(value: string | undefined): number {

@@ -3,7 +3,7 @@
 import { doi as integration } from '../../api/doi.js';
 import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
-import { colors, writeJson, writeLines } from '../output.js';
+import { colors, writeHuman, writeJson } from '../output.js';
 
 import type { DoiFlags } from '../commands/doi.js';
 
@@ -20,7 +20,7 @@ export async function doi(ctx: CliContext, repo: string | undefined, flags: DoiF
     return;
   }
   const { doiSummary, doiTable, marksFor } = await import('../format/doi.js');
-  writeLines(doiTable(doc.items, colors(), marksFor(process.env)));
+  writeHuman(doc.items, (items) => doiTable(items, colors(), marksFor(process.env)));
   process.stderr.write(`${doiSummary(doc.items)}\n`);
 }
 

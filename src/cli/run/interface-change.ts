@@ -3,7 +3,7 @@ import { interfaceChangePublish, interfaceChangeResolve, type InterfaceChangeTra
 import { apiOptions } from '../api-options.js';
 import type { InterfaceChangeFlags } from '../commands/interface-change.js';
 import type { CliContext } from '../context.js';
-import { writeJson, writeLines } from '../output.js';
+import { writeHuman, writeJson } from '../output.js';
 
 export async function interfaceChangeTransition(ctx: CliContext, verb: InterfaceChangeTransition, ref: string, flags: InterfaceChangeFlags): Promise<void> {
   const run = verb === 'publish' ? interfaceChangePublish : interfaceChangeResolve;
@@ -12,6 +12,5 @@ export async function interfaceChangeTransition(ctx: CliContext, verb: Interface
     writeJson(doc);
     return;
   }
-  const c = doc.interface_change;
-  writeLines([`${c.repo_slug}:${c.id}: ${doc.changed ? `now ${c.status}` : `already ${c.status}, file unchanged`}  (${c.repo_slug}/${c.file})`]);
+  writeHuman(doc, ({ interface_change: c, changed }) => [`${c.repo_slug}:${c.id}: ${changed ? `now ${c.status}` : `already ${c.status}, file unchanged`}  (${c.repo_slug}/${c.file})`]);
 }

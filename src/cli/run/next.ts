@@ -3,12 +3,12 @@ import { next as nextTask } from '../../api/next.js';
 import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
 import { nextTaskLines } from '../format/next.js';
-import { colors, writeJson, writeLines } from '../output.js';
+import { colors, writeHuman, writeJson } from '../output.js';
 
 import type { NextFlags } from '../commands/next.js';
 
 export async function next(ctx: CliContext, repo: string | undefined, flags: NextFlags): Promise<void> {
   const doc = await nextTask({ ...apiOptions(ctx), sync: flags.sync, repo, includeHuman: flags.includeHuman === true });
   if (flags.json) writeJson(doc);
-  else writeLines(doc.task ? nextTaskLines(doc.task, colors()) : [repo ? `nothing is ready in ${repo}` : 'nothing is ready']);
+  else writeHuman(doc, (shown) => (shown.task ? nextTaskLines(shown.task, colors()) : [repo ? `nothing is ready in ${repo}` : 'nothing is ready']));
 }

@@ -1,15 +1,15 @@
 // `repo list`, `repo show` and `repo find`: the document as JSON or as lines.
-import { repoFind as findRepos, repoList as listRepos, repoShow as showRepo } from '../../api/repos.js';
+import { repoFind as findRepos, repoList as listRepos, repoShow as showRepo, type RepoDocument } from '../../api/repos.js';
 import { apiOptions } from '../api-options.js';
 import type { RepoFindFlags, RepoListFlags, RepoShowFlags } from '../commands/repo.js';
 import type { CliContext } from '../context.js';
 import { fieldLines, repoLines } from '../format/registry.js';
-import { colors, writeJson, writeLines } from '../output.js';
+import { colors, writeHuman, writeJson, writeMessage, type Colors } from '../output.js';
 
 export async function repoList(ctx: CliContext, flags: RepoListFlags): Promise<void> {
   const doc = await listRepos({ ...apiOptions(ctx), domain: flags.domain });
   if (flags.json) writeJson(doc);
-  else writeLines(repoLines(doc.items, colors()));
+  else writeHuman(doc.items, (items) => repoLines(items, colors()));
 }
 
 export async function repoShow(ctx: CliContext, slug: string, flags: RepoShowFlags): Promise<void> {
@@ -20,8 +20,12 @@ export async function repoShow(ctx: CliContext, slug: string, flags: RepoShowFla
     return;
   }
   const color = colors();
+  writeHuman(repo, (shown) => repoDetailLines(shown, color));
+}
+
+function repoDetailLines(repo: RepoDocument['repo'], color: Colors): string[] {
   const where = repo.checkout_from === 'host_paths' ? `host path for ${repo.hostname}` : 'path';
-  writeLines([
+  return [
     `${color.bold(repo.slug)}  ${repo.name}`,
     ...fieldLines([
       ['domain', repo.domain],
@@ -33,7 +37,7 @@ export async function repoShow(ctx: CliContext, slug: string, flags: RepoShowFla
       ['fingerprint', repo.fingerprint],
       ['description', repo.description],
     ]),
-  ]);
+  ];
 }
 
 /** Exit 1 when none match. */
@@ -46,8 +50,8 @@ export async function repoFind(ctx: CliContext, flags: RepoFindFlags): Promise<v
   }
   if (doc.items.length === 0) {
     const what = [flags.fingerprint && `fingerprint ${flags.fingerprint}`, flags.remote && `remote ${flags.remote}`].filter(Boolean).join(' and ');
-    process.stderr.write(`custodian: no repo with ${what}\n`);
+    writeMessage(`custodian: no repo with ${what}`);
     return;
   }
-  writeLines(repoLines(doc.items, colors()));
+  writeHuman(doc.items, (items) => repoLines(items, colors()));
 }

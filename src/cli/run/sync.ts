@@ -4,7 +4,7 @@ import { sync as syncIndex } from '../../api/sync.js';
 import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
 import { syncChangeLine, syncReportText, syncSummary } from '../format/sync-report.js';
-import { writeJson, writeLines } from '../output.js';
+import { writeHuman, writeJson, writeMessage } from '../output.js';
 
 import type { SyncFlags } from '../commands/sync.js';
 
@@ -14,7 +14,7 @@ export async function sync(ctx: CliContext, flags: SyncFlags): Promise<void> {
   if (!flags.watch) {
     if (flags.json) writeJson(report);
     else {
-      writeLines(syncReportText(report));
+      writeHuman(report, (shown) => syncReportText(shown));
       process.stderr.write(`${syncSummary(report)}\n`);
     }
     return;
@@ -27,8 +27,8 @@ export async function sync(ctx: CliContext, flags: SyncFlags): Promise<void> {
   await watch({
     ...options,
     signal: stop.signal,
-    onChange: (change) => process.stdout.write(`${flags.json ? JSON.stringify(change) : syncChangeLine(change)}\n`),
+    onChange: (change) => (flags.json ? process.stdout.write(`${JSON.stringify(change)}\n`) : writeHuman(change, (shown) => [syncChangeLine(shown)])),
     onReady: ({ repos }) => process.stderr.write(`watching ${repos} repos for changes (Ctrl-C to stop)\n`),
-    onError: (error) => process.stderr.write(`custodian: sync failed: ${error.message}\n`),
+    onError: (error) => writeMessage(`custodian: sync failed: ${error.message}`),
   });
 }

@@ -4,17 +4,17 @@ import { apiOptions } from '../api-options.js';
 import type { TaskListFlags, TaskShowFlags } from '../commands/task.js';
 import type { CliContext } from '../context.js';
 import { taskListLines, taskShowLines } from '../format/task.js';
-import { colors, writeJson, writeLines } from '../output.js';
+import { colors, writeHuman, writeJson } from '../output.js';
 import { listFilters } from './filters.js';
 
 export async function taskList(ctx: CliContext, flags: TaskListFlags): Promise<void> {
   const doc = await listTasks({ ...apiOptions(ctx), sync: flags.sync, ...listFilters(flags) });
   if (flags.json) writeJson(doc);
-  else writeLines(taskListLines(doc, colors()));
+  else writeHuman(doc, (shown) => taskListLines(shown, colors()));
 }
 
 export async function taskShow(ctx: CliContext, ref: string, flags: TaskShowFlags): Promise<void> {
   const doc = await showTask({ ...apiOptions(ctx), sync: flags.sync, id: ref });
   if (flags.json) writeJson(doc);
-  else writeLines(taskShowLines(doc, colors()));
+  else writeHuman(doc, (shown) => taskShowLines(shown, colors()));
 }

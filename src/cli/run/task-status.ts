@@ -3,12 +3,12 @@ import { taskStatus as setTaskStatus } from '../../api/task-status.js';
 import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
 import { taskStatusLine } from '../format/task.js';
-import { writeJson, writeLines } from '../output.js';
+import { writeHuman, writeJson } from '../output.js';
 
 import type { TaskStatusFlags } from '../commands/task.js';
 
 export async function taskStatus(ctx: CliContext, ref: string, status: string, flags: TaskStatusFlags): Promise<void> {
   const doc = await setTaskStatus({ ...apiOptions(ctx), id: ref, status, ifStatus: flags.ifStatus });
   if (flags.json) writeJson(doc);
-  else writeLines([taskStatusLine(doc)]);
+  else writeHuman(doc, (shown) => [taskStatusLine(shown)]);
 }

@@ -4,17 +4,17 @@ import { apiOptions } from '../api-options.js';
 import type { WorkplanListFlags, WorkplanShowFlags } from '../commands/workplan.js';
 import type { CliContext } from '../context.js';
 import { workplanListLines, workplanShowLines } from '../format/workplan.js';
-import { colors, writeJson, writeLines } from '../output.js';
+import { colors, writeHuman, writeJson } from '../output.js';
 import { listFilters } from './filters.js';
 
 export async function workplanList(ctx: CliContext, flags: WorkplanListFlags): Promise<void> {
   const doc = await listWorkplans({ ...apiOptions(ctx), sync: flags.sync, ...listFilters(flags) });
   if (flags.json) writeJson(doc);
-  else writeLines(workplanListLines(doc, colors()));
+  else writeHuman(doc, (shown) => workplanListLines(shown, colors()));
 }
 
 export async function workplanShow(ctx: CliContext, ref: string, flags: WorkplanShowFlags): Promise<void> {
   const doc = await showWorkplan({ ...apiOptions(ctx), sync: flags.sync, id: ref });
   if (flags.json) writeJson(doc);
-  else writeLines(workplanShowLines(doc, colors()));
+  else writeHuman(doc, (shown) => workplanShowLines(shown, colors()));
 }
