@@ -8,7 +8,6 @@ import type { ParseResult, TextEdit } from '../documents/model.js';
 import { parseFile } from '../documents/parse.js';
 import { applyEdits } from './apply-edits.js';
 import { editTextFile, type EditOutcome } from './edit-file.js';
-import { readTextFile } from './text-file.js';
 import { CustodianError, notFound, refused, unknownRepo } from '../errors.js';
 import type { Workspace } from '../workspace/types.js';
 
@@ -50,9 +49,12 @@ export function refuseParseErrors(parsed: ParseResult, label: string): void {
 }
 
 /**
- * Reads the file (its hash is what the write must still find), then, holding the file's lock,
- * parses its current content, asks `plan` for the edits and confirms them with `confirm` on the
- * re-parsed result before anything is written.
+ * Takes the file's lock, then reads and parses its current content, asks `plan` for the edits
+ * and confirms them with `confirm` on the re-parsed result before anything is written. Nothing is
+ * read before the lock: twelve agents setting twelve tasks of one file each edit what the one
+ * before left, and none is turned away because another wrote first. What must not have changed
+ * (a compare-and-set's status) is for `plan` to check, on that current content; the atomic write
+ * still refuses if a writer that takes no lock (an editor) changed the file meanwhile.
  */
 export async function editPlanningFile(
   target: PlanningFile,
@@ -60,7 +62,6 @@ export async function editPlanningFile(
   confirm: (parsed: ParseResult) => string | null,
 ): Promise<EditOutcome> {
   const label = `${target.repo}/${target.file}`;
-  const initial = await readTextFile(target.path);
   return editTextFile(
     target.path,
     async (file) => {
@@ -74,6 +75,6 @@ export async function editPlanningFile(
       }
       return edits;
     },
-    { expectedHash: initial.hash, diffLabel: target.file },
+    { diffLabel: target.file },
   );
 }
