@@ -2,11 +2,23 @@
 // repo's `domain:`, in custodian.yaml and custodian.local.yaml) and the `domain:` of every
 // workplan and goal in the domain's repos. Every file is read and checked before any is written;
 // one that cannot be checked refuses the whole rename.
+//
+// Order of writes, so that running the same command again finishes an interrupted rename (a kill,
+// a full disk): the documents first, then custodian.local.yaml, then custodian.yaml; a write that
+// fails stops the rest. Until custodian.yaml is written the registry still names the old slug, so
+// the re-run finds the domain and renames the documents still naming it. The states a re-run
+// also finishes: the registry renamed with documents left (an older custodian wrote the registry
+// first; or someone renamed it by hand), and the registry renamed in one file only (a kill between
+// the two registry files leaves a repo naming a domain that does not exist yet: the re-run
+// completes the registry rename first).
 import { CustodianError, usageError } from '../errors.js';
 import { commitWrites } from '../workspace/registry-edit-commit.js';
 import type { RegistryTexts } from '../workspace/registry-edit.js';
 import { DOMAIN_KEY_ORDER, entriesWhere, entryIndex, locateEntry, setScalar } from '../workspace/registry-edit-yaml.js';
-import { withIndex } from './context.js';
+import { workspaceRoot } from '../workspace/discover.js';
+import { commitRegistryPlan, planRegistryEdit, readRegistrySnapshot, type RegistryPlan } from '../workspace/registry-edit.js';
+import type { Workspace } from '../workspace/types.js';
+import { cwdOf, envOf, withIndex } from './context.js';
 import { planDocumentRenames, type DocumentRenamePlan, type LeftDocument } from './domain-rename-documents.js';
 import { domainItem, type DomainItem } from './items/registry.js';
 import {
@@ -53,12 +65,15 @@ export interface DomainRenameDocument extends EditDocumentFields {
 
 export async function domainRename(options: DomainRenameOptions): Promise<DomainRenameDocument> {
   const { from, to } = options;
-  const ws = await registryWorkspace(options);
-  findDomain(ws, from);
   const name = nonEmpty('--name', options.name);
+  const ws = await renameWorkspace(options, from, to, name);
+  // The registry already names the new slug and no longer the old one: an earlier run got that
+  // far; what is left is the documents.
+  const resuming = from !== to && !ws.domains.some((d) => d.slug === from) && ws.domains.some((d) => d.slug === to);
+  if (!resuming) findDomain(ws, from);
   if (from === to && name === undefined) throw usageError(`the new slug is the old one (${from}): nothing to rename (pass --name to change only the name)`);
-  if (from !== to) checkNewSlug('domain', to, ws.domains.map((d) => d.slug));
-  const repos = ws.repos.filter((r) => r.domain === from);
+  if (from !== to && !resuming) checkNewSlug('domain', to, ws.domains.map((d) => d.slug));
+  const repos = ws.repos.filter((r) => r.domain === (resuming ? to : from));
 
   let documents: DocumentRenamePlan = { writes: [], problems: [], left: [] };
   let unreachable: string[] = [];
@@ -85,8 +100,9 @@ export async function domainRename(options: DomainRenameOptions): Promise<Domain
   ];
   let failed: FailedWrite[] = [];
   if (!options.dryRun && edits.length > 0) {
-    const registryPaths = new Set(registry.edits.map((e) => e.path));
-    const outcome = await commitWrites([...registry.edits, ...documents.writes], { stopAfterFailure: (path) => registryPaths.has(path) });
+    // Documents, then custodian.local.yaml, then custodian.yaml (see the top of this file).
+    const registryLast = [...registry.edits].sort((a, b) => (a.name === 'custodian.yaml' ? 1 : 0) - (b.name === 'custodian.yaml' ? 1 : 0));
+    const outcome = await commitWrites([...documents.writes, ...registryLast], { stopAfterFailure: () => true });
     failed = outcome.failed.map((f) => {
       const edit = edits.find((e) => e.path === f.path)!;
       return { repo_slug: edit.repo_slug, file: edit.file, code: f.code, message: f.message };
@@ -113,6 +129,35 @@ export async function domainRename(options: DomainRenameOptions): Promise<Domain
       ...failed.map((f) => ({ code: 'write-failed', message: `${f.repo_slug ? `${f.repo_slug}/` : ''}${f.file}: could not be written: ${f.message}` })),
     ],
   });
+}
+
+/**
+ * The workspace to rename in. A registry that does not load because a rename of `from` to `to`
+ * was interrupted between custodian.local.yaml and custodian.yaml (a repo names a domain that is
+ * not there) is finished first: when renaming what is left of `from` makes it load, with `to` and
+ * without `from`, that registry is written and the rename goes on from there.
+ */
+async function renameWorkspace(options: DomainRenameOptions, from: string, to: string, name: string | undefined): Promise<Workspace & { config_file: string }> {
+  try {
+    return await registryWorkspace(options);
+  } catch (error) {
+    if (!(error instanceof CustodianError) || error.code !== 'invalid-workspace' || from === to) throw error;
+    const root = workspaceRoot({ cwd: cwdOf(options), workspace: options.workspace, env: envOf(options) });
+    if (root === null) throw error;
+    let plan: RegistryPlan;
+    try {
+      plan = await planRegistryEdit(await readRegistrySnapshot(root), (texts) => renameInRegistry(texts, from, to, name), { home: envOf(options).HOME || undefined });
+    } catch {
+      throw error;
+    }
+    const slugs = plan.registry.domains.map((d) => d.slug);
+    if (!slugs.includes(to) || slugs.includes(from)) throw error;
+    if (options.dryRun) {
+      throw new CustodianError('invalid-workspace', `${error.message}\n(an interrupted \`domain rename ${from} ${to}\`: run it again without --dry-run to finish it)`, { details: error.details });
+    }
+    await commitRegistryPlan(plan);
+    return registryWorkspace(options);
+  }
 }
 
 /** The registry texts with the domain's slug (and name) replaced wherever it is written. */

@@ -29,14 +29,21 @@ export interface ResolveWorkspaceOptions {
 export async function resolveWorkspace(options: ResolveWorkspaceOptions): Promise<Workspace> {
   const env = options.env ?? process.env;
   const cwd = resolve(options.cwd);
+  const root = workspaceRoot(options);
+  if (root !== null) return workspaceAt(root, cwd, options, env);
+  return singleRepo(cwd, options, env);
+}
+
+/** The folder holding custodian.yaml the options lead to (without reading it), or null in single-repo mode. */
+export function workspaceRoot(options: Pick<ResolveWorkspaceOptions, 'cwd' | 'workspace' | 'env'>): string | null {
+  const env = options.env ?? process.env;
+  const cwd = resolve(options.cwd);
   const explicit = options.workspace
     ? { value: options.workspace, source: '--workspace' }
     : env.CUSTODIAN_WORKSPACE
       ? { value: env.CUSTODIAN_WORKSPACE, source: 'CUSTODIAN_WORKSPACE' }
       : null;
-  const root = explicit ? explicitRoot(resolve(cwd, explicit.value), explicit.source) : findRegistryUpward(cwd);
-  if (root !== null) return workspaceAt(root, cwd, options, env);
-  return singleRepo(cwd, options, env);
+  return explicit ? explicitRoot(resolve(cwd, explicit.value), explicit.source) : findRegistryUpward(cwd);
 }
 
 async function workspaceAt(root: string, cwd: string, options: ResolveWorkspaceOptions, env: NodeJS.ProcessEnv): Promise<Workspace> {
