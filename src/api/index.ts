@@ -34,6 +34,7 @@ export * from './domain-rename.js';
 export * from './repos.js';
 export * from './repo-edits.js';
 export * from './export.js';
+export * from './report.js';
 export type { EditDocumentFields, EditItem, EditOptions, EditWarning } from './registry-context.js';
 export type { DomainItem, RepoDetail, RepoItem } from './items/registry.js';
 export * from './events.js';

@@ -92,7 +92,7 @@ describe('buildReport', () => {
   });
 
   it('says a federated view is incomplete when a required source is missing', () => {
-    const federated = { ...sampleInput(), kind: 'federated', complete: false, sources: [{ name: 'east', required: true, last_error: 'fetch failed: 503' }] };
+    const federated = { ...sampleInput(), kind: 'federation' as const, mode: 'federation' as const, complete: false, sources: [{ name: 'east', required: true, last_error: 'fetch failed: 503' }] };
     const report = buildReport(federated);
     expect(report).toMatchObject({ origin: 'federation', complete: false, sources: [{ name: 'east', required: true, error: 'fetch failed: 503' }] });
   });

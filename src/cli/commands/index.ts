@@ -34,4 +34,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'hub', description: "the federation hub's client: status, list, show, register, update, remove, push, compose", load: () => import('./hub.js') },
   { name: 'serve', description: 'run the federation hub (HTTP): sources, composed view, dispatch across workspaces', load: () => import('./serve.js') },
   { name: 'events', description: 'lifecycle events derived from commits: list them, backfill past ones', load: () => import('./events.js') },
+  { name: 'report', description: 'the dashboard as one self-contained HTML page (--html)', load: () => import('./report.js') },
 ];

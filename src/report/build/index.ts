@@ -42,7 +42,7 @@ export function buildReport(input: ReportInput, options: BuildOptions = {}): Rep
     complete: input.complete ?? true,
     generated_at: options.now ? options.now.toISOString().replace(/\.\d{3}Z$/, 'Z') : null,
     limit,
-    sources: (input.sources ?? []).map((s) => ({ name: s.name, required: s.required ?? false, error: s.last_error ?? null })),
+    sources: (input.sources ?? []).map((s) => ({ name: s.name, required: s.required, error: s.last_error })),
     domains: reportDomains(input),
     repos: reportRepos(input, rows, lists, queue, dispatches),
     goals: reportGoals(input, rows),
@@ -56,6 +56,5 @@ export function buildReport(input: ReportInput, options: BuildOptions = {}): Rep
 }
 
 function origin(input: ReportInput): ReportOrigin {
-  if (input.kind !== 'snapshot') return 'federation';
-  return input.mode === 'single-repo' ? 'single-repo' : 'workspace';
+  return input.kind === 'federation' ? 'federation' : input.mode === 'single-repo' ? 'single-repo' : 'workspace';
 }
