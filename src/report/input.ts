@@ -16,6 +16,10 @@ export type InputInterfaceChange = Sourced<SnapshotInterfaceChange>;
 export interface InputSource {
   name: string;
   required: boolean;
+  /** Its snapshot is part of the view. */
+  included: boolean;
+  /** When the hub received the snapshot in the view. */
+  received_at: string | null;
   last_error: string | null;
 }
 

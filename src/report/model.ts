@@ -31,9 +31,14 @@ export interface ReportDocument {
   graph: ReportGraph;
 }
 
+/** A workspace the hub composes the federated view from. */
 export interface ReportSource {
   name: string;
   required: boolean;
+  /** Its snapshot is part of the view. */
+  included: boolean;
+  received_at: string | null;
+  /** Why its last fetch or push failed, if it did. */
   error: string | null;
 }
 

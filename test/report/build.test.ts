@@ -92,8 +92,8 @@ describe('buildReport', () => {
   });
 
   it('says a federated view is incomplete when a required source is missing', () => {
-    const federated = { ...sampleInput(), kind: 'federation' as const, mode: 'federation' as const, complete: false, sources: [{ name: 'east', required: true, last_error: 'fetch failed: 503' }] };
+    const federated = { ...sampleInput(), kind: 'federation' as const, mode: 'federation' as const, complete: false, sources: [{ name: 'east', required: true, included: false, received_at: null, last_error: 'fetch failed: 503' }] };
     const report = buildReport(federated);
-    expect(report).toMatchObject({ origin: 'federation', complete: false, sources: [{ name: 'east', required: true, error: 'fetch failed: 503' }] });
+    expect(report).toMatchObject({ origin: 'federation', complete: false, sources: [{ name: 'east', required: true, included: false, received_at: null, error: 'fetch failed: 503' }] });
   });
 });

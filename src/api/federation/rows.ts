@@ -11,7 +11,10 @@ export interface SnapshotRows {
   interfaceChanges: InterfaceChangeInfo[];
 }
 
-export function snapshotRows(snapshot: SnapshotDocument, nextRowId: () => number): SnapshotRows {
+/** The items of one snapshot (or of one source's part of the federated view). */
+export type SnapshotItems = Pick<SnapshotDocument, 'workplans' | 'tasks' | 'goals' | 'interface_changes'>;
+
+export function snapshotRows(snapshot: SnapshotItems, nextRowId: () => number): SnapshotRows {
   const workplanRow = new Map<string, number>();
   const workplans = snapshot.workplans.map((w): WorkplanInfo => {
     const row_id = nextRowId();

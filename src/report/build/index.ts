@@ -42,7 +42,7 @@ export function buildReport(input: ReportInput, options: BuildOptions = {}): Rep
     complete: input.complete ?? true,
     generated_at: options.now ? options.now.toISOString().replace(/\.\d{3}Z$/, 'Z') : null,
     limit,
-    sources: (input.sources ?? []).map((s) => ({ name: s.name, required: s.required, error: s.last_error })),
+    sources: (input.sources ?? []).map((s) => ({ name: s.name, required: s.required, included: s.included, received_at: s.received_at, error: s.last_error })),
     domains: reportDomains(input),
     repos: reportRepos(input, rows, lists, queue, dispatches),
     goals: reportGoals(input, rows),

@@ -9,8 +9,15 @@ import type { RepoCounts, ReportDomain, ReportGoal, ReportInterfaceChange, Repor
 import type { QueueRows } from './queue-rows.js';
 import type { TaskLists } from './task-lists.js';
 
+/**
+ * Domains by slug: in the federated view several sources register the same domain (it is the
+ * organisation's), and it is one card and one filter choice, as its first source describes it.
+ */
 export function reportDomains(input: ReportInput): ReportDomain[] {
-  return input.domains.map((d) => ({ slug: d.slug, name: d.name, description: d.description, status: d.status, source: d.source ?? null }));
+  const seen = new Set<string>();
+  return input.domains
+    .filter((d) => !seen.has(d.slug) && seen.add(d.slug))
+    .map((d) => ({ slug: d.slug, name: d.name, description: d.description, status: d.status, source: d.source ?? null }));
 }
 
 export function reportRepos(input: ReportInput, rows: QueueRows, lists: TaskLists, pending: readonly { task: QueueTask }[], dispatches: ReadonlyMap<string, DispatchDocument>): ReportRepo[] {

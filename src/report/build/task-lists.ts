@@ -43,7 +43,7 @@ function isBlocked(entry: QueueEntry): boolean {
 
 export function reportTask(entry: QueueEntry, rows: QueueRows, lookup: DependencyLookup): ReportTask {
   const { task } = entry;
-  const source = rows.sources[task.row_id];
+  const source = rows.sources.get(task.row_id)!;
   return {
     id: task.id,
     title: task.title,

@@ -53,6 +53,9 @@ export function pageHtml(doc: ReportDocument, assets: PageAssets): string {
 function header(doc: ReportDocument, title: string): string {
   const where = doc.origin === 'federation' ? `Federated view of ${doc.sources.length} source${doc.sources.length === 1 ? '' : 's'}` : doc.origin === 'single-repo' ? 'One repository' : 'Workspace';
   const failed = doc.sources.filter((s) => s.error !== null);
+  const sources = doc.sources.length
+    ? `<ul class="sources" aria-label="Sources">${doc.sources.map((s) => `<li><span class="source">${h(s.name)}</span> ${sourceState(s)}</li>`).join('')}</ul>`
+    : '';
   const alert = !doc.complete
     ? `<p class="alert" role="alert"><strong>Incomplete:</strong> a required source is missing, so this view leaves work out.${failed.length ? ` ${failed.map((s) => `${h(s.name)}: ${h(s.error)}`).join('; ')}` : ''}</p>`
     : failed.length
@@ -78,9 +81,15 @@ function header(doc: ReportDocument, title: string): string {
   ];
   const toc = `<nav class="toc" aria-label="Sections"><ul>${jumps.map(([id, label]) => `<li><a href="#${id}">${label}</a></li>`).join('')}</ul></nav>`;
   return (
-    `<header><h1>${title}</h1><p class="subtitle">${where}${doc.generated_at ? ` · <time datetime="${h(doc.generated_at)}">${h(doc.generated_at)}</time>` : ''}</p>${alert}` +
+    `<header><h1>${title}</h1><p class="subtitle">${where}${doc.generated_at ? ` · <time datetime="${h(doc.generated_at)}">${h(doc.generated_at)}</time>` : ''}</p>${alert}${sources}` +
     `<ul class="kpis">${kpis.map(([label, n]) => `<li><strong>${n}</strong> ${label}</li>`).join('')}</ul>${toc}</header>`
   );
+}
+
+function sourceState(s: ReportDocument['sources'][number]): string {
+  const required = s.required ? 'required, ' : '';
+  if (s.included) return `(${required}snapshot of ${s.received_at ? `<time datetime="${h(s.received_at)}">${h(s.received_at)}</time>` : 'unknown time'})`;
+  return `(${required}<strong>not in the view</strong>${s.error ? `: ${h(s.error)}` : ': no snapshot yet'})`;
 }
 
 function sum(doc: ReportDocument, key: 'ready' | 'blocked' | 'human'): number {

@@ -14,7 +14,7 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 export interface OpenedPage {
   page: Page;
   context: BrowserContext;
-  /** Every URL the page asked for (the page's own file:// URL included). */
+  /** Every URL the page asked for (the page's own URL included). */
   requests: string[];
   /** Console messages of type error and uncaught exceptions. */
   errors: string[];
@@ -33,6 +33,16 @@ export async function openHtml(html: string, options: OpenOptions = {}): Promise
   const dir = mkdtempSync(join(tmpdir(), 'custodian-report-'));
   const file = join(dir, 'report.html');
   writeFileSync(file, html);
+  return open(dir, `file://${file}`, options);
+}
+
+/** Opens a page served over HTTP (the hub's GET /) in a fresh headless chromium. */
+export async function openUrl(url: string, options: OpenOptions = {}): Promise<OpenedPage> {
+  return open(mkdtempSync(join(tmpdir(), 'custodian-report-')), url, options);
+}
+
+/** Only `page` itself may load: any other request is refused (and recorded). */
+async function open(dir: string, page: string, options: OpenOptions): Promise<OpenedPage> {
   const { chromium } = await import('playwright-core');
   const profile = join(dir, 'profile');
   const context = await chromium.launchPersistentContext(profile, {
@@ -46,16 +56,16 @@ export async function openHtml(html: string, options: OpenOptions = {}): Promise
   const errors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   // Anything but the page itself is refused (and stays recorded above).
-  await context.route('**/*', (route) => (route.request().url().startsWith('file://') && route.request().url().split('#')[0] === `file://${file}` ? route.continue() : route.abort()));
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => {
+  await context.route('**/*', (route) => (route.request().url().split('#')[0] === page ? route.continue() : route.abort()));
+  const tab = context.pages()[0] ?? (await context.newPage());
+  tab.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  page.on('pageerror', (error) => errors.push(error.message));
-  const url = `file://${file}${options.hash ?? ''}`;
-  await page.goto(url, { waitUntil: 'load' });
+  tab.on('pageerror', (error) => errors.push(error.message));
+  const url = `${page}${options.hash ?? ''}`;
+  await tab.goto(url, { waitUntil: 'load' });
   return {
-    page,
+    page: tab,
     context,
     requests,
     errors,
