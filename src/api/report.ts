@@ -3,8 +3,7 @@
 // CLI prints it with --json and renders it as one HTML page with --html.
 import { usageError } from '../errors.js';
 import type { ReportDocument } from '../report/model.js';
-import { envOf } from './context.js';
-import { doiClock } from './doi.js';
+import { clockOf } from './context.js';
 import { exportSnapshot, type ExportOptions } from './export.js';
 
 export type { ReportDocument, ReportGraph, ReportRepo, ReportTask, ReportWorkstream } from '../report/model.js';
@@ -19,7 +18,7 @@ export async function report(options: ReportOptions = {}): Promise<ReportDocumen
     throw usageError(`limit must be a whole number (0 for no limit), got ${options.limit}`);
   }
   // One clock for DoI and the report's time stamp (CUSTODIAN_NOW in tests).
-  const now = options.now ?? doiClock(envOf(options));
+  const now = options.now ?? clockOf(options);
   const snapshot = await exportSnapshot({ ...options, now });
   const { buildReport } = await import('../report/build/index.js');
   return buildReport(snapshot, { limit: options.limit, now });

@@ -4,16 +4,10 @@ import { report } from '../../api/report.js';
 import { usageError } from '../../errors.js';
 import type { ReportDocument } from '../../report/model.js';
 import { apiOptions } from '../api-options.js';
+import type { ReportFlags } from '../commands/report.js';
 import type { CliContext } from '../context.js';
 import { parseLimit } from './dispatch.js';
 
-interface ReportFlags {
-  html?: boolean;
-  json?: boolean;
-  out?: string;
-  limit?: string;
-  sync?: boolean;
-}
 
 export async function reportCommand(ctx: CliContext, flags: ReportFlags): Promise<void> {
   if (flags.html && flags.json) throw usageError('choose one of --html and --json');
