@@ -45,3 +45,19 @@ export const refused = (message: string, details?: Record<string, unknown>) =>
   new CustodianError('refused', message, { details });
 export const invalidWorkspace = (message: string, details?: Record<string, unknown>) =>
   new CustodianError('invalid-workspace', message, { details });
+
+/** The JSON error document every face answers a failure with (`--json`, an MCP tool error). */
+export interface ErrorDocument {
+  schema_version: 1;
+  kind: 'error';
+  code: ErrorCode;
+  message: string;
+  [detail: string]: unknown;
+}
+
+/** Any thrown value as the error document: a CustodianError with its code and details, anything else `internal` (message only, never a stack). */
+export function errorDocument(error: unknown): ErrorDocument {
+  const known = error instanceof CustodianError;
+  const message = error instanceof Error ? error.message : String(error);
+  return { schema_version: 1, kind: 'error', code: known ? error.code : 'internal', message, ...(known ? error.details : undefined) };
+}

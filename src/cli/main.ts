@@ -2,7 +2,7 @@
 // every error to an exit code (0 success, 1 "no", 2 usage/invalid workspace/internal) in one place.
 import { createRequire } from 'node:module';
 import type * as CommanderModule from '@commander-js/extra-typings';
-import { CustodianError } from '../errors.js';
+import { CustodianError, errorDocument } from '../errors.js';
 import { COMMANDS } from './commands/index.js';
 import type { CliContext } from './context.js';
 import { writeJson, writeMessage } from './output.js';
@@ -42,10 +42,9 @@ function report(error: unknown, json: boolean): number {
     return 2;
   }
   const known = error instanceof CustodianError;
-  const code = known ? error.code : 'internal';
   const message = error instanceof Error ? error.message : String(error);
   if (json) {
-    writeJson({ schema_version: 1, kind: 'error', code, message, ...(known ? error.details : undefined) });
+    writeJson(errorDocument(error));
   } else {
     writeMessage(`custodian: ${message}`);
     if (!known && process.env.CUSTODIAN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);

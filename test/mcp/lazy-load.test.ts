@@ -1,0 +1,43 @@
+// The MCP SDK (and zod, which only the MCP face uses) load only for `custodian mcp`: in the CLI
+// bundle, no chunk that start-up or another command can reach imports them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/git-repo.js';
+
+const BUNDLE = join(PROJECT_ROOT, 'dist', 'bundle');
+const HEAVY = /from\s*["'](@modelcontextprotocol\/sdk[^"']*|zod)["']|import\(\s*["'](@modelcontextprotocol\/sdk[^"']*|zod)["']\)/;
+
+function edges(chunk: string): { statics: string[]; dynamics: string[] } {
+  const code = readFileSync(join(BUNDLE, chunk), 'utf8');
+  const statics = [...code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[^'"();]*?\s*from\s*)?["']\.\/([^"']+)["']/g)].map((m) => m[1]);
+  const dynamics = [...code.matchAll(/import\(\s*["']\.\/([^"']+)["']\s*\)/g)].map((m) => m[1]);
+  return { statics, dynamics };
+}
+
+function reachable(start: string, dynamic: boolean): Set<string> {
+  const seen = new Set<string>();
+  const walk = (chunk: string) => {
+    if (seen.has(chunk)) return;
+    seen.add(chunk);
+    const { statics, dynamics } = edges(chunk);
+    for (const next of dynamic ? [...statics, ...dynamics] : statics) walk(next);
+  };
+  walk(start);
+  return seen;
+}
+
+describe('the MCP SDK loads only for custodian mcp', () => {
+  it('is imported by no chunk start-up loads, and reached from one command module only: mcp', () => {
+    const chunks = readdirSync(BUNDLE).filter((f) => f.endsWith('.js'));
+    const heavy = chunks.filter((c) => HEAVY.test(readFileSync(join(BUNDLE, c), 'utf8')));
+    expect(heavy.length).toBeGreaterThan(0);
+    const startUp = reachable('main.js', false);
+    expect(heavy.filter((c) => startUp.has(c))).toEqual([]);
+    // Each command module is a dynamic import of main.js; only the one registering `mcp` may reach the SDK.
+    const commands = edges('main.js').dynamics;
+    const reaching = commands.filter((c) => heavy.some((h) => reachable(c, true).has(h)));
+    expect(reaching).toHaveLength(1);
+    expect(readFileSync(join(BUNDLE, reaching[0]), 'utf8')).toMatch(/\.command\(\s*["']mcp["']\s*\)/);
+  });
+});
