@@ -1,6 +1,6 @@
 // `npm run bench`: generates seeded workspaces (50 repos × 1,000 and 10,000 planning files) and
 // measures every hot path beside the floors measured in the same run. Writes bench/out/results.json
-// and bench/out/results.md. Options: --sizes 1000,10000  --suites parse,sync,check,dispatch,doi,report,hub
+// and bench/out/results.md. Options: --sizes 1000,10000  --suites parse,sync,check,dispatch,doi,report,mcp,hub
 // (hub: bench/hub.mjs, the federation hub under load, once; it writes bench/out/hub.json)
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -14,7 +14,7 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const sizes = option('sizes', '1000,10000').split(',').map(Number);
-const suites = option('suites', 'parse,sync,check,dispatch,doi,report,hub').split(',');
+const suites = option('suites', 'parse,sync,check,dispatch,doi,report,mcp,hub').split(',');
 const OUT = join(ROOT, 'bench', 'out');
 mkdirSync(OUT, { recursive: true });
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
@@ -38,7 +38,7 @@ for (const size of sizes) {
   report({ ...floors.read, size, bytes: floors.bytes });
   report({ ...floors.stat, size });
   const statTime = Math.max(0, floors.stat.median_ms - node.median_ms);
-  const context = { workspace, size, node, floors, statTime, cliPath: CLI, measure, report, withTarget, runNode };
+  const context = { workspace, size, node, floors, statTime, cliPath: CLI, measure, report, withTarget, runNode, round };
 
   if (suites.includes('parse')) {
     const parse = await measure('parse every file (one node process)', () => runNode([join(ROOT, 'bench', 'parse-all.mjs'), workspace]), { runs: 3 });
@@ -51,6 +51,7 @@ for (const size of sizes) {
     ['dispatch', 'dispatch.mjs', 'benchDispatch'],
     ['doi', 'doi.mjs', 'benchDoi'],
     ['report', 'report.mjs', 'benchReport'],
+    ['mcp', 'mcp.mjs', 'benchMcp'],
   ]) {
     if (!suites.includes(suite) || !existsSync(join(ROOT, 'bench', file))) continue;
     const mod = await import(`./${file}`);
