@@ -136,8 +136,12 @@ export function generateWorkspace(root, { repos = 50, files = 10000, seed = 1 } 
       const taskId = `${id}-T${String(t).padStart(2, '0')}`;
       const deps = t > 1 && rand() < 0.6 ? [`${id}-T${String(t - 1).padStart(2, '0')}`] : [];
       if (t === n && crossDep) deps.push(crossDep);
-      out.push(`### P${t} — ${words(5)}`, '', '```task', `id: ${taskId}`, `status: ${pick(STATUSES)}`, `priority: ${pick(PRIORITIES)}`);
+      const heading = `### P${t} — ${words(5)}`;
+      const status = pick(STATUSES);
+      out.push(heading, '', '```task', `id: ${taskId}`, `status: ${status}`, `priority: ${pick(PRIORITIES)}`);
       if (deps.length) out.push(`depends_on: [${deps.join(', ')}]`);
+      // Most tasks in progress are held by an agent (no random draw: the rest of the stream stays as it was).
+      if (status === 'in_progress' && t % 4 !== 0) out.push(`assignee: agent-${t % 3}`);
       out.push('```', '', paragraph(6), '', `- ${words(6)}`, `- ${words(7)}`, '', '```sql', `SELECT ${words(3).replace(/ /g, ', ')} FROM t;`, '```', '');
     }
     return out.join('\n') + '\n';

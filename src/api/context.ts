@@ -70,13 +70,17 @@ export interface OpenIndex {
  * events of commits HEAD moved past derived (free when no HEAD moved; `stale`: also the day's
  * stale tasks, which only the explicit sync and the events operations ask for).
  */
-export async function openFreshIndex(ws: Workspace, options: WorkspaceOptions, how: { full?: boolean; settle?: boolean; stale?: boolean } = {}): Promise<OpenIndex> {
+export async function openFreshIndex(
+  ws: Workspace,
+  options: WorkspaceOptions,
+  how: { full?: boolean; settle?: boolean; stale?: boolean; repos?: readonly string[] } = {},
+): Promise<OpenIndex> {
   if (options.sync === false) {
     const { openIndex } = await import('../index/db.js');
     return { db: openIndex(ws.index_path, ws.index_source), sync: null };
   }
   const { syncWorkspace } = await import('../index/sync.js');
-  const sync = await syncWorkspace(ws, { full: how.full, settle: how.settle });
+  const sync = await syncWorkspace(ws, { full: how.full, settle: how.settle, repos: how.repos });
   for (const problem of reportedProblems(ws, sync)) warn(options, `repo ${problem.repo}: ${problem.message}`);
   const { deriveAfterSync } = await import('./events.js');
   await deriveAfterSync(ws, sync.db, options, { stale: how.stale === true });
@@ -98,13 +102,17 @@ function isReported(ws: Workspace, slug: string): boolean {
   return repo === undefined || !isArchived(ws, repo);
 }
 
-/** Runs `read` on the fresh index of `ws` and closes the index afterwards, whatever happens. */
+/**
+ * Runs `read` on the fresh index of `ws` and closes the index afterwards, whatever happens.
+ * `repos`: bring only these repos up to date (after an edit, the repo of the file it changed).
+ */
 export async function withIndex<T>(
   ws: Workspace,
   options: WorkspaceOptions,
   read: (db: IndexDb, sync: SyncOutcome | null) => T | Promise<T>,
+  repos?: readonly string[],
 ): Promise<T> {
-  const { db, sync } = await openFreshIndex(ws, options);
+  const { db, sync } = await openFreshIndex(ws, options, { repos });
   try {
     return await read(db, sync);
   } finally {

@@ -2,12 +2,9 @@
 // `resolved_at`: today, UTC) in the interface change's front-matter, in place, then re-syncs.
 import { transitionEdits, locateInterfaceChange } from '../edit/interface-change-status.js';
 import { editPlanningFile, planningFile } from '../edit/planning-file.js';
-import { CustodianError, notFound, refused } from '../errors.js';
-import type { IndexDb } from '../index/db.js';
-import { selectDocuments, type DocumentRow } from '../index/queries/documents.js';
-import { splitRef } from '../index/queries/tasks.js';
-import { uniqueDocument } from './lookup.js';
+import { refused } from '../errors.js';
 import { loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
+import { interfaceChangeRecord, uniqueRecord, type InterfaceChangeRecord } from './records.js';
 
 export type InterfaceChangeTransition = 'publish' | 'resolve';
 
@@ -18,22 +15,8 @@ export interface InterfaceChangeOptions extends WorkspaceOptions {
   today?: string;
 }
 
-export interface InterfaceChangeItem {
-  id: string | null;
-  repo_slug: string;
-  file: string;
-  title: string | null;
-  status: string | null;
-  status_raw: string | null;
-  change_type: string | null;
-  interface_type: string | null;
-  origin_repo: string;
-  affected_repos: string[];
-  affected_paths: string[];
-  planned_for: string | null;
-  published_at: string | null;
-  resolved_at: string | null;
-}
+/** An interface change as `interface-change show` prints it (src/api/records.ts). */
+export type InterfaceChangeItem = InterfaceChangeRecord;
 
 export interface InterfaceChangeDocument {
   schema_version: 1;
@@ -63,7 +46,7 @@ async function transition(verb: InterfaceChangeTransition, options: InterfaceCha
   const step = TRANSITIONS[verb];
   const ws = await loadWorkspace(options);
   const ref = options.id;
-  const row = await withIndex(ws, { ...options, sync: true }, (db) => uniqueInterfaceChange(db, ref));
+  const row = await withIndex(ws, { ...options, sync: true }, (db) => uniqueRecord(db, 'interface-change', ref));
   const id = row.doc_id!;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const target = await planningFile(ws, row.repo, row.path);
@@ -87,35 +70,6 @@ async function transition(verb: InterfaceChangeTransition, options: InterfaceCha
   );
   const edited = `${row.repo}:${row.path}#${id}`;
   // The run's warnings were given by the first sync.
-  const item = await withIndex(ws, { ...options, sync: true, onWarning: undefined }, (db) => interfaceChangeItem(uniqueInterfaceChange(db, edited)));
+  const item = await withIndex(ws, { ...options, sync: true, onWarning: undefined }, (db) => interfaceChangeRecord(uniqueRecord(db, 'interface-change', edited)));
   return { schema_version: 1, kind: 'interface-change', interface_change: item, changed: outcome.changed };
-}
-
-/** The one interface change a reference names: ids are unique per repo, so a bare id may be ambiguous. */
-function uniqueInterfaceChange(db: IndexDb, ref: string): DocumentRow {
-  const { repo, path, id } = splitRef(ref);
-  const rows = selectDocuments(db, { kind: 'interface-change', docIds: [id], ...(repo ? { repos: [repo] } : {}), ...(path ? { paths: [path] } : {}) });
-  return uniqueDocument(rows, ref, 'interface change');
-}
-
-function interfaceChangeItem(row: DocumentRow): InterfaceChangeItem {
-  const f = JSON.parse(row.fields) as Record<string, unknown>;
-  const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
-  const list = (v: unknown) => (Array.isArray(v) ? v.map(text).filter((s): s is string => s !== null) : []);
-  return {
-    id: row.doc_id,
-    repo_slug: row.repo,
-    file: row.path,
-    title: row.title,
-    status: row.status,
-    status_raw: row.status_raw,
-    change_type: text(f.change_type),
-    interface_type: text(f.interface_type),
-    origin_repo: text(f.repo) ?? row.repo,
-    affected_repos: list(f.affected_repos),
-    affected_paths: list(f.affected_paths),
-    planned_for: text(f.planned_for),
-    published_at: text(f.published_at),
-    resolved_at: text(f.resolved_at),
-  };
 }

@@ -25,6 +25,7 @@ export interface ParsedTaskItem {
   priority_raw: string | null;
   depends_on: string[];
   needs_human: boolean;
+  assignee: string | null;
   workplan_id: string | null;
   line: number;
   column: number;
@@ -106,6 +107,7 @@ function taskItem(task: Task): ParsedTaskItem {
     priority_raw: task.priority_raw,
     depends_on: task.depends_on,
     needs_human: task.needs_human,
+    assignee: task.assignee,
     workplan_id: task.workplan_id,
     line: task.line,
     column: task.column,

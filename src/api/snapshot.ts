@@ -88,11 +88,8 @@ function taskItems(rows: readonly TaskRow[], workplans: readonly DocumentRow[]):
   const byRow = new Map(entries.map((entry) => [entry.task.row_id, entry]));
   return rows.map((row) => {
     const entry = byRow.get(row.row_id)!;
-    const detail = taskDetail(row);
-    const assignee = detail.fields.assignee;
     return {
-      ...detail,
-      assignee: typeof assignee === 'string' && assignee !== '' ? assignee : null,
+      ...taskDetail(row),
       workstream: workstreamId(entry.workstream),
       ready: entry.ready,
       blocked_by: entry.blocked_by,

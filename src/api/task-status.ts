@@ -1,14 +1,15 @@
 // `task status <id> <status> [--if-status S]`: how agents record progress. The status is edited
-// in the task's file, in place, byte-preserving and atomically; `ifStatus` turns it into a claim
-// that only one of several racing agents wins (checked inside the file's lock). Then re-syncs.
+// in the task's file, in place, byte-preserving and atomically; `ifStatus` turns it into a
+// compare-and-set that only one of several racing agents wins (checked inside the file's lock);
+// `push` makes it hold across machines. Then re-syncs.
 import type { TaskStatus } from '../documents/model.js';
 import { normaliseTaskStatus } from '../documents/vocabulary.js';
-import { editPlanningFile, planningFile } from '../edit/planning-file.js';
-import { confirmStatus, locateTask, statusEdits } from '../edit/task-status.js';
-import { conflict, usageError } from '../errors.js';
-import { loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
-import { taskDetail, type TaskDetail } from './items/task.js';
-import { findTask } from './lookup.js';
+import { confirmStatus, statusEdits } from '../edit/task-status.js';
+import { usageError } from '../errors.js';
+import type { PushItem } from './claim.js';
+import { loadWorkspace, type WorkspaceOptions } from './context.js';
+import type { TaskDetail } from './items/task.js';
+import { currentOf, editTask, taskConflict } from './task-edit.js';
 
 export interface TaskStatusOptions extends WorkspaceOptions {
   /** A task id, or `repo:id` when the id is used twice. */
@@ -17,6 +18,10 @@ export interface TaskStatusOptions extends WorkspaceOptions {
   status: string;
   /** Only if the task currently has this status: otherwise `conflict`, and nothing changes. */
   ifStatus?: string;
+  /** Commit the file and push the branch: the remote decides between agents on other machines. */
+  push?: boolean;
+  /** Decide and compute the edit, write nothing. */
+  dryRun?: boolean;
 }
 
 export interface TaskStatusDocument {
@@ -28,34 +33,48 @@ export interface TaskStatusDocument {
   previous_status: TaskStatus | null;
   /** False when it already had the status: the file was left as it was. */
   changed: boolean;
+  /** The edit as a unified diff ('' when unchanged). */
+  diff: string;
+  /** False with `dryRun`. */
+  written: boolean;
+  /** With `push`: the pushed commit. */
+  push?: PushItem | null;
 }
 
 export async function taskStatus(options: TaskStatusOptions): Promise<TaskStatusDocument> {
   const status = canonicalTaskStatus(options.status, 'status');
   const required = options.ifStatus === undefined ? null : canonicalTaskStatus(options.ifStatus, '--if-status value');
   const ws = await loadWorkspace(options);
-  const ref = options.id;
-  const row = await withIndex(ws, { ...options, sync: true }, (db) => findTask(db, ref));
-  const id = row.task_id!;
-  const target = await planningFile(ws, row.repo, row.path);
   let previous: TaskStatus | null = null;
-  const outcome = await editPlanningFile(
-    target,
-    (text, parsed) => {
-      const located = locateTask(parsed, id);
-      previous = located.task.status;
-      if (required !== null && located.task.status !== required) {
-        throw conflict(`task ${id} is ${located.task.status ?? JSON.stringify(located.task.status_raw)}, not ${required}: not changing it`);
+  const result = await editTask({
+    ws,
+    options,
+    ref: options.id,
+    plan: (text, located) => {
+      const { task } = located;
+      previous = task.status;
+      if (required !== null && task.status !== required) {
+        // Someone holding it is `taken`; any other status means the state moved on: re-read and decide.
+        const reason = task.status === 'in_progress' && status === 'in_progress' ? 'taken' : 'changed';
+        throw taskConflict(reason, `task ${task.id} is ${task.status ?? JSON.stringify(task.status_raw)}, not ${required}: not changing it`, currentOf(task));
       }
       return statusEdits(text, located, status);
     },
-    (parsed) => confirmStatus(parsed, id, status),
-  );
-  // The file as well as the repo: the id may be declared twice in one repo.
-  const edited = `${row.repo}:${row.path}#${id}`;
-  // The run's warnings were given by the first sync.
-  const task = await withIndex(ws, { ...options, sync: true, onWarning: undefined }, (db) => taskDetail(findTask(db, edited)));
-  return { schema_version: 1, kind: 'task', task, previous_status: previous, changed: outcome.changed };
+    confirm: (parsed, id) => confirmStatus(parsed, id, status),
+    push: options.push ? { message: (id) => `custodian: ${id} ${status}` } : undefined,
+    dryRun: options.dryRun,
+  });
+  const { outcome } = result;
+  return {
+    schema_version: 1,
+    kind: 'task',
+    task: result.task,
+    previous_status: previous,
+    changed: outcome.changed,
+    diff: outcome.diff,
+    written: !options.dryRun && outcome.changed,
+    ...(options.push ? { push: result.push && { remote: result.push.remote, branch: result.push.branch, commit: result.push.commit, attempts: result.push.attempts } } : {}),
+  };
 }
 
 /** The canonical status for a value given by the caller (aliases accepted). */

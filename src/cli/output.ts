@@ -19,6 +19,11 @@ export function writeHuman<T>(doc: T, format: (shown: T) => string[], stream: Wr
   writeLines(format(visibleDocument(doc)), stream);
 }
 
+/** A `--dry-run` diff: file text on its way to a terminal, so made visible like any human view. */
+export function writeDiff(diff: string, stream: Writable = process.stdout): void {
+  if (diff !== '') writeHuman({ diff }, (shown) => [shown.diff.replace(/\n$/, '')], stream);
+}
+
 /** A message about the run on stderr (`custodian: …`), made visible and inert like every human line. */
 export function writeMessage(message: string): void {
   process.stderr.write(`${inertLines(visibleLines(message))}\n`);

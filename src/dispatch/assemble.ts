@@ -34,6 +34,7 @@ export interface DispatchTaskItem {
   status: string | null;
   priority: string;
   needs_human: boolean;
+  assignee: string | null;
   ready: boolean;
   blocked_by: DispatchBlock[];
   file: string;
@@ -139,6 +140,7 @@ function taskItem(entry: QueueEntry, lookup: DependencyLookup): DispatchTaskItem
     status: task.status,
     priority: task.priority,
     needs_human: task.needs_human,
+    assignee: task.assignee,
     ready: entry.ready,
     // A dependency in another repo is first-class: say where it is.
     blocked_by: entry.blocked_by.map((block) => {

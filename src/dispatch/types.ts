@@ -21,6 +21,8 @@ export interface QueueTask {
   status: string | null;
   priority: string;
   needs_human: boolean;
+  /** Who holds the task; null when nobody does. */
+  assignee: string | null;
   /** False when the declaring file's front-matter failed to parse: such a task is never ready. */
   doc_valid: boolean;
   /** True for a one-task-per-file task; false for a block or list item inside a workplan. */

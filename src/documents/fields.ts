@@ -54,9 +54,11 @@ export interface TaskValues {
   priority_raw: string | null;
   depends_on: string[];
   needs_human: boolean;
+  /** Who holds the task (trimmed; null when absent or empty). */
+  assignee: string | null;
 }
 
-/** Status, priority, dependencies and needs_human of a task mapping, with DESIGN's defaults. */
+/** Status, priority, dependencies, needs_human and assignee of a task mapping, with DESIGN's defaults. */
 export function taskValues(fields: Fields): TaskValues {
   const statusRaw = rawScalar(fields.status);
   const priorityRaw = rawScalar(fields.priority);
@@ -67,6 +69,7 @@ export function taskValues(fields: Fields): TaskValues {
     priority_raw: priorityRaw,
     depends_on: idList(fields.depends_on),
     needs_human: fields.needs_human === true,
+    assignee: stringField(fields, 'assignee'),
   };
 }
 

@@ -97,6 +97,8 @@ export interface Task {
   /** Dependencies as written. */
   depends_on: string[];
   needs_human: boolean;
+  /** Who holds the task (an agent's or a person's name); null when nobody does. */
+  assignee: string | null;
   /** The workplan this task belongs to (the containing workplan, or a task file's `workplan:`). */
   workplan_id: string | null;
   /** First and last line of the declaration (fence block, list item, task-file front-matter). */
@@ -147,6 +149,12 @@ export interface ParsedDocument {
   fields: Record<string, unknown>;
   /** False when the front-matter failed to parse: its tasks are kept for their ids but never ready. */
   valid: boolean;
+  /**
+   * What the document says about itself, for search and `show`: a workplan's introduction (the
+   * body before its first task or second-level heading), the whole body of a goal, interface
+   * change or decision; a task file's is its task's description.
+   */
+  description: string;
   frontmatter: Region | null;
   tasks: Task[];
   headings: Heading[];

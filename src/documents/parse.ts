@@ -7,7 +7,7 @@ import { sequenceItemRegions } from './list-items.js';
 import type { Diagnostic, DocumentKind, Heading, ParsedDocument, ParseResult, Region, Task } from './model.js';
 import { scanBlocks } from './scanner/index.js';
 import { acceptanceCriteria, sectionAfter, sectionText } from './sections.js';
-import { taskBlocks } from './task-blocks.js';
+import { isTaskFence, taskBlocks } from './task-blocks.js';
 import { listTasks, mergeDeclarations } from './task-list.js';
 import { decodeBytes, LineIndex, toLf } from './text.js';
 import { DOCUMENT_KINDS, kindFromPath, normaliseStatus } from './vocabulary.js';
@@ -129,13 +129,41 @@ function buildDocument(ctx: ParseContext, fm: FrontmatterRead): ParsedDocument {
     column: 1,
     fields: fm.fields,
     valid: fm.valid,
+    description: '',
     frontmatter: fm.region,
     tasks: [],
     headings: ctx.headings,
   };
   if (kind === 'workplan') document.tasks = workplanTasks(ctx, fm, id);
   else if (kind === 'task' && fm.valid && fm.region) document.tasks = [fileTask(ctx, document, fm.region)];
+  document.description = kind === 'task' ? (document.tasks[0]?.description ?? '') : introduction(ctx, fm.endLine, kind === 'workplan');
   return document;
+}
+
+/**
+ * The body's opening text, without its `#` title: up to the first task block or second-level
+ * heading when `upToFirstSection` (a workplan's tasks have their own descriptions), else all of it.
+ */
+function introduction(ctx: ParseContext, frontmatterEnd: number, upToFirstSection: boolean): string {
+  let from = frontmatterEnd + 1;
+  let to = ctx.lines.lineCount;
+  if (upToFirstSection) {
+    const section = ctx.headings.find((h) => h.line >= from && h.level >= 2);
+    const fence = ctx.fences.find((f) => f.line >= from && isTaskFence(f));
+    to = Math.min(to, (section?.line ?? Infinity) - 1, (fence?.line ?? Infinity) - 1);
+  }
+  const title = ctx.headings.find((h) => h.line >= from && h.line <= to && h.level === 1);
+  if (title && ctx.lines.lineText(title.line).trim() !== '' && !hasTextBetween(ctx, from, title.line)) {
+    from = title.line + 1;
+    // A setext title's underline belongs to it.
+    if (from <= to && /^ {0,3}=+[ \t]*$/.test(ctx.lines.lineText(from))) from++;
+  }
+  return sectionText(ctx.lines, { from, to }).text;
+}
+
+function hasTextBetween(ctx: ParseContext, from: number, to: number): boolean {
+  for (let line = from; line < to; line++) if (ctx.lines.lineText(line).trim() !== '') return true;
+  return false;
 }
 
 function defaultStatus(kind: DocumentKind): string | null {

@@ -49,17 +49,18 @@ export function refuseParseErrors(parsed: ParseResult, label: string): void {
 }
 
 /**
- * Takes the file's lock, then reads and parses its current content, asks `plan` for the edits
- * and confirms them with `confirm` on the re-parsed result before anything is written. Nothing is
- * read before the lock: twelve agents setting twelve tasks of one file each edit what the one
- * before left, and none is turned away because another wrote first. What must not have changed
- * (a compare-and-set's status) is for `plan` to check, on that current content; the atomic write
- * still refuses if a writer that takes no lock (an editor) changed the file meanwhile.
+ * Holding the file's lock, reads and parses its current content, asks `plan` for the edits
+ * (`plan` decides on what it sees there: a claim checks the assignee it reads under the lock) and
+ * confirms them with `confirm` on the re-parsed result before anything is written. Lock first,
+ * then read: two agents editing different tasks of one file queue for the lock instead of failing
+ * on each other's change, and an agent deciding on a task sees every edit made before its turn.
+ * The write still refuses (`conflict`) if a writer that takes no lock changed the file meanwhile.
  */
 export async function editPlanningFile(
   target: PlanningFile,
-  plan: (text: string, parsed: ParseResult) => TextEdit[],
+  plan: (text: string, parsed: ParseResult) => TextEdit[] | Promise<TextEdit[]>,
   confirm: (parsed: ParseResult) => string | null,
+  options: { dryRun?: boolean } = {},
 ): Promise<EditOutcome> {
   const label = `${target.repo}/${target.file}`;
   return editTextFile(
@@ -67,7 +68,7 @@ export async function editPlanningFile(
     async (file) => {
       const parsed = await parseFile(target.file, file.text);
       refuseParseErrors(parsed, label);
-      const edits = plan(file.text, parsed);
+      const edits = await plan(file.text, parsed);
       const after = applyEdits(file.text, edits).text;
       if (after !== file.text) {
         const problem = confirm(await parseFile(target.file, after));
@@ -75,6 +76,6 @@ export async function editPlanningFile(
       }
       return edits;
     },
-    { diffLabel: target.file },
+    { diffLabel: target.file, dryRun: options.dryRun },
   );
 }

@@ -2,7 +2,7 @@
 // document's id alone, so two files claiming one id are both kept and both reportable.
 // Bump SCHEMA_VERSION with any change: an index of another version is rebuilt from the files.
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 export const APPLICATION_ID = 0x43555354; // "CUST": tells our index from a foreign SQLite file
 
 export const SCHEMA = `
@@ -47,6 +47,7 @@ CREATE TABLE documents (
   updated TEXT,
   completed TEXT,
   priority INTEGER,
+  description TEXT NOT NULL DEFAULT '',
   fields TEXT NOT NULL
 );
 CREATE INDEX documents_file ON documents (file_id);
@@ -70,6 +71,7 @@ CREATE TABLE tasks (
   priority TEXT NOT NULL,
   priority_raw TEXT,
   needs_human INTEGER NOT NULL,
+  assignee TEXT,
   line INTEGER NOT NULL,
   col INTEGER NOT NULL,
   end_line INTEGER NOT NULL,
@@ -88,6 +90,11 @@ CREATE INDEX tasks_file_workplan ON tasks (workplan_id) WHERE source = 'file';
 CREATE INDEX tasks_repo ON tasks (repo, status);
 -- next walks ready candidates bucket by bucket (status, then priority) instead of scanning every task.
 CREATE INDEX tasks_status_priority ON tasks (status, priority);
+
+-- Search over titles and descriptions (custodian search). Contentless: the text stays in the
+-- documents and tasks tables. A document's row is its documents.id, a task's the negated tasks.id;
+-- task files are searched through their task row only.
+CREATE VIRTUAL TABLE search USING fts5 (title, body, content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
 
 CREATE TABLE task_deps (
   task_row INTEGER NOT NULL,

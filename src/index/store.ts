@@ -14,7 +14,15 @@ export interface FileRecord {
 export class IndexWriter {
   private readonly statements;
 
-  constructor(readonly db: IndexDb) {
+  /** `search`: whether the search table is built and so must follow every write (src/index/search-table.ts). */
+  constructor(
+    readonly db: IndexDb,
+    private readonly search = false,
+  ) {
+    const searchClear = [
+      db.prepare("DELETE FROM search WHERE rowid IN (SELECT id FROM documents WHERE file_id = ? AND kind <> 'task')"),
+      db.prepare('DELETE FROM search WHERE rowid IN (SELECT -id FROM tasks WHERE file_id = ?)'),
+    ];
     this.statements = {
       upsertFile: db.prepare(
         `INSERT INTO files (repo, path, stamp, hash, racy, used_fallback) VALUES (@repo, @path, @stamp, @hash, @racy, @used_fallback)
@@ -23,16 +31,18 @@ export class IndexWriter {
       ),
       updateStamp: db.prepare('UPDATE files SET stamp = ?, racy = ? WHERE id = ?'),
       deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
-      clear: PER_FILE_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE file_id = ?`)),
+      // The search rows go first: they are found through the rows cleared after them.
+      clear: [...(search ? searchClear : []), ...PER_FILE_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE file_id = ?`))],
       insertDocument: db.prepare(
-        `INSERT INTO documents (file_id, repo, path, kind, doc_id, title, status, status_raw, valid, line, domain, repo_field, created, updated, completed, priority, fields)
-         VALUES (@file_id, @repo, @path, @kind, @doc_id, @title, @status, @status_raw, @valid, @line, @domain, @repo_field, @created, @updated, @completed, @priority, @fields)`,
+        `INSERT INTO documents (file_id, repo, path, kind, doc_id, title, status, status_raw, valid, line, domain, repo_field, created, updated, completed, priority, description, fields)
+         VALUES (@file_id, @repo, @path, @kind, @doc_id, @title, @status, @status_raw, @valid, @line, @domain, @repo_field, @created, @updated, @completed, @priority, @description, @fields)`,
       ),
       insertTask: db.prepare(
         `INSERT INTO tasks (document_id, file_id, repo, path, ordinal, task_id, local_id, workplan_id, title, status, status_raw, priority, priority_raw,
-           needs_human, line, col, end_line, source, description, description_start, description_end, acceptance, fields, doc_valid)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           needs_human, assignee, line, col, end_line, source, description, description_start, description_end, acceptance, fields, doc_valid)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertSearch: db.prepare('INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)'),
       insertDep: db.prepare('INSERT INTO task_deps (task_row, position, file_id, depends_on) VALUES (?, ?, ?, ?)'),
       insertAffected: db.prepare('INSERT INTO interface_change_repos (document_id, file_id, repo_slug) VALUES (?, ?, ?)'),
       insertDiagnostic: db.prepare(
@@ -86,9 +96,11 @@ export class IndexWriter {
       updated: text(f.updated),
       completed: text(f.completed),
       priority: Number.isInteger(f.priority) ? (f.priority as number) : null,
+      description: doc.description,
       fields: JSON.stringify(f),
     });
     const documentId = Number(lastInsertRowid);
+    if (this.search && doc.kind !== 'task') s.insertSearch.run(documentId, doc.title ?? '', doc.description);
     if (doc.kind === 'interface-change' && Array.isArray(f.affected_repos)) {
       for (const slug of f.affected_repos) if (typeof slug === 'string') s.insertAffected.run(documentId, fileId, slug);
     }
@@ -110,6 +122,7 @@ export class IndexWriter {
         task.priority,
         task.priority_raw,
         task.needs_human ? 1 : 0,
+        task.assignee,
         task.line,
         task.column,
         task.end_line,
@@ -122,6 +135,7 @@ export class IndexWriter {
         doc.valid ? 1 : 0,
       );
       const taskRow = Number(row.lastInsertRowid);
+      if (this.search) s.insertSearch.run(-taskRow, task.title, task.description);
       task.depends_on.forEach((dep, position) => s.insertDep.run(taskRow, position, fileId, dep));
     });
   }

@@ -8,16 +8,28 @@ import type { IndexDb } from './db.js';
 import { readCandidate, type FileCandidate, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
 import { storedHash } from './state.js';
+import { dropSearch, searchBuilt } from './search-table.js';
 import { IndexWriter } from './store.js';
 import type { FileChange, SyncCounts } from './sync.js';
 
-export async function applyPlans(db: IndexDb, ws: Workspace, plans: RepoPlan[], full: boolean, counts: SyncCounts, changes: FileChange[]): Promise<void> {
-  const writer = new IndexWriter(db);
+/** `prune`: the plans cover the whole workspace, so repos no longer registered are removed. */
+export async function applyPlans(
+  db: IndexDb,
+  ws: Workspace,
+  plans: RepoPlan[],
+  full: boolean,
+  counts: SyncCounts,
+  changes: FileChange[],
+  prune = true,
+): Promise<void> {
   const syncedAt = new Date().toISOString();
   db.exec('BEGIN IMMEDIATE');
   try {
+    // A rebuild leaves the search table to be built when first searched (src/index/search-table.ts).
+    if (full || !db.prepare('SELECT 1 FROM files LIMIT 1').get()) dropSearch(db);
+    const writer = new IndexWriter(db, searchBuilt(db));
     if (full) clearEverything(db);
-    else removeUnregisteredRepos(db, new Set(ws.repos.map((r) => r.slug)));
+    else if (prune) removeUnregisteredRepos(db, writer, new Set(ws.repos.map((r) => r.slug)));
     const upsertRepo = db.prepare(
       `INSERT INTO repos (slug, checkout, config_hash, git_index_stamp, dir_stamps, generation, synced_at)
        VALUES (@slug, @checkout, @config_hash, @git_index_stamp, @dir_stamps, @generation, @synced_at)
@@ -114,12 +126,11 @@ function clearEverything(db: IndexDb): void {
   for (const table of ['task_deps', 'tasks', 'interface_change_repos', 'diagnostics', 'documents', 'files', 'repos']) db.exec(`DELETE FROM ${table}`);
 }
 
-function removeUnregisteredRepos(db: IndexDb, known: Set<string>): void {
+function removeUnregisteredRepos(db: IndexDb, writer: IndexWriter, known: Set<string>): void {
   const indexed = db.prepare('SELECT slug FROM repos').pluck().all() as string[];
   for (const slug of indexed) {
     if (known.has(slug)) continue;
     const fileIds = db.prepare('SELECT id FROM files WHERE repo = ?').pluck().all(slug) as number[];
-    const writer = new IndexWriter(db);
     for (const id of fileIds) writer.deleteFile(id);
     db.prepare('DELETE FROM repos WHERE slug = ?').run(slug);
   }

@@ -16,6 +16,12 @@ export interface SyncOptions {
    * command asks for this: a read command never takes the sync lock just to clear the flag.
    */
   settle?: boolean;
+  /**
+   * Only these repos (slugs): the others are taken as last indexed. For an edit that knows the one
+   * file it changed: its repo's check stats that repo's files instead of the whole workspace's.
+   * Ignored with `full`.
+   */
+  repos?: readonly string[];
 }
 
 export interface SyncCounts {
@@ -71,28 +77,30 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
   const started = performance.now();
   const db = openIndex(ws.index_path, ws.index_source);
   const full = options.full === true;
+  const scope = full || options.repos === undefined ? null : new Set(options.repos);
   // data_version changes when another connection commits: it tells whether the plan below is
   // still true once the lock is ours.
   const version = db.pragma('data_version', { simple: true });
-  let plans = await planAll(ws, readIndexState(db), full);
+  let plans = await planAll(ws, readIndexState(db), full, scope);
   const counts = emptyCounts(plans);
   const changes: FileChange[] = [];
-  if (!full && !(await needsWrite(ws, db, plans, options.settle === true))) {
+  if (!full && !(await needsWrite(ws, db, plans, options.settle === true, scope === null))) {
     return { db, counts, changes, wrote: false, unreachable: unreachable(plans), repo_problems: repoProblems(plans), duration_ms: performance.now() - started };
   }
   const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
   await withSyncLock(ws.index_path, async () => {
     // Another process may have synced while we waited for the lock: then look again.
-    if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db), false);
+    if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db), false, scope);
     Object.assign(counts, emptyCounts(plans));
-    await applyPlans(db, ws, plans, full, counts, changes);
+    await applyPlans(db, ws, plans, full, counts, changes, scope === null);
   });
   return { db, counts, changes, wrote: true, unreachable: unreachable(plans), repo_problems: repoProblems(plans), duration_ms: performance.now() - started };
 }
 
-async function planAll(ws: Workspace, state: IndexState, full: boolean): Promise<RepoPlan[]> {
+async function planAll(ws: Workspace, state: IndexState, full: boolean, scope: ReadonlySet<string> | null): Promise<RepoPlan[]> {
+  const repos = scope === null ? ws.repos : ws.repos.filter((repo) => scope.has(repo.slug));
   // Listing runs git: start every repo's at once.
-  return Promise.all(ws.repos.map((repo) => planRepo(repo, state.repos.get(repo.slug), state.files.get(repo.slug) ?? [], full)));
+  return Promise.all(repos.map((repo) => planRepo(repo, state.repos.get(repo.slug), state.files.get(repo.slug) ?? [], full)));
 }
 
 function emptyCounts(plans: RepoPlan[]): SyncCounts {
@@ -112,10 +120,12 @@ function repoProblems(plans: RepoPlan[]): RepoProblem[] {
  * True when the index must be written. Racy files whose stamp did not move are re-hashed here:
  * an unchanged hash needs no write (with `settle`, a file no longer racy does: clearing its flag).
  */
-async function needsWrite(ws: Workspace, db: IndexDb, plans: RepoPlan[], settle: boolean): Promise<boolean> {
-  const known = new Set(ws.repos.map((r) => r.slug));
-  const indexed = db.prepare('SELECT slug FROM repos').pluck().all() as string[];
-  if (indexed.some((slug) => !known.has(slug))) return true;
+async function needsWrite(ws: Workspace, db: IndexDb, plans: RepoPlan[], settle: boolean, wholeWorkspace: boolean): Promise<boolean> {
+  if (wholeWorkspace) {
+    const known = new Set(ws.repos.map((r) => r.slug));
+    const indexed = db.prepare('SELECT slug FROM repos').pluck().all() as string[];
+    if (indexed.some((slug) => !known.has(slug))) return true;
+  }
   for (const plan of plans) {
     if (!plan.row || plan.vanished.length > 0) return true;
     if (plan.listing && (plan.listing.gitIndexStamp !== plan.row.git_index_stamp || JSON.stringify(plan.listing.dirStamps) !== plan.row.dir_stamps)) return true;

@@ -64,6 +64,7 @@ describe('dispatch edge cases', () => {
       status: 'todo',
       priority: 'medium',
       needs_human: false,
+      assignee: null,
       ready: blocked_by.length === 0,
       blocked_by,
       file,

@@ -14,7 +14,7 @@ const API_PLAN = 'workplans/LEDG-WP-0001-idempotent-postings.md';
 const CURRENCY_PLAN = 'workplans/LEDG-WP-0002-multi-currency.md';
 
 function pending(id: string, title: string, status: string, priority: string, file: string, line: number, extra: object = {}) {
-  return { id, title, status, priority, needs_human: false, ready: true, blocked_by: [], file, line, ...extra };
+  return { id, title, status, priority, needs_human: false, assignee: null, ready: true, blocked_by: [], file, line, ...extra };
 }
 
 const IC7 = {
@@ -42,7 +42,7 @@ describe('custodian dispatch on the example workspace', () => {
   it('ledger-api: goal, two workplans and the backlog, the draft left out, aliases normalised, needs_human aside', () => {
     const { code, json } = cli('dispatch', 'ledger-api', '--json');
     expect(code).toBe(0);
-    const t05 = pending('LEDG-WP-0001-T05', '2.3 — Load test with retries', 'todo', 'high', API_PLAN, 73, {
+    const t05 = pending('LEDG-WP-0001-T05', '2.3 — Load test with retries', 'todo', 'high', API_PLAN, 74, {
       needs_human: true,
       ready: false,
       blocked_by: [{ id: 'LEDG-WP-0001-T03', reason: 'not-done', status: 'todo', repo_slug: 'ledger-api' }],
@@ -60,10 +60,10 @@ describe('custodian dispatch on the example workspace', () => {
           repo_slug: 'ledger-api',
           file: API_PLAN,
           pending_tasks: [
-            pending('LEDG-WP-0001-T02', '1.2 — Expire old keys', 'in_progress', 'medium', API_PLAN, 32),
-            pending('LEDG-WP-0001-T03', '2.1 — Honour `Idempotency-Key` on `POST /postings`', 'todo', 'critical', API_PLAN, 50),
+            pending('LEDG-WP-0001-T02', '1.2 — Expire old keys', 'in_progress', 'medium', API_PLAN, 32, { assignee: 'agent-7' }),
+            pending('LEDG-WP-0001-T03', '2.1 — Honour `Idempotency-Key` on `POST /postings`', 'todo', 'critical', API_PLAN, 51),
             t05,
-            pending('LEDG-WP-0001-T04', '2.2 — Document the header for client authors', 'todo', 'low', API_PLAN, 62, {
+            pending('LEDG-WP-0001-T04', '2.2 — Document the header for client authors', 'todo', 'low', API_PLAN, 63, {
               ready: false,
               blocked_by: [{ id: 'LEDG-WP-0001-T03', reason: 'not-done', status: 'todo', repo_slug: 'ledger-api' }],
             }),
@@ -215,8 +215,8 @@ describe('custodian dispatch on the example workspace', () => {
 });
 
 describe('custodian next on the example workspace', () => {
-  it('answers the first ready task across every repo, with description, criteria, lines and workplan', () => {
-    const { code, json } = cli('next', '--json');
+  it('answers an agent its own task in progress first, with description, criteria, lines and workplan', () => {
+    const { code, json } = cli('next', '--as', 'agent-7', '--json');
     expect(code).toBe(0);
     expect(json).toEqual({
       schema_version: 1,
@@ -230,28 +230,40 @@ describe('custodian next on the example workspace', () => {
         priority: 'medium',
         depends_on: ['LEDG-WP-0001-T01'],
         needs_human: false,
+        assignee: 'agent-7',
         workplan_id: 'LEDG-WP-0001',
         repo_slug: 'ledger-api',
         file: API_PLAN,
         line: 32,
         priority_raw: 'medium',
-        end_line: 37,
+        end_line: 38,
         declared_in: ['block'],
         valid: true,
         description:
           'A nightly job deletes keys older than the retention window.\n\nAcceptance criteria:\n\n- [x] job deletes expired rows in batches of 1,000\n- [ ] job exposes a `keys_expired_total` metric',
-        description_lines: [39, 44],
+        description_lines: [40, 45],
         acceptance_criteria: [
-          { text: 'job deletes expired rows in batches of 1,000', checked: true, line: 43 },
-          { text: 'job exposes a `keys_expired_total` metric', checked: false, line: 44 },
+          { text: 'job deletes expired rows in batches of 1,000', checked: true, line: 44 },
+          { text: 'job exposes a `keys_expired_total` metric', checked: false, line: 45 },
         ],
-        fields: { id: 'LEDG-WP-0001-T02', status: 'in_progress', priority: 'medium', depends_on: ['LEDG-WP-0001-T01'] },
+        fields: { id: 'LEDG-WP-0001-T02', status: 'in_progress', priority: 'medium', depends_on: ['LEDG-WP-0001-T01'], assignee: 'agent-7' },
         workstream: 'LEDG-WP-0001',
         workplan: { id: 'LEDG-WP-0001', title: 'Idempotent postings', status: 'active', repo_slug: 'ledger-api', file: API_PLAN },
         ready: true,
         blocked_by: [],
       },
     });
+  });
+
+  it('skips tasks others hold: in progress tasks go to their assignee only, then free todo tasks in dispatch order', () => {
+    // LEDG-WP-0001-T02 is agent-7's; LEDG-43 is in progress with no assignee (held the old way).
+    for (const args of [[], ['--as', 'agent-8']]) {
+      const { code, json } = cli('next', ...args, '--json');
+      expect(code).toBe(0);
+      expect(json.task).toMatchObject({ id: 'LEDG-WP-0001-T03', status: 'todo', priority: 'critical', assignee: null, line: 51 });
+    }
+    // dispatch still lists everything pending.
+    expect(cli('dispatch', 'ledger-api', '--json').json.ready_tasks).toContain('LEDG-WP-0001-T02');
   });
 
   it('answers per repo, a backlog task with no workplan', () => {
@@ -264,6 +276,6 @@ describe('custodian next on the example workspace', () => {
     const { code, stdout } = runCli(['-w', root, 'next', 'ledger-cli']);
     expect(code).toBe(0);
     expect(stdout.split('\n').slice(0, 3)).toEqual(['LCLI-WP-0001-T01  `--currency` flag', 'todo, priority high  (LCLI-WP-0001)', 'ledger-cli/workplans/LCLI-WP-0001-currency-flag.md:17-22']);
-    expect(stdout).toContain('claim it: custodian task status ledger-cli:LCLI-WP-0001-T01 in_progress --if-status todo');
+    expect(stdout).toContain('claim it: custodian task claim ledger-cli:LCLI-WP-0001-T01 --as NAME');
   });
 });

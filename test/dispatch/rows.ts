@@ -22,6 +22,7 @@ export function task(id: string | null, plan: WorkplanInfo | null, fields: Parti
     status: 'todo',
     priority: 'medium',
     needs_human: false,
+    assignee: null,
     doc_valid: true,
     in_task_file: plan === null,
     depends_on: [],

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../../bench/generate.mjs';
 import { firstReady } from '../../src/dispatch/next.js';
+import { proposedTo } from '../../src/dispatch/proposal.js';
 import { compareKeys, queueKey } from '../../src/dispatch/order.js';
 import { assessQueue, readyQueue } from '../../src/dispatch/queue.js';
 import { workplanCatalog } from '../../src/dispatch/workstreams.js';
@@ -39,27 +40,35 @@ afterAll(() => {
   removeTempDirs();
 });
 
-function pureCandidates(repo: string | undefined, includeHuman: boolean) {
+function pureCandidates(repo: string | undefined, includeHuman: boolean, as: string | undefined) {
   const tasks = selectQueueTasks(db, { repos: repo ? [repo] : undefined });
   const entries = assessQueue(tasks, workplanCatalog(selectWorkplans(db)), dependencyLookupFor(db, tasks), { includeHuman });
   return entries.filter(
-    (e) => (e.task.status === 'todo' || e.task.status === 'in_progress') && e.task.doc_valid && e.task.id !== null && (includeHuman || !e.task.needs_human) && workstreamOpen(e.workstream),
+    (e) => proposedTo(e.task, as) && e.task.doc_valid && e.task.id !== null && (includeHuman || !e.task.needs_human) && workstreamOpen(e.workstream),
   );
 }
 
 describe('the SQL order of next', () => {
   // A query per (status, priority) bucket, walked in order.
+  // Without a name no in_progress task is proposed; with one, only that agent's.
   for (const repo of [undefined, 'repo-00', 'repo-02']) {
-    for (const includeHuman of [false, true]) {
-      it(`equals the dispatch order (${repo ?? 'every repo'}, includeHuman ${includeHuman})`, () => {
-        const sql = [...nextCandidates(db, { repos: repo === undefined ? undefined : [repo], includeHuman })];
-        const pure = pureCandidates(repo, includeHuman);
+    for (const [includeHuman, as] of [[false, undefined], [true, undefined], [false, 'agent-1'], [true, 'agent-2']] as const) {
+      it(`equals the dispatch order (${repo ?? 'every repo'}, includeHuman ${includeHuman}, as ${as})`, () => {
+        const sql = [...nextCandidates(db, { repos: repo === undefined ? undefined : [repo], includeHuman, as })];
+        const pure = pureCandidates(repo, includeHuman, as);
         expect(sql.length).toBeGreaterThan(20);
         expect(sql.map((c) => c.task.row_id)).toEqual(pure.map((e) => e.task.row_id));
+        const held = sql.filter((c) => c.task.status === 'in_progress');
+        if (as === undefined) expect(held).toEqual([]);
+        else {
+          expect(held.length).toBeGreaterThan(0);
+          for (const c of held) expect(c.task.assignee).toBe(as);
+        }
+        for (const c of sql) if (c.task.status === 'todo') expect([null, as]).toContain(c.task.assignee);
         for (let i = 1; i < sql.length; i++) expect(compareKeys(queueKey(sql[i - 1].task, sql[i - 1].workstream), queueKey(sql[i].task, sql[i].workstream))).toBeLessThanOrEqual(0);
-        const first = firstReady(sql, liveDependencyLookup(db), { includeHuman });
+        const first = firstReady(sql, liveDependencyLookup(db), { includeHuman, as });
         const tasks = selectQueueTasks(db, { repos: repo ? [repo] : undefined });
-        const queue = readyQueue(tasks, workplanCatalog(selectWorkplans(db)), dependencyLookupFor(db, tasks), { includeHuman });
+        const queue = readyQueue(tasks, workplanCatalog(selectWorkplans(db)), dependencyLookupFor(db, tasks), { includeHuman }).filter((e) => proposedTo(e.task, as));
         expect(first?.task.row_id).toBe(queue[0]?.task.row_id);
       });
     }

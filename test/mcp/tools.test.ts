@@ -48,7 +48,7 @@ describe('what the server offers', () => {
     expect(resources.map((r) => r.uri)).toEqual(['custodian://guide']);
     const { contents } = await mcp.client.readResource({ uri: 'custodian://guide' });
     expect(contents[0].mimeType).toBe('text/markdown');
-    expect(String(contents[0].text)).toContain('## The loop');
+    expect('text' in contents[0] ? contents[0].text : '').toContain('## The loop');
     await expect(mcp.client.readResource({ uri: 'custodian://nope' })).rejects.toThrow(/no resource custodian:\/\/nope/);
   });
 });

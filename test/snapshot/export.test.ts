@@ -77,7 +77,7 @@ describe('custodian export', () => {
         { id: 'LEDG-WP-0009-T01', reason: 'unknown', status: null },
       ],
     });
-    expect(task('LEDG-WP-0001-T02')).toMatchObject({ status: 'in_progress', ready: true, blocked_by: [], assignee: null });
+    expect(task('LEDG-WP-0001-T02')).toMatchObject({ status: 'in_progress', ready: true, blocked_by: [], assignee: 'agent-7' });
     expect(doc.tasks.filter((t: { ready: boolean }) => t.ready).length).toBeGreaterThan(0);
   });
 

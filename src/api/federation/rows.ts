@@ -52,6 +52,7 @@ function queueTask(item: SnapshotTask, row_id: number, ordinal: number, workplan
     status: item.status,
     priority: item.priority,
     needs_human: item.needs_human,
+    assignee: item.assignee,
     doc_valid: item.valid,
     in_task_file,
     depends_on: item.depends_on,

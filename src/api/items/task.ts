@@ -12,6 +12,8 @@ export interface TaskItem {
   priority: string;
   depends_on: string[];
   needs_human: boolean;
+  /** Who holds the task (`task claim --as NAME`); null when nobody does. */
+  assignee: string | null;
   workplan_id: string | null;
   repo_slug: string;
   file: string;
@@ -42,6 +44,7 @@ export function taskItem(row: TaskRow): TaskItem {
     priority: row.priority,
     depends_on: row.depends_on,
     needs_human: row.needs_human === 1,
+    assignee: row.assignee,
     workplan_id: row.workplan_id,
     repo_slug: row.repo,
     file: row.path,

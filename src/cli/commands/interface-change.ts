@@ -1,12 +1,10 @@
-// `custodian interface-change publish|resolve <id>`: move an interface change along its lifecycle.
+// `custodian interface-change list|show|publish|resolve`: read interface changes and move one
+// along its lifecycle.
 import type { CliContext } from '../context.js';
 import type { OptionsOf, Program } from '../program.js';
+import { recordCommands, recordGroup } from '../run/record-commands.js';
 
-type Group = ReturnType<typeof group>;
-
-function group(program: Program) {
-  return program.command('interface-change').description('publish and resolve interface changes');
-}
+type Group = ReturnType<typeof recordGroup>;
 
 function defineTransition(change: Group, verb: 'publish' | 'resolve', description: string) {
   return change
@@ -19,7 +17,8 @@ function defineTransition(change: Group, verb: 'publish' | 'resolve', descriptio
 export type InterfaceChangeFlags = OptionsOf<ReturnType<typeof defineTransition>>;
 
 export function register(program: Program, ctx: CliContext): void {
-  const change = group(program);
+  const change = recordGroup(program, 'interface-change', 'list, show, publish and resolve interface changes');
+  recordCommands(change, ctx, 'interface-change');
   for (const [verb, text] of [
     ['publish', 'set status: published and published_at: today (UTC) in the file, in place'],
     ['resolve', 'set status: resolved and resolved_at: today (UTC) in the file, in place'],

@@ -6,7 +6,7 @@ import type { Colors } from '../output.js';
 export function nextTaskLines(task: NextTask, color: Colors): string[] {
   const lines = [
     `${color.bold(task.id ?? '(no id)')}  ${task.title}`,
-    `${task.status}, priority ${task.priority}${task.needs_human ? ', needs a human' : ''}  ${color.dim(`(${task.workstream})`)}`,
+    `${task.status}, priority ${task.priority}${task.needs_human ? ', needs a human' : ''}${task.assignee ? `, held by ${task.assignee}` : ''}  ${color.dim(`(${task.workstream})`)}`,
     `${task.repo_slug}/${task.file}:${task.line}-${task.end_line}`,
   ];
   if (task.description) lines.push('', task.description);
@@ -18,7 +18,10 @@ export function nextTaskLines(task: NextTask, color: Colors): string[] {
     for (const c of criteria) lines.push(`  [${c.checked ? 'x' : ' '}] ${c.text}`);
   }
   const ref = `${task.repo_slug}:${task.id}`;
-  const hint = task.status === 'todo' ? `claim it: custodian task status ${ref} in_progress --if-status todo` : `when done: custodian task status ${ref} done`;
+  const hint =
+    task.status === 'todo'
+      ? `claim it: custodian task claim ${ref} --as NAME`
+      : `held by ${task.assignee ?? 'nobody named'}; when done: custodian task status ${ref} done (or give it back: custodian task release ${ref})`;
   lines.push('', color.dim(hint));
   return lines;
 }

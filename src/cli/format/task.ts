@@ -10,7 +10,8 @@ export function taskLine(task: TaskItem, color: Colors, idWidth: number): string
   const status = task.status ?? `?${task.status_raw}`;
   const mark = STATUS_MARK[task.status ?? ''] ?? '?';
   const paint = task.status === 'done' || task.status === 'cancelled' ? color.dim : task.status === 'blocked' ? color.yellow : (s: string) => s;
-  return paint(`[${mark}] ${(task.id ?? '(no id)').padEnd(idWidth)}  ${status.padEnd(11)}  ${task.priority.padEnd(8)}  ${task.title}`);
+  const holder = task.assignee === null ? '' : `  ${color.dim(`@${task.assignee}`)}`;
+  return paint(`[${mark}] ${(task.id ?? '(no id)').padEnd(idWidth)}  ${status.padEnd(11)}  ${task.priority.padEnd(8)}  ${task.title}`) + holder;
 }
 
 /** The tasks grouped under their repo's name. */
@@ -36,7 +37,7 @@ const SHOWN_KEYS = new Set(['id', 'title', 'name', 'status', 'priority', 'depend
 export function taskShowLines({ task }: TaskDocument, color: Colors): string[] {
   const lines = [
     `${color.bold(task.id ?? '(no id)')}  ${task.title}`,
-    `status ${task.status ?? `?${task.status_raw}`}, priority ${task.priority}${task.needs_human ? ', needs a human' : ''}`,
+    `status ${task.status ?? `?${task.status_raw}`}, priority ${task.priority}${task.needs_human ? ', needs a human' : ''}${task.assignee === null ? '' : `, held by ${task.assignee}`}`,
     `${task.repo_slug}/${task.file}:${task.line}${task.workplan_id ? `  (workplan ${task.workplan_id})` : ''}`,
   ];
   if (task.depends_on.length) lines.push(`depends on ${task.depends_on.join(', ')}`);

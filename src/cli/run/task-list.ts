@@ -8,7 +8,7 @@ import { colors, writeHuman, writeJson } from '../output.js';
 import { listFilters } from './filters.js';
 
 export async function taskList(ctx: CliContext, flags: TaskListFlags): Promise<void> {
-  const doc = await listTasks({ ...apiOptions(ctx), sync: flags.sync, ...listFilters(flags) });
+  const doc = await listTasks({ ...apiOptions(ctx), sync: flags.sync, ...listFilters(flags), ready: flags.ready, assignees: flags.assignee, priorities: flags.priority });
   if (flags.json) writeJson(doc);
   else writeHuman(doc, (shown) => taskListLines(shown, colors()));
 }

@@ -15,6 +15,11 @@ export interface CandidateOptions {
   /** Only these repos' tasks (default: every repo's). */
   repos?: readonly string[];
   includeHuman?: boolean;
+  /**
+   * The agent asking (src/dispatch/proposal.ts): only its own in_progress tasks, and todo tasks
+   * nobody else holds. Without it no in_progress task is a candidate.
+   */
+  as?: string;
 }
 
 const BACKLOG = "(c.source = 'file' AND c.workplan_id IS NULL)";
@@ -38,9 +43,19 @@ export function* nextCandidates(db: IndexDb, options: CandidateOptions = {}): Ge
     }
   };
   for (const [status, priority] of BUCKETS) {
-    const where = priority === null ? "t.status = ? AND t.priority NOT IN ('critical', 'high', 'medium', 'low')" : 't.status = ? AND t.priority = ?';
+    if (status === 'in_progress' && options.as === undefined) continue;
+    const where = [priority === null ? "t.status = ? AND t.priority NOT IN ('critical', 'high', 'medium', 'low')" : 't.status = ? AND t.priority = ?'];
     const params = priority === null ? [status] : [status, priority];
-    yield* emit(db.prepare(candidateSql(options, where)).iterate(...params, ...repoParam(options)) as Iterable<CandidateRow>);
+    if (status === 'in_progress') {
+      where.push('t.assignee = ?');
+      params.push(options.as!);
+    } else if (options.as === undefined) {
+      where.push('t.assignee IS NULL');
+    } else {
+      where.push('(t.assignee IS NULL OR t.assignee = ?)');
+      params.push(options.as);
+    }
+    yield* emit(db.prepare(candidateSql(options, where.join(' AND '))).iterate(...params, ...repoParam(options)) as Iterable<CandidateRow>);
   }
 }
 

@@ -18,12 +18,13 @@ export interface TaskSqlRow {
   status: string | null;
   priority: string;
   needs_human: number;
+  assignee: string | null;
   doc_valid: number;
   source: string;
 }
 
 export const QUEUE_TASK_COLUMNS =
-  't.id AS row_id, t.document_id, t.repo, t.path, t.ordinal, t.line, t.task_id, t.workplan_id, t.title, t.status, t.priority, t.needs_human, t.doc_valid, t.source';
+  't.id AS row_id, t.document_id, t.repo, t.path, t.ordinal, t.line, t.task_id, t.workplan_id, t.title, t.status, t.priority, t.needs_human, t.assignee, t.doc_valid, t.source';
 
 export function toQueueTask(row: TaskSqlRow, depends_on: string[]): QueueTask {
   return {
@@ -39,6 +40,7 @@ export function toQueueTask(row: TaskSqlRow, depends_on: string[]): QueueTask {
     status: row.status,
     priority: row.priority,
     needs_human: row.needs_human === 1,
+    assignee: row.assignee,
     doc_valid: row.doc_valid === 1,
     in_task_file: row.source === 'file',
     depends_on,

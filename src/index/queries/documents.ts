@@ -20,6 +20,7 @@ export interface DocumentRow {
   updated: string | null;
   completed: string | null;
   priority: number | null;
+  description: string;
   fields: string;
 }
 

@@ -16,6 +16,7 @@ export interface TaskRow {
   priority: string;
   priority_raw: string | null;
   needs_human: number;
+  assignee: string | null;
   line: number;
   col: number;
   end_line: number;
@@ -36,6 +37,10 @@ export interface TaskFilter {
   /** Repo-relative paths of the files declaring them. */
   paths?: string[];
   documentId?: number;
+  /** Only tasks held by one of these names. */
+  assignees?: string[];
+  /** Only tasks with one of these priorities. */
+  priorities?: string[];
 }
 
 export function selectTasks(db: IndexDb, filter: TaskFilter = {}): TaskRow[] {
@@ -56,6 +61,14 @@ export function selectTasks(db: IndexDb, filter: TaskFilter = {}): TaskRow[] {
   if (filter.paths) {
     where.push(`t.path IN (${filter.paths.map(() => '?').join(', ') || 'NULL'})`);
     params.push(...filter.paths);
+  }
+  if (filter.assignees) {
+    where.push(`t.assignee IN (${filter.assignees.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...filter.assignees);
+  }
+  if (filter.priorities) {
+    where.push(`t.priority IN (${filter.priorities.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...filter.priorities);
   }
   if (filter.documentId !== undefined) {
     where.push('t.document_id = ?');
