@@ -12,7 +12,7 @@ const plan = (id: string, status: string, priority: string) =>
   `---\nid: ${id}\nstatus: active\n---\n\n\`\`\`task\nid: ${id}-T1\nstatus: ${status}\npriority: ${priority}\n\`\`\`\n`;
 
 describe('archived repos', () => {
-  const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': plan('A-1', 'todo', 'low') }, kept: { 'workplans/K-1.md': plan('K-1', 'in_progress', 'critical') } });
+  const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': plan('A-1', 'todo', 'low') }, kept: { 'workplans/K-1.md': plan('K-1', 'todo', 'critical') } });
   writeFileSync(
     join(ws.root, 'custodian.yaml'),
     [

@@ -40,9 +40,8 @@ describe('task show', () => {
     expect(stdout).toBe(
       [
         'A-7  Rotate the keys',
-        'status in_progress, priority medium',
+        'status in_progress, priority medium, held by robin',
         'alpha/docs/tasks/A-7.md:1',
-        'assignee: robin',
         'notes: the old keys stay valid for a week',
         '',
         'Rotate every signing key.',

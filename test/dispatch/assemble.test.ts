@@ -95,7 +95,7 @@ describe('dispatch assembly', () => {
     expect(doc.active_workstreams[1]).toMatchObject({ id: 'api:backlog', title: 'Backlog', status: 'active', repo_slug: 'api', file: null });
     expect(doc.ready_tasks).toEqual(['WP-2-T02']);
     expect(doc.human_interventions).toEqual([
-      { id: 'B-1', title: 'Task B-1', status: 'todo', priority: 'high', needs_human: true, ready: false, blocked_by: [], file: 'docs/tasks/B-1.md', line: 3 },
+      { id: 'B-1', title: 'Task B-1', status: 'todo', priority: 'high', needs_human: true, assignee: null, ready: false, blocked_by: [], file: 'docs/tasks/B-1.md', line: 3 },
     ]);
     expect(doc.last_state_synced_at).toBe('2026-11-23T21:40:00Z');
     expect(doc.active_goal).toBeNull();

@@ -31,7 +31,7 @@ describe('the federated view', () => {
     const alone = JSON.parse(clientsSnapshot);
     expect(task(alone, 'LCLI-WP-0001-T01')).toMatchObject({ ready: false, blocked_by: [{ id: 'LEDG-WP-0002-T01', reason: 'unknown', status: null }] });
     const cli = runCliJson(['-w', clients, 'dispatch', 'ledger-cli', '--json'], { env: NOW_ENV }).json;
-    expect(cli.active_workstreams[0].pending_tasks[0].blocked_by).toEqual([{ id: 'LEDG-WP-0002-T01', reason: 'unknown', status: null }]);
+    expect(cli.active_workstreams[0].pending_tasks[0].blocked_by).toEqual([{ id: 'LEDG-WP-0002-T01', reason: 'unknown', repo_slug: null, status: null }]);
   });
 
   it('with only the clients source (required payments missing): incomplete, and the dependency stays unknown', async () => {

@@ -31,9 +31,9 @@ export function taskListLines(doc: TaskListDocument, color: Colors): string[] {
 }
 
 /** Keys the first lines of `task show` already state; every other key of the task is listed as written. */
-const SHOWN_KEYS = new Set(['id', 'title', 'name', 'status', 'priority', 'depends_on', 'needs_human', 'workplan', 'type']);
+const SHOWN_KEYS = new Set(['id', 'title', 'name', 'status', 'priority', 'depends_on', 'needs_human', 'assignee', 'workplan', 'type']);
 
-/** Everything `task show --json` holds, for people: the other keys (assignee, notes, …) and the acceptance criteria too. */
+/** Everything `task show --json` holds, for people: the holder, the other keys (notes, …) and the acceptance criteria too. */
 export function taskShowLines({ task }: TaskDocument, color: Colors): string[] {
   const lines = [
     `${color.bold(task.id ?? '(no id)')}  ${task.title}`,
