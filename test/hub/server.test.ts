@@ -74,9 +74,11 @@ describe('reads', () => {
     expect({ ...limited.json, last_state_synced_at: null }).toEqual({ ...cliLimited, last_state_synced_at: null });
   });
 
-  it('GET /v1/next is the CLI next document, with the task\'s source', async () => {
-    for (const query of ['', '?repo=ledger-cli', '?repo=docs-site']) {
-      const args = query === '' ? [] : [query.slice('?repo='.length)];
+  it('GET /v1/next is the CLI next document, with the task\'s source; as= is the CLI\'s --as', async () => {
+    const asked: string[] = [];
+    for (const query of ['', '?repo=ledger-cli', '?repo=docs-site', '?as=agent-7', '?repo=ledger-api&as=agent-7', '?as=someone-else']) {
+      const params = new URLSearchParams(query);
+      const args = [...(params.get('repo') ? [params.get('repo')!] : []), ...(params.get('as') ? ['--as', params.get('as')!] : [])];
       const cli = runCliJson(['-w', workspace, 'next', ...args, '--json'], { env: NOW_ENV }).json;
       const answer = await http(base, 'GET', `/v1/next${query}`, undefined, null);
       expect(answer.status).toBe(200);
@@ -85,7 +87,10 @@ describe('reads', () => {
         continue;
       }
       expect(answer.json.task).toMatchObject({ ...cli.task, source: 'payments' });
+      asked.push(`${query} ${cli.task.id} ${cli.task.status} ${cli.task.assignee}`);
     }
+    // agent-7's own in_progress task comes first for agent-7 and for nobody else.
+    expect(asked.filter((line) => line.includes('in_progress agent-7')).map((line) => line.split(' ')[0])).toEqual(['?as=agent-7', '?repo=ledger-api&as=agent-7']);
   });
 
   it('GET /v1/doi gives each repo\'s tier and criteria from the snapshot', async () => {

@@ -35,9 +35,10 @@ export function federatedNext(view: FederatedView, options: FederatedNextOptions
       (repo === null || (t.repo === repo.slug && view.sourceOf.get(t.row_id) === repo.source)),
   );
   const includeHuman = options.includeHuman === true;
-  // assessQueue sorts in dispatch order; firstReady walks it as the CLI walks its SQL candidates.
+  // assessQueue sorts in dispatch order; firstReady walks it as the CLI walks its SQL candidates,
+  // proposing only work to take: `as`'s own in_progress tasks, then todo tasks nobody else holds.
   const ordered = assessQueue(candidates, view.catalog, view.lookup, { includeHuman });
-  const entry = firstReady(ordered, view.lookup, { includeHuman });
+  const entry = firstReady(ordered, view.lookup, { includeHuman, as: options.as });
   if (entry === null) return { schema_version: 1, kind: 'next', task: null };
   const ws = entry.workstream;
   return {
