@@ -19,7 +19,7 @@ describe('custodian report', () => {
     const result = runCli(['-w', ws, 'report', '--html', '--out', 'report.html'], { cwd: ws, env: ENV });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^custodian: wrote report\.html \(\d+ bytes\): 3 repos in 2 domains: 8 ready, 4 blocked, 1 for a human, 6 active workstreams, 1 interface changes published\n$/);
+    expect(result.stderr).toMatch(/^custodian: wrote report\.html \(\d+ bytes\): 3 repos in 2 domains: 8 ready, 4 blocked, 1 for a human, 6 active workstreams, 1 interface change published\n$/);
     const html = readFileSync(join(ws, 'report.html'), 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
     // Nothing that could load: no URL, no src, every href a place in the page.
@@ -55,7 +55,7 @@ describe('custodian report', () => {
     const result = runCli(['-w', ws, 'report'], { env: ENV });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      '3 repos in 2 domains: 8 ready, 4 blocked, 1 for a human, 6 active workstreams, 1 interface changes published\ncustodian report --html --out report.html writes the dashboard\n',
+      '3 repos in 2 domains: 8 ready, 4 blocked, 1 for a human, 6 active workstreams, 1 interface change published\ncustodian report --html --out report.html writes the dashboard\n',
     );
   });
 

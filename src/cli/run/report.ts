@@ -6,8 +6,8 @@ import type { ReportDocument } from '../../report/model.js';
 import { apiOptions } from '../api-options.js';
 import type { ReportFlags } from '../commands/report.js';
 import type { CliContext } from '../context.js';
+import { writeMessage } from '../output.js';
 import { parseLimit } from './dispatch.js';
-
 
 export async function reportCommand(ctx: CliContext, flags: ReportFlags): Promise<void> {
   if (flags.html && flags.json) throw usageError('choose one of --html and --json');
@@ -23,16 +23,18 @@ export async function reportCommand(ctx: CliContext, flags: ReportFlags): Promis
   const { writeFileAtomic } = await import('../../edit/atomic-write.js');
   const { resolve } = await import('node:path');
   await writeFileAtomic(resolve(flags.out), text);
-  process.stderr.write(`custodian: wrote ${flags.out} (${Buffer.byteLength(text)} bytes): ${summary(doc)[0]}\n`);
+  writeMessage(`custodian: wrote ${flags.out} (${Buffer.byteLength(text)} bytes): ${summary(doc)[0]}`);
 }
 
 /** The headline figures, then where to look next. */
 function summary(doc: ReportDocument): string[] {
   const total = (key: 'ready' | 'blocked' | 'human') => doc.repos.reduce((n, r) => n + r.counts[key], 0);
   const published = doc.interface_changes.filter((c) => c.status === 'published').length;
-  const repos = `${doc.repos.length} repo${doc.repos.length === 1 ? '' : 's'} in ${doc.domains.length} domain${doc.domains.length === 1 ? '' : 's'}`;
+  const workstreams = doc.repos.reduce((n, r) => n + r.counts.workstreams, 0);
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return [
-    `${repos}: ${total('ready')} ready, ${total('blocked')} blocked, ${total('human')} for a human, ${doc.repos.reduce((n, r) => n + r.counts.workstreams, 0)} active workstreams, ${published} interface changes published`,
+    `${count(doc.repos.length, 'repo', 'repos')} in ${count(doc.domains.length, 'domain', 'domains')}: ${total('ready')} ready, ${total('blocked')} blocked, ` +
+      `${total('human')} for a human, ${count(workstreams, 'active workstream', 'active workstreams')}, ${count(published, 'interface change', 'interface changes')} published`,
     'custodian report --html --out report.html writes the dashboard',
   ];
 }

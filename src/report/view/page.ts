@@ -35,7 +35,7 @@ export function pageHtml(doc: ReportDocument, assets: PageAssets): string {
     domainsSection(doc, m),
     listSection(doc, m, 'goals', 'Active goals', ''),
     listSection(doc, m, 'workstreams', 'Active workstreams', '<p class="note">Active workplans with pending tasks, then each repo\'s backlog, in dispatch order; the bar counts done, in progress, blocked and to do (cancelled tasks left out).</p>'),
-    listSection(doc, m, 'ready', 'Ready queue', '<p class="note">In dispatch order across every repo, as <code>custodian next</code> hands them out: in progress first, then by priority, then by workstream.</p>'),
+    listSection(doc, m, 'ready', 'Ready queue', '<p class="note">In dispatch order across every repo: in progress first, then by priority, then by workstream. <code>custodian next</code> hands out the first to-do task nobody holds; a task in progress goes only to its holder (<code>next --as NAME</code>).</p>'),
     listSection(doc, m, 'blocked', 'Blocked', '<p class="note">Pending tasks of active workstreams that cannot be taken, each with why.</p>'),
     listSection(doc, m, 'human', 'Needs a human', ''),
     changesSection(doc, m),
