@@ -24,6 +24,20 @@ export function writeDiff(diff: string, stream: Writable = process.stdout): void
   if (diff !== '') writeHuman({ diff }, (shown) => [shown.diff.replace(/\n$/, '')], stream);
 }
 
+/**
+ * A command's whole answer: to stdout, or with `--out FILE` written atomically to that file and
+ * `said(bytes)` told on stderr (what was written, for the person who asked for the file).
+ */
+export async function writeOutput(text: string, out: string | undefined, said: (bytes: number) => string): Promise<void> {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  const [{ writeFileAtomic }, { resolve }] = await Promise.all([import('../edit/atomic-write.js'), import('node:path')]);
+  await writeFileAtomic(resolve(out), text);
+  writeMessage(`custodian: wrote ${out}${said(Buffer.byteLength(text))}`);
+}
+
 /** A message about the run on stderr (`custodian: …`), made visible and inert like every human line. */
 export function writeMessage(message: string): void {
   process.stderr.write(`${inertLines(visibleLines(message))}\n`);

@@ -2,11 +2,11 @@
 // only. The repo's file list is re-read (a git process) only when its git index file or one of its
 // included folders changed; otherwise only the known files are stat'ed. Takes no lock, writes nothing.
 import { createHash } from 'node:crypto';
-import { lstatSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { escapedNamePath } from '../workspace/file-names.js';
 import { GitError } from '../workspace/git.js';
-import { linkTarget, readRepoFile, type RepoFileRead } from '../workspace/repo-file.js';
+import { linkTarget, readRepoFile, statOrNull, type RepoFileRead } from '../workspace/repo-file.js';
 import type { RepoConfig } from '../workspace/types.js';
 import { gitStateFiles, listIncludedFiles } from './repo-files.js';
 import type { FileRow, RepoRow } from './state.js';
@@ -169,14 +169,6 @@ function inspectEscapedName(checkout: string, path: string, row: FileRow | undef
 function lstatBytes(path: Buffer): Stats | null {
   try {
     return lstatSync(path);
-  } catch {
-    return null;
-  }
-}
-
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path);
   } catch {
     return null;
   }

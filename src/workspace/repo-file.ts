@@ -102,7 +102,8 @@ function realpathOrNull(path: string): string | null {
   }
 }
 
-function statOrNull(path: string): Stats | null {
+/** The stats a path leads to (links followed); null when there is nothing there to stat. */
+export function statOrNull(path: string): Stats | null {
   try {
     return statSync(path);
   } catch {

@@ -6,7 +6,7 @@ import type { ReportDocument } from '../../report/model.js';
 import { apiOptions } from '../api-options.js';
 import type { ReportFlags } from '../commands/report.js';
 import type { CliContext } from '../context.js';
-import { writeMessage } from '../output.js';
+import { writeOutput } from '../output.js';
 import { parseLimit } from './dispatch.js';
 
 export async function reportCommand(ctx: CliContext, flags: ReportFlags): Promise<void> {
@@ -16,14 +16,7 @@ export async function reportCommand(ctx: CliContext, flags: ReportFlags): Promis
   if (flags.html) text = (await import('../../report/render.js')).renderReportHtml(doc);
   else if (flags.json) text = `${JSON.stringify(doc, null, 2)}\n`;
   else text = `${summary(doc).join('\n')}\n`;
-  if (flags.out === undefined) {
-    process.stdout.write(text);
-    return;
-  }
-  const { writeFileAtomic } = await import('../../edit/atomic-write.js');
-  const { resolve } = await import('node:path');
-  await writeFileAtomic(resolve(flags.out), text);
-  writeMessage(`custodian: wrote ${flags.out} (${Buffer.byteLength(text)} bytes): ${summary(doc)[0]}`);
+  await writeOutput(text, flags.out, (bytes) => ` (${bytes} bytes): ${summary(doc)[0]}`);
 }
 
 /** The headline figures, then where to look next. */
