@@ -184,7 +184,7 @@ function serve(dir) {
       const match = /hub listening on (http:\/\/\S+)/.exec(stderr);
       if (match) resolve({ child, url: match[1], exited });
     });
-    exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+    void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
 }
 

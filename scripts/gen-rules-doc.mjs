@@ -14,7 +14,9 @@ if (process.argv.includes('--check')) {
   let current = '';
   try {
     current = readFileSync(target, 'utf8');
-  } catch {}
+  } catch {
+    // no file yet: it is stale
+  }
   if (current !== text) {
     console.error('docs/rules.md is stale: run `node scripts/build.mjs && node scripts/gen-rules-doc.mjs`');
     process.exit(1);

@@ -1,7 +1,6 @@
 // `goal list|show`, `interface-change list|show`, `decision list|show`: the documents beside the
 // workplans, as the files state them, filtered like `workplan list`.
 import type { DocumentKind } from '../documents/model.js';
-import { CustodianError, notFound } from '../errors.js';
 import type { IndexDb } from '../index/db.js';
 import { selectDocuments, type DocumentRow } from '../index/queries/documents.js';
 import { splitRef } from '../index/queries/tasks.js';

@@ -6,7 +6,7 @@ import { normalisePriority } from '../documents/vocabulary.js';
 import { usageError } from '../errors.js';
 import type { IndexDb } from '../index/db.js';
 import { dependencyLookupFor, selectQueueTasks, workplansOf } from '../index/queries/dispatch.js';
-import { findTasksById, selectTasks } from '../index/queries/tasks.js';
+import { selectTasks } from '../index/queries/tasks.js';
 import type { WorkspaceMode } from '../workspace/types.js';
 import { loadWorkspace, withIndex, type WorkspaceOptions } from './context.js';
 import { selectedRepos, selectedStatuses, type ListFilters } from './filters.js';

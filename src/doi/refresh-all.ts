@@ -27,7 +27,7 @@ export async function refreshAll(
   const reader = new IndexReader(db, goals);
   const limit = limiter(options.concurrency);
   const checkedAt = options.now.toISOString();
-  const fresh = await Promise.all(plans.map((plan) => (plan.stale.length > 0 ? refreshRepoGroups(plan, { db, reader, limit }, options.now, checkedAt) : { entries: {}, uncached: false })));
+  const fresh = await Promise.all(plans.map((plan) => (plan.stale.length > 0 ? refreshRepoGroups(plan, { db, reader, limit }, options.now, checkedAt) : Promise.resolve({ entries: {}, uncached: false }))));
   const checked = await refreshCheckGroups(plans, (stale) => checkFindings(ws, db, stale), options.now, checkedAt);
   return { fresh, checked };
 }

@@ -62,6 +62,7 @@ export async function refreshRepoGroups(plan: RepoPlan, sources: RefreshSources,
   if (stale.has('history')) {
     try {
       // Without the tree there are no SBOM paths: C11 cannot be judged either.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what a group's gathering threw
       if (failure !== null) throw failure;
       let history = known;
       if (history === null) {

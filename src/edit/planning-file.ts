@@ -8,7 +8,7 @@ import type { ParseResult, TextEdit } from '../documents/model.js';
 import { parseFile } from '../documents/parse.js';
 import { applyEdits } from './apply-edits.js';
 import { editTextFile, type EditOutcome } from './edit-file.js';
-import { CustodianError, notFound, refused, unknownRepo } from '../errors.js';
+import { CustodianError, refused, unknownRepo } from '../errors.js';
 import type { Workspace } from '../workspace/types.js';
 
 export interface PlanningFile {

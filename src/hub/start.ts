@@ -83,7 +83,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const refresh = () =>
     context.refresher.refresh({ force: false }).catch((error: unknown) => app.log.error({ err: error }, 'refreshing url sources failed'));
   if (options.refreshIntervalSeconds > 0) {
-    timer = setInterval(refresh, options.refreshIntervalSeconds * 1000);
+    timer = setInterval(() => void refresh(), options.refreshIntervalSeconds * 1000);
     timer.unref();
     void refresh();
   }

@@ -47,7 +47,7 @@ function cliIn(dir: string, args: string[]): Promise<{ code: number; json: any; 
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (code) => {
-      let json: unknown = null;
+      let json: unknown;
       try {
         json = JSON.parse(stdout);
       } catch {

@@ -30,7 +30,7 @@ import {
   taskList,
   taskShow,
   taskStatus,
-  watch,
+  type watch,
   workplanList,
   workplanShow,
   type CheckReportDocument,

@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { git, gitRepo, removeTempDirs, tempDir, writeFiles } from '../helpers/git-repo.js';
-import { commitAt, daysBefore, evaluateAt, integratedRepo, NOW, originOf, rootCommit, statuses, workplan, writeRegistry, type Evaluation } from './workspace.js';
+import { commitAt, daysBefore, evaluateAt, integratedRepo, originOf, rootCommit, statuses, workplan, writeRegistry, type Evaluation } from './workspace.js';
 
 afterAll(removeTempDirs);
 let open: Evaluation | null = null;

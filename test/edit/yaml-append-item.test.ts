@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { applyEdits, yamlAppendItem } from '../../src/edit/index.js';
 import type { AppendItem } from '../../src/edit/index.js';
-import { CustodianError } from '../../src/errors.js';
+import type { CustodianError } from '../../src/errors.js';
 
 function append(yaml: string, path: (string | number)[], item: AppendItem): string {
   return applyEdits(yaml, yamlAppendItem(yaml, path, item)).text;

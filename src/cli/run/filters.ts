@@ -10,6 +10,7 @@ export function collect(value: string, previous: string[] = []): string[] {
 }
 
 /** The options every list command takes; `what` names the listed things in the help. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- commander's type for "no options declared yet"
 export function listOptions(command: Command<[], {}, GlobalOptions>, what: string, kind: string) {
   return command
     .option('--repo <slug>', `only ${what} of this repo (repeatable, or comma-separated)`, collect)

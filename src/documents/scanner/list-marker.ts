@@ -2,7 +2,7 @@
 // it sets: marker offset + marker width + the spaces after it (1–4; 5 or more mean one space
 // then indented code; none when the item starts blank).
 
-import { LineCursor, SPACE, TAB } from './line-cursor.js';
+import { SPACE, TAB, type LineCursor } from './line-cursor.js';
 
 function isSpaceOrTab(c: number): boolean {
   return c === SPACE || c === TAB;

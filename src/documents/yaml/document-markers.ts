@@ -49,7 +49,6 @@ export function findSecondDocument(text: string): Finding {
 }
 
 /** YAML 1.2 allows only printable characters, comments included (js-yaml's own pattern). */
-// eslint-disable-next-line no-control-regex
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 export function findNonPrintable(text: string): Finding | null {

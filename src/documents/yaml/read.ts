@@ -42,7 +42,6 @@ const JS_YAML_MISREADS = /["'\]}]#|^[ \t]*(?:-[ \t]+)*-[ \t]*(?:#.*)?$|(?:^|[ \t
  * (the exact test for a lone one comes later) or non-printable character counts too.
  */
 const MAY_VIOLATE =
-  // eslint-disable-next-line no-control-regex
   /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]|(?:^|[\s[{,])[&*!?]|\\[xuU\r\n]|[\]}][ \t]*:|["'\]}]#|-[ \t]*(?:[\r\n]|$)|[|>][-+]?[1-9]/;
 const FORBIDDEN_WORDS = ['<<', '__proto__', 'constructor', 'prototype'];
 

@@ -7,7 +7,7 @@ import { taskList } from '../../api/tasks.js';
 import { workplanList } from '../../api/workplans.js';
 import { pageItems } from '../bounds.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { cursorArg, limitArg, repoArg } from '../schema.js';
+import { cursorArg, limitArg } from '../schema.js';
 import { commaList, defineTool, notAvailable } from '../tool.js';
 import { DOCUMENT_KINDS } from './show.js';
 
