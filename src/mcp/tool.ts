@@ -3,7 +3,6 @@
 // CLI's --json document (bounded). Tools are plain objects, one per file under ./tools.
 import type { z } from 'zod';
 import type { WorkspaceOptions } from '../api/context.js';
-import { CustodianError } from '../errors.js';
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;
@@ -32,7 +31,3 @@ export function commaList(value: string | undefined): string[] | undefined {
   return list.length ? list : undefined;
 }
 
-/** An argument whose operation has not reached this build's src/api yet. */
-export function notAvailable(argument: string): CustodianError {
-  return new CustodianError('usage', `${argument} is not available in this version of custodian yet`);
-}

@@ -1,14 +1,18 @@
 // `list`: `custodian task|workplan|goal|interface-change|decision list --json` with the CLI's
-// filters, or `custodian search <query> --json`; ids and titles only, a page at a time.
+// filters, or `custodian search <query> --json`; ids and titles only (a search adds each item's
+// kind), a page at a time.
 import { z } from 'zod';
 import type { WorkspaceOptions } from '../../api/context.js';
 import type { ListFilters } from '../../api/filters.js';
+import { decisionList, goalList, interfaceChangeList } from '../../api/records.js';
+import { search } from '../../api/search.js';
 import { taskList } from '../../api/tasks.js';
+import { usageError } from '../../errors.js';
 import { workplanList } from '../../api/workplans.js';
 import { pageItems } from '../bounds.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { cursorArg, limitArg } from '../schema.js';
-import { commaList, defineTool, notAvailable } from '../tool.js';
+import { commaList, defineTool } from '../tool.js';
 import { DOCUMENT_KINDS } from './show.js';
 
 type Kind = (typeof DOCUMENT_KINDS)[number];
@@ -21,14 +25,17 @@ interface Listed {
 
 type Lister = (options: WorkspaceOptions & ListFilters) => Promise<Listed>;
 
-/** Each kind's list operation (null: not in this build). */
-const LIST: Record<Kind, Lister | null> = {
+/** Each kind's list operation: `custodian <kind> list --json`. */
+const LIST: Record<Kind, Lister> = {
   task: taskList,
   workplan: workplanList,
-  goal: null,
-  'interface-change': null,
-  decision: null,
+  goal: goalList,
+  'interface-change': interfaceChangeList,
+  decision: decisionList,
 };
+
+/** The filters only `task list` has. */
+const TASK_FILTERS = ['assignee', 'priority', 'ready'] as const;
 
 const filter = z.string().min(1).max(200);
 
@@ -51,15 +58,25 @@ export const listTool = defineTool({
   async run(args, at) {
     const { limit, cursor, ...question } = args;
     const offset = decodeCursor(cursor, question);
-    if (args.query !== undefined) throw notAvailable('`query` (full-text search)');
-    if (args.assignee !== undefined || args.priority !== undefined || args.ready !== undefined) throw notAvailable('`assignee`, `priority` and `ready`');
-    const kind = args.kind ?? 'task';
-    const lister = LIST[kind];
-    if (lister === null) throw notAvailable(`list of ${kind} documents`);
-    const doc = await lister({ ...at, repos: commaList(args.repo), domains: commaList(args.domain), statuses: commaList(args.status) });
-    const all = doc.items.map((item) => ({ id: item.id, title: item.title, status: item.status, repo_slug: item.repo_slug }));
-    const frame = { schema_version: 1, kind: doc.kind, mode: doc.mode, total: all.length };
-    const page = pageItems(all, offset, limit, frame);
+    const taskFilters = TASK_FILTERS.filter((key) => args[key] !== undefined);
+    const filters = { ...at, repos: commaList(args.repo), domains: commaList(args.domain), statuses: commaList(args.status) };
+    let doc: { kind: string; mode: string; query?: string; items: object[] };
+    if (args.query !== undefined) {
+      // `custodian search <query> [--kind K] --limit 0 --json`: every match, best first, paged here.
+      if (taskFilters.length) throw usageError(`${taskFilters.join(', ')} go without query (full-text search filters by kind, repo, domain and status)`);
+      const found = await search({ ...filters, text: args.query, kinds: args.kind === undefined ? undefined : [args.kind], limit: 0 });
+      doc = { ...found, items: found.items.map((item) => ({ kind: item.kind, id: item.id, title: item.title, status: item.status, repo_slug: item.repo_slug })) };
+    } else {
+      const kind = args.kind ?? 'task';
+      if (kind !== 'task' && taskFilters.length) throw usageError(`${taskFilters.join(', ')} filter tasks only, not ${kind} documents`);
+      const listed =
+        kind === 'task'
+          ? await taskList({ ...filters, assignees: commaList(args.assignee), priorities: commaList(args.priority), ready: args.ready })
+          : await LIST[kind](filters);
+      doc = { ...listed, items: listed.items.map((item) => ({ id: item.id, title: item.title, status: item.status, repo_slug: item.repo_slug })) };
+    }
+    const frame = { schema_version: 1, kind: doc.kind, mode: doc.mode, ...(doc.query === undefined ? {} : { query: doc.query }), total: doc.items.length };
+    const page = pageItems(doc.items, offset, limit, frame);
     return { ...frame, items: page.items, next_cursor: page.next === null ? null : encodeCursor(page.next, question) };
   },
 });

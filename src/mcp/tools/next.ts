@@ -1,9 +1,10 @@
-// `next`: `custodian next [<repo>] [--as NAME] [--claim] [--include-human] --json`.
+// `next`: `custodian next [<repo>] [--as NAME] [--claim] [--include-human] --json`. With `claim`,
+// src/api's next claims as `task claim` does, moving on when another agent wins the race.
 import { z } from 'zod';
 import { next as nextTask } from '../../api/next.js';
 import { fitDocument } from '../bounds.js';
 import { nameArg, repoArg } from '../schema.js';
-import { defineTool, notAvailable } from '../tool.js';
+import { defineTool } from '../tool.js';
 
 export const nextTool = defineTool({
   name: 'next',
@@ -17,9 +18,7 @@ export const nextTool = defineTool({
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
   async run(args, at) {
-    if (args.as !== undefined) throw notAvailable('`as`');
-    if (args.claim) throw notAvailable('`claim`');
-    const doc = await nextTask({ ...at, repo: args.repo, includeHuman: args.include_human === true });
+    const doc = await nextTask({ ...at, repo: args.repo, includeHuman: args.include_human === true, as: args.as, claim: args.claim === true });
     return fitDocument(doc, TASK_PARTS.map((part) => ['task', part]), 'The whole text is in the file at task.file, lines task.line to task.end_line.');
   },
 });

@@ -2,12 +2,13 @@
 // kind the id names (tried in that order unless `kind` says), optionally with only some parts.
 import { z } from 'zod';
 import type { WorkspaceOptions } from '../../api/context.js';
+import { decisionShow, goalShow, interfaceChangeShow } from '../../api/records.js';
 import { taskShow } from '../../api/tasks.js';
 import { workplanShow } from '../../api/workplans.js';
 import { CustodianError, notFound } from '../../errors.js';
 import { fitDocument } from '../bounds.js';
 import { refArg } from '../schema.js';
-import { defineTool, notAvailable } from '../tool.js';
+import { defineTool } from '../tool.js';
 import { TASK_PARTS } from './next.js';
 
 export const DOCUMENT_KINDS = ['task', 'workplan', 'goal', 'interface-change', 'decision'] as const;
@@ -17,13 +18,13 @@ const SECTIONS = ['description', 'acceptance_criteria', 'fields', 'tasks'] as co
 
 type Show = (options: WorkspaceOptions & { id: string }) => Promise<Record<string, unknown>>;
 
-/** Each kind's show operation and the key its document holds the record under (null: not in this build). */
-const SHOW: Record<Kind, { key: string; show: Show | null }> = {
+/** Each kind's show operation (`custodian <kind> show <id> --json`) and the key its document holds the record under. */
+const SHOW: Record<Kind, { key: string; show: Show }> = {
   task: { key: 'task', show: async (o) => ({ ...(await taskShow(o)) }) },
   workplan: { key: 'workplan', show: async (o) => ({ ...(await workplanShow(o)) }) },
-  goal: { key: 'goal', show: null },
-  'interface-change': { key: 'interface_change', show: null },
-  decision: { key: 'decision', show: null },
+  goal: { key: 'goal', show: async (o) => ({ ...(await goalShow(o)) }) },
+  'interface-change': { key: 'interface_change', show: async (o) => ({ ...(await interfaceChangeShow(o)) }) },
+  decision: { key: 'decision', show: async (o) => ({ ...(await decisionShow(o)) }) },
 };
 
 export const showTool = defineTool({
@@ -40,7 +41,7 @@ export const showTool = defineTool({
     const key = SHOW[kind].key;
     const record = { ...(doc[key] as Record<string, unknown>) };
     if (args.sections) for (const part of SECTIONS) if (!args.sections.includes(part)) delete record[part];
-    const parts = kind === 'workplan' ? ['tasks', 'fields'] : TASK_PARTS;
+    const parts = kind === 'workplan' ? ['tasks', 'description', 'fields'] : TASK_PARTS;
     return fitDocument(
       { ...doc, [key]: record },
       parts.map((part) => [key, part]),
@@ -50,15 +51,10 @@ export const showTool = defineTool({
 });
 
 async function find(id: string, kind: Kind | undefined, at: WorkspaceOptions): Promise<{ kind: Kind; doc: Record<string, unknown> }> {
-  if (kind !== undefined) {
-    const { show } = SHOW[kind];
-    if (show === null) throw notAvailable(`show of a ${kind}`);
-    return { kind, doc: await show({ ...at, id }) };
-  }
+  if (kind !== undefined) return { kind, doc: await SHOW[kind].show({ ...at, id }) };
   let synced = false;
   for (const candidate of DOCUMENT_KINDS) {
     const { show } = SHOW[candidate];
-    if (show === null) continue;
     try {
       // The first lookup brought the index up to date; the others read it as it is.
       return { kind: candidate, doc: await show({ ...at, ...(synced ? { sync: false } : {}), id }) };
@@ -67,6 +63,5 @@ async function find(id: string, kind: Kind | undefined, at: WorkspaceOptions): P
       synced = true;
     }
   }
-  const kinds = DOCUMENT_KINDS.filter((k) => SHOW[k].show !== null).map((k) => k.replace('-', ' '));
-  throw notFound(`no ${kinds.slice(0, -1).join(', ')}${kinds.length > 1 ? ' or ' : ''}${kinds[kinds.length - 1]} ${id} in the workspace`);
+  throw notFound(`no task, workplan, goal, interface change or decision ${id} in the workspace`);
 }

@@ -3,11 +3,13 @@
 // with --json: the same refusals (`conflict` with `reason` taken | changed | not-ready and the
 // task's `current` state).
 import { z } from 'zod';
+import { claim, release } from '../../api/claim.js';
+import { taskSet } from '../../api/task-set.js';
 import { taskStatus } from '../../api/task-status.js';
 import { usageError } from '../../errors.js';
 import { fitDocument } from '../bounds.js';
 import { TASK_STATUSES, nameArg, refArg } from '../schema.js';
-import { defineTool, notAvailable } from '../tool.js';
+import { defineTool } from '../tool.js';
 import { TASK_PARTS } from './next.js';
 
 const fieldValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null(), z.array(z.string().min(1).max(300)).max(100)]);
@@ -35,20 +37,24 @@ export const taskUpdateTool = defineTool({
     if (chosen.length !== 1) throw usageError(`task_update takes exactly one of status, claim, release or fields${chosen.length ? ` (got ${chosen.join(', ')})` : ''}`);
     if (args.if_status !== undefined && chosen[0] !== 'status') throw usageError('if_status goes with status');
     if (args.as !== undefined && chosen[0] !== 'claim' && chosen[0] !== 'release') throw usageError('as goes with claim or release');
-    if (args.dry_run) throw notAvailable('`dry_run`');
+    const edit = { ...at, id: args.id, dryRun: args.dry_run === true };
     let doc: { task: object };
     switch (chosen[0]) {
       case 'status':
-        doc = await taskStatus({ ...at, id: args.id, status: args.status!, ifStatus: args.if_status });
+        doc = await taskStatus({ ...edit, status: args.status!, ifStatus: args.if_status });
         break;
       case 'claim':
-        throw notAvailable('`claim`');
+        if (args.as === undefined) throw usageError('claim needs as: who takes the task');
+        doc = await claim({ ...edit, as: args.as });
+        break;
       case 'release':
-        throw notAvailable('`release`');
+        doc = await release({ ...edit, as: args.as });
+        break;
       case 'fields':
-        throw notAvailable('`fields`');
+        doc = await taskSet({ ...edit, assignments: assignments(args.fields!) });
+        break;
     }
-    return fitDocument(doc, TASK_PARTS.map((part) => ['task', part]), 'The whole text is in the file at task.file.');
+    return fitDocument(doc, [...TASK_PARTS.map((part) => ['task', part]), ['diff']], 'The whole text is in the file at task.file.');
   },
 });
 
