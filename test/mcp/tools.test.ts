@@ -74,8 +74,11 @@ describe('each tool answers with the CLI --json document', () => {
     const full = cli('task', 'show', 'LEDG-WP-0001-T02', '--json').json;
     const { description, fields, acceptance_criteria: _criteria, ...rest } = full.task;
     expect(await mcp.doc('show', { id: 'LEDG-WP-0001-T02', sections: ['description', 'fields'] })).toEqual({ ...full, task: { ...rest, description, fields } });
+    expect(await mcp.doc('show', { id: 'GOAL-1' })).toEqual(cli('goal', 'show', 'GOAL-1', '--json').json);
+    expect(await mcp.doc('show', { id: 'IC-7' })).toEqual(cli('interface-change', 'show', 'IC-7', '--json').json);
+    expect(await mcp.doc('show', { id: 'ADR-3', kind: 'decision' })).toEqual(cli('decision', 'show', 'ADR-3', '--json').json);
     const missing = await mcp.error('show', { id: 'NOPE-1' });
-    expect(missing).toMatchObject({ schema_version: 1, kind: 'error', code: 'not-found' });
+    expect(missing).toEqual({ schema_version: 1, kind: 'error', code: 'not-found', message: 'no task, workplan, goal, interface change or decision NOPE-1 in the workspace' });
   });
 
   it('list: the CLI items, ids and titles, page by page', async () => {
@@ -99,6 +102,36 @@ describe('each tool answers with the CLI --json document', () => {
     const page = await mcp.doc('list', { kind: 'workplan', domain: 'payments', status: 'active' });
     expect(page.items).toEqual(project(workplans.items));
     expect(page.next_cursor).toBeNull();
+  });
+
+  it('list: the task filters (assignee, priority, ready) and the other kinds, as their CLI lists', async () => {
+    const project = (items: any[]) => items.map((t) => ({ id: t.id, title: t.title, status: t.status, repo_slug: t.repo_slug }));
+    const ready = await mcp.doc('list', { ready: true, priority: 'high,critical' });
+    const cliReady = cli('task', 'list', '--ready', '--priority', 'high', '--priority', 'critical', '--json').json;
+    expect(ready.items).toEqual(project(cliReady.items));
+    expect(ready.items.length).toBeGreaterThan(1);
+    expect((await mcp.doc('list', { assignee: 'agent-7' })).items).toEqual(project(cli('task', 'list', '--assignee', 'agent-7', '--json').json.items));
+    for (const kind of ['goal', 'interface-change', 'decision']) {
+      const listed = cli(kind, 'list', '--json').json;
+      const page = await mcp.doc('list', { kind });
+      expect(page).toMatchObject({ kind: listed.kind, total: listed.items.length, next_cursor: null });
+      expect(page.items).toEqual(project(listed.items));
+      expect(page.items.length).toBeGreaterThan(0);
+    }
+    expect(await mcp.error('list', { kind: 'goal', ready: true })).toMatchObject({ code: 'usage', message: 'ready filter tasks only, not goal documents' });
+  });
+
+  it('list with query: the CLI search, every match best first, kind, id and title of each', async () => {
+    const found = cli('search', 'currency', '--limit', '0', '--json').json;
+    expect(found.items.length).toBeGreaterThan(3);
+    const first = await mcp.doc('list', { query: 'currency', limit: 2 });
+    expect(first).toMatchObject({ schema_version: 1, kind: 'search', query: 'currency', total: found.items.length });
+    const rest = await mcp.doc('list', { query: 'currency', limit: 200, cursor: first.next_cursor });
+    const project = (items: any[]) => items.map((t) => ({ kind: t.kind, id: t.id, title: t.title, status: t.status, repo_slug: t.repo_slug }));
+    expect([...first.items, ...rest.items]).toEqual(project(found.items));
+    const tasks = cli('search', 'currency', '--kind', 'task', '--limit', '0', '--json').json;
+    expect((await mcp.doc('list', { query: 'currency', kind: 'task' })).items).toEqual(project(tasks.items));
+    expect(await mcp.error('list', { query: 'currency', assignee: 'x' })).toMatchObject({ code: 'usage' });
   });
 
   it('list: a cursor from another question is refused', async () => {
