@@ -23,6 +23,11 @@ import { GUIDE, GUIDE_URI } from './guide.js';
 import type { McpTool } from './tool.js';
 import { TOOLS } from './tools/index.js';
 
+// zod compiles a fast parser for an object schema the first time it parses one (~60 ms for the
+// protocol's schemas at start-up); a session parses a few messages a second, so the interpreted
+// parser is the cheaper one. One zod instance serves the SDK and the tools (bundled together).
+z.config({ jitless: true });
+
 const INSTRUCTIONS =
   'Plans live in Markdown files in git; these tools read and edit them. Loop: next (as, claim) → work → task_update status done → check. Read custodian://guide once for the formats and the conflict reasons.';
 
