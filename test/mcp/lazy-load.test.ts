@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/git-repo.js';
 
 const BUNDLE = join(PROJECT_ROOT, 'dist', 'bundle');
-const HEAVY = /from\s*["'](@modelcontextprotocol\/sdk|zod)[^"']*["']|import\(\s*["'](@modelcontextprotocol\/sdk|zod)[^"']*["']\)|^\/\/ node_modules\/(@modelcontextprotocol\/sdk|zod)\//m;
+const HEAVY = /from\s*["'](@modelcontextprotocol\/sdk|zod)[^"']*["']|import\(\s*["'](@modelcontextprotocol\/sdk|zod)[^"']*["']\)|^\/\/ (?:\S*\/)?node_modules\/(@modelcontextprotocol\/sdk|zod)\//m;
 
 function edges(chunk: string): { statics: string[]; dynamics: string[] } {
   const code = readFileSync(join(BUNDLE, chunk), 'utf8');
