@@ -2,7 +2,7 @@
 // document's id alone, so two files claiming one id are both kept and both reportable.
 // Bump SCHEMA_VERSION with any change: an index of another version is rebuilt from the files.
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 export const APPLICATION_ID = 0x43555354; // "CUST": tells our index from a foreign SQLite file
 
 export const SCHEMA = `
@@ -88,8 +88,9 @@ CREATE INDEX tasks_task_id ON tasks (task_id);
 -- Task files naming a workplan (workplan: …), a small share of all tasks.
 CREATE INDEX tasks_file_workplan ON tasks (workplan_id) WHERE source = 'file';
 CREATE INDEX tasks_repo ON tasks (repo, status);
--- next walks ready candidates bucket by bucket (status, then priority) instead of scanning every task.
-CREATE INDEX tasks_status_priority ON tasks (status, priority);
+-- next walks ready candidates bucket by bucket (status, then priority) instead of scanning every task;
+-- with the assignee, next --as NAME finds NAME's in_progress tasks without reading every other one's row.
+CREATE INDEX tasks_status_priority ON tasks (status, priority, assignee);
 
 -- Search over titles and descriptions (custodian search). Contentless: the text stays in the
 -- documents and tasks tables. A document's row is its documents.id, a task's the negated tasks.id;
