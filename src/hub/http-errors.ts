@@ -1,15 +1,7 @@
 // Every failure as the JSON error document the CLI prints with --json, with an HTTP status that
 // says the same. The code vocabulary stays DESIGN's; the status carries what HTTP adds (401 vs 403,
 // 413, 429). Nothing else of an unexpected error reaches the client: no message, no stack.
-import { CustodianError, type ErrorCode } from '../errors.js';
-
-export interface ErrorDocument {
-  schema_version: 1;
-  kind: 'error';
-  code: ErrorCode;
-  message: string;
-  [detail: string]: unknown;
-}
+import { CustodianError, type ErrorCode, type ErrorDocument } from '../errors.js';
 
 const STATUS: Record<ErrorCode, number> = {
   usage: 400,
