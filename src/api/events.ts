@@ -1,11 +1,14 @@
-// `events`, `events backfill`, and the events step every sync runs once the index is fresh.
-// Events are derived from commits into the outbox (src/events); these operations read and extend it.
+// `events`, `events publish`, `events backfill`, and the two hooks of a sync: derive once the index
+// is fresh; publish at the end of an explicit sync. Events are derived from commits into the outbox
+// (src/events); these operations read, extend and send it.
 import { usageError } from '../errors.js';
 import { EVENT_NAMES, eventName, fullType } from '../events/catalogue.js';
 import type { CloudEvent } from '../events/envelope.js';
+// Small and free of NATS code: asking whether publishing is configured loads no client.
+import { natsTarget, type NatsTarget } from '../events/nats-target.js';
 import type { IndexDb } from '../index/db.js';
 import type { Workspace } from '../workspace/types.js';
-import { clockOf, loadWorkspace, openFreshIndex, warn, type WorkspaceOptions } from './context.js';
+import { clockOf, envOf, loadWorkspace, openFreshIndex, warn, type WorkspaceOptions } from './context.js';
 
 export type { CloudEvent, EventData } from '../events/envelope.js';
 
@@ -43,6 +46,64 @@ export async function listEvents(options: ListEventsOptions = {}): Promise<Event
   try {
     const items = selectEvents(outbox, { pending: options.pending, since, types }).map((s) => ({ ...s.event, published_at: s.published_at }));
     return { schema_version: 1, kind: 'event-list', items };
+  } finally {
+    outbox.close();
+  }
+}
+
+export interface EventPublishDocument {
+  schema_version: 1;
+  kind: 'event-publish';
+  /** The servers tried, without credentials. */
+  servers: string[];
+  published: number;
+  /** Events still pending afterwards. */
+  pending: number;
+  /** Why publishing stopped early (the server is down, refused the credentials, timed out…); null when all went. */
+  failure: string | null;
+}
+
+/**
+ * Sends every pending event to NATS JetStream (NATS_URL in `env`; exit 2 without it). Syncs and
+ * derives first unless `sync: false`. A server that cannot be reached is a `failure` in the
+ * document and a warning, never an error: the events stay pending.
+ */
+export async function publishEvents(options: EventsOptions = {}): Promise<EventPublishDocument> {
+  const target = natsTarget(envOf(options));
+  if (target === null) throw usageError('NATS_URL is not set: set it to the NATS server to publish to (e.g. nats://127.0.0.1:4222)');
+  const ws = await loadWorkspace(options);
+  await deriveFresh(ws, options);
+  return (await publishTo(ws, target, options, { always: true }))!;
+}
+
+/**
+ * Publishing at the end of an explicit sync: null when NATS_URL is unset or nothing is pending
+ * (then no connection is made and no NATS module is loaded).
+ */
+export async function publishAfterSync(ws: Workspace, options: WorkspaceOptions): Promise<EventPublishDocument | null> {
+  let target: NatsTarget | null;
+  try {
+    target = natsTarget(envOf(options));
+  } catch (error) {
+    warn(options, `events: ${(error as Error).message}; events stay pending`);
+    return null;
+  }
+  return target === null ? null : publishTo(ws, target, options, { always: false });
+}
+
+async function publishTo(ws: Workspace, target: NatsTarget, options: WorkspaceOptions, how: { always: boolean }): Promise<EventPublishDocument | null> {
+  const { countPending, openOutbox, outboxPath } = await import('../events/outbox.js');
+  const outbox = openOutbox(outboxPath(ws));
+  try {
+    const base = { schema_version: 1 as const, kind: 'event-publish' as const, servers: target.servers };
+    if (countPending(outbox) === 0) return how.always ? { ...base, published: 0, pending: 0, failure: null } : null;
+    const { publishPending } = await import('../events/publish.js');
+    const result = await publishPending(outbox, target, () => new Date());
+    if (result.failure !== null) {
+      const stay = `${result.pending} event${result.pending === 1 ? '' : 's'} stay${result.pending === 1 ? 's' : ''} pending`;
+      warn(options, `events: could not publish to ${target.servers.join(', ')}: ${result.failure}; ${stay}`);
+    }
+    return { ...base, ...result };
   } finally {
     outbox.close();
   }

@@ -31,15 +31,24 @@ export interface SyncReportDocument {
   duration_ms: number;
 }
 
-/** Syncs (always: `sync: false` makes no sense here and is ignored), derives events (with the day's stale tasks) and reports. */
+/**
+ * Syncs (always: `sync: false` makes no sense here and is ignored), derives events (with the day's
+ * stale tasks), publishes pending events when NATS_URL is set, and reports.
+ */
 export async function sync(options: SyncOptions = {}): Promise<SyncReportDocument> {
   const ws = await loadWorkspace(options);
   const { db, sync: outcome } = await openFreshIndex(ws, { ...options, sync: true }, { full: options.full, settle: true, stale: true });
+  let report: SyncReportDocument;
   try {
-    return syncReport(ws, outcome!, options.full === true);
+    report = syncReport(ws, outcome!, options.full === true);
   } finally {
     db.close();
   }
+  // Only this explicit sync publishes (never the sync before a read), when NATS_URL is set and
+  // something is pending; a server that cannot be reached is a warning, never a failure.
+  const { publishAfterSync } = await import('./events.js');
+  await publishAfterSync(ws, options);
+  return report;
 }
 
 export function syncReport(ws: Workspace, outcome: SyncOutcome, full: boolean): SyncReportDocument {

@@ -101,6 +101,13 @@ describe('events derived from commits', () => {
     expect(result.stdout).toMatch(/^\S+Z {2}repo\.registered +beta {2}beta {2}\(new\) → registered {2}pending\n$/);
     expect(result.stderr).toBe('1 event, 1 pending\n');
   });
+
+  it('refuses to publish without NATS_URL (usage, exit 2)', () => {
+    const result = runCliJson(['-w', root, 'events', 'publish', '--json'], { env: { ...env, NATS_URL: '' } });
+    expect(result.code).toBe(2);
+    expect(result.json).toMatchObject({ kind: 'error', code: 'usage' });
+    expect(result.json.message).toContain('NATS_URL is not set');
+  });
 });
 
 describe('every event type, against the published schema', () => {

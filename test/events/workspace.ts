@@ -3,13 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { join } from 'node:path';
-import { commitAll, git, gitRepo, runCliJson, tempDir, writeFiles, type FileMap } from '../helpers/git-repo.js';
+import { commitAll, git, gitRepo, runCliJson, runCliJsonAsync, tempDir, writeFiles, type FileMap } from '../helpers/git-repo.js';
 
 export const NOW = '2026-03-01T12:00:00Z';
 export const daysBefore = (days: number, from = NOW) => new Date(new Date(from).getTime() - days * 86_400_000).toISOString().replace('.000Z', 'Z');
 
 export function registry(repos: { slug: string; dir: string; remote_url?: string }[]): string {
-  const lines = ['version: 1', 'domains:', '  - slug: payments', '    name: Payments', 'repos:'];
+  const lines = ['version: 1', 'domains:', '  - slug: payments', '    name: Payments', repos.length ? 'repos:' : 'repos: []'];
   for (const r of repos) {
     lines.push(`  - slug: ${r.slug}`, `    name: ${r.slug}`, '    domain: payments', `    path: ${r.dir}`);
     if (r.remote_url) lines.push(`    remote_url: ${r.remote_url}`);
@@ -57,6 +57,14 @@ export interface EventJson {
 /** `custodian events --json` (which syncs and derives first). */
 export function events(root: string, args: string[] = [], env: Record<string, string> = {}): EventJson[] {
   const { code, json, stderr } = runCliJson(['-w', root, 'events', '--json', ...args], { env: { CUSTODIAN_NOW: NOW, ...env } });
+  if (code !== 0) throw new Error(`events exited ${code}: ${stderr}`);
+  expect(json.kind).toBe('event-list');
+  return json.items;
+}
+
+/** `events()` without blocking the test process (for suites that also run servers in it), bounded by `timeoutMs`. */
+export async function eventsAsync(root: string, args: string[] = [], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<EventJson[]> {
+  const { code, json, stderr } = await runCliJsonAsync(['-w', root, 'events', '--json', ...args], { env: { CUSTODIAN_NOW: NOW, ...env }, timeoutMs });
   if (code !== 0) throw new Error(`events exited ${code}: ${stderr}`);
   expect(json.kind).toBe('event-list');
   return json.items;

@@ -1,4 +1,4 @@
-// `custodian events [--pending] [--since] [--type] [--json]`, `events backfill --since DATE`.
+// `custodian events [--pending] [--since] [--type] [--json]`, `events publish`, `events backfill --since DATE`.
 import type { CliContext } from '../context.js';
 import type { OptionsOf, Program } from '../program.js';
 import { collect } from '../run/filters.js';
@@ -6,7 +6,7 @@ import { collect } from '../run/filters.js';
 type Group = ReturnType<typeof group>;
 
 function group(program: Program) {
-  return program.command('events').description('lifecycle events derived from commits: list the outbox, backfill');
+  return program.command('events').description('lifecycle events derived from commits: list the outbox, publish to NATS JetStream, backfill');
 }
 
 // The list is the default subcommand (`custodian events --pending`), so `events backfill --since`
@@ -22,6 +22,13 @@ function defineList(events: Group) {
     .option('--no-sync', 'answer from the outbox as it is, without syncing and deriving first');
 }
 
+function definePublish(events: Group) {
+  return events
+    .command('publish')
+    .description('send every pending event to NATS JetStream ($NATS_URL, credentials in the URL or $NATS_CREDS)')
+    .option('--json', 'print an event-publish JSON document');
+}
+
 function defineBackfill(events: Group) {
   return events
     .command('backfill')
@@ -31,10 +38,12 @@ function defineBackfill(events: Group) {
 }
 
 export type EventsListFlags = OptionsOf<ReturnType<typeof defineList>>;
+export type EventsPublishFlags = OptionsOf<ReturnType<typeof definePublish>>;
 export type EventsBackfillFlags = OptionsOf<ReturnType<typeof defineBackfill>>;
 
 export function register(program: Program, ctx: CliContext): void {
   const events = group(program);
   defineList(events).action(async (flags) => (await import('../run/events.js')).eventsList(ctx, flags));
+  definePublish(events).action(async (flags) => (await import('../run/events.js')).eventsPublish(ctx, flags));
   defineBackfill(events).action(async (flags) => (await import('../run/events.js')).eventsBackfill(ctx, flags));
 }
