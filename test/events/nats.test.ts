@@ -13,28 +13,13 @@ import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/system-binary.js';
-import { CLI, git, gitEnv, PROJECT_ROOT, removeTempDirs, runCliAsync, runCliJsonAsync, tempDir } from '../helpers/git-repo.js';
+import { CLI, git, gitEnv, PROJECT_ROOT, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { nats, startNats, type NatsServer } from './nats.js';
-import { commitFiles, daysBefore, eventsAsync as events, NOW, registry, repoWith, workplan, workspaceRepo } from './workspace.js';
+import { cli, cliJson, commitFiles, daysBefore, eventsAsync as events, HANG_MS, NOW, registry, repoWith, TEST_MS, workplan, workspaceRepo } from './workspace.js';
 
 afterAll(removeTempDirs);
 
 const env = { CUSTODIAN_NOW: NOW };
-/** Far above a 2 s publish timeout plus a loaded machine's start-up; a run that reaches it hung. */
-const HANG_MS = 30_000;
-/** Each test runs several commands, each bounded by HANG_MS: the test's own limit stays above one of them. */
-const TEST_MS = 180_000;
-
-/** The CLI, bounded: a run killed at the limit fails here, naming the command. */
-async function cli(args: string[], extraEnv: Record<string, string> = {}) {
-  const result = await runCliAsync(args, { env: { ...env, ...extraEnv }, timeoutMs: HANG_MS });
-  if (result.signal !== null) throw new Error(`custodian ${args.join(' ')} did not end by itself within ${HANG_MS} ms (killed by ${result.signal}); stderr:\n${result.stderr}`);
-  return result;
-}
-
-async function cliJson(args: string[], extraEnv: Record<string, string> = {}) {
-  return runCliJsonAsync(args, { env: { ...env, ...extraEnv }, timeoutMs: HANG_MS });
-}
 
 /** A workspace whose first sync is done, then `tasks` tasks completed in one commit: that many pending events. */
 async function workspaceWithEvents(tasks = 2): Promise<{ root: string; alpha: string }> {

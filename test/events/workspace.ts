@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { join } from 'node:path';
-import { commitAll, git, gitRepo, runCliJson, runCliJsonAsync, tempDir, writeFiles, type FileMap } from '../helpers/git-repo.js';
+import { commitAll, git, gitRepo, runCliAsync, runCliJson, runCliJsonAsync, tempDir, writeFiles, type FileMap } from '../helpers/git-repo.js';
 
 export const NOW = '2026-03-01T12:00:00Z';
 export const daysBefore = (days: number, from = NOW) => new Date(new Date(from).getTime() - days * 86_400_000).toISOString().replace('.000Z', 'Z');
@@ -62,9 +62,29 @@ export function events(root: string, args: string[] = [], env: Record<string, st
   return json.items;
 }
 
+/** Far above a 2 s publish timeout plus a loaded machine's start-up: a command that reaches it hung. */
+export const HANG_MS = 30_000;
+/** A test runs several commands, each bounded by HANG_MS: its own limit stays above one of them. */
+export const TEST_MS = 180_000;
+
+/**
+ * The CLI as a bounded asynchronous subprocess (CUSTODIAN_NOW = NOW unless `env` says otherwise):
+ * a command that hangs fails its test, naming the command, instead of blocking the vitest worker.
+ */
+export async function cli(args: string[], env: Record<string, string> = {}) {
+  const result = await runCliAsync(args, { env: { CUSTODIAN_NOW: NOW, ...env }, timeoutMs: HANG_MS });
+  if (result.signal !== null) throw new Error(`custodian ${args.join(' ')} did not end by itself within ${HANG_MS} ms (killed by ${result.signal}); stderr:\n${result.stderr}`);
+  return result;
+}
+
+/** `cli` with stdout parsed as JSON. */
+export async function cliJson(args: string[], env: Record<string, string> = {}) {
+  return runCliJsonAsync(args, { env: { CUSTODIAN_NOW: NOW, ...env }, timeoutMs: HANG_MS });
+}
+
 /** `events()` without blocking the test process (for suites that also run servers in it), bounded by `timeoutMs`. */
-export async function eventsAsync(root: string, args: string[] = [], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<EventJson[]> {
-  const { code, json, stderr } = await runCliJsonAsync(['-w', root, 'events', '--json', ...args], { env: { CUSTODIAN_NOW: NOW, ...env }, timeoutMs });
+export async function eventsAsync(root: string, args: string[] = [], env: Record<string, string> = {}): Promise<EventJson[]> {
+  const { code, json, stderr } = await cliJson(['-w', root, 'events', '--json', ...args], env);
   if (code !== 0) throw new Error(`events exited ${code}: ${stderr}`);
   expect(json.kind).toBe('event-list');
   return json.items;
