@@ -1,6 +1,6 @@
 // `npm run bench`: generates seeded workspaces (50 repos × 1,000 and 10,000 planning files) and
 // measures every hot path beside the floors measured in the same run. Writes bench/out/results.json
-// and bench/out/results.md. Options: --sizes 1000,10000  --suites parse,sync,check,dispatch,doi,report,mcp,agents,hub
+// and bench/out/results.md. Options: --sizes 1000,10000  --suites parse,sync,check,dispatch,doi,report,mcp,agents,events,hub
 // (hub: bench/hub.mjs, the federation hub under load, once; it writes bench/out/hub.json)
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -14,7 +14,7 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const sizes = option('sizes', '1000,10000').split(',').map(Number);
-const suites = option('suites', 'parse,sync,check,dispatch,doi,report,mcp,agents,hub').split(',');
+const suites = option('suites', 'parse,sync,check,dispatch,doi,report,mcp,agents,events,hub').split(',');
 const OUT = join(ROOT, 'bench', 'out');
 mkdirSync(OUT, { recursive: true });
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
@@ -53,6 +53,7 @@ for (const size of sizes) {
     ['report', 'report.mjs', 'benchReport'],
     ['mcp', 'mcp.mjs', 'benchMcp'],
     ['agents', 'agents.mjs', 'benchAgents'],
+    ['events', 'events.mjs', 'benchEvents'],
   ]) {
     if (!suites.includes(suite) || !existsSync(join(ROOT, 'bench', file))) continue;
     const mod = await import(`./${file}`);
