@@ -1,11 +1,11 @@
 // The library entry: `import { next } from 'custodian'` works for a program (Node resolving the
 // package by its own name through package.json "exports", on the compiled dist/), answers with
 // the CLI's documents and typed errors, and its types hold (tsc over test/api/library-types.ts).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, removeTempDirs, runCliJson } from '../helpers/git-repo.js';
+import { PROJECT_ROOT, removeTempDirs, runCliJson, runNodeAsync } from '../helpers/git-repo.js';
 import { fixtureCopy } from '../dispatch/workspace.js';
 
 afterAll(removeTempDirs);
@@ -26,10 +26,10 @@ describe("import … from 'custodian'", () => {
     expect(pkg.exports['.']).toEqual({ types: './dist/api/index.d.ts', default: './dist/api/index.js' });
   });
 
-  it('the types: every operation with its options and document types (tsc -p test/api/tsconfig.library.json)', () => {
+  it('the types: every operation with its options and document types (tsc -p test/api/tsconfig.library.json)', async () => {
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    const result = spawnSync(process.execPath, [tsc, '-p', join(PROJECT_ROOT, 'test/api/tsconfig.library.json')], { encoding: 'utf8' });
+    const result = await runNodeAsync([tsc, '-p', join(PROJECT_ROOT, 'test/api/tsconfig.library.json')]);
     expect(result.stdout + result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
   }, 120_000);
 });

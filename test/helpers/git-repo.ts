@@ -107,14 +107,16 @@ export function runCliJson<T = any>(args: string[], options: Parameters<typeof r
 }
 
 /**
- * runCli without blocking the test process: a test that runs many slow commands in a row keeps the
- * event loop free, so vitest's worker can still report (a blocked worker fails the whole run).
+ * A Node script as a child process without blocking the test process: a test that runs slow
+ * commands (the CLI many times in a row, tsc) keeps the event loop free, so vitest's worker can
+ * still report (a worker blocked for 60 s fails the whole run).
  */
-export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult & { signal: NodeJS.Signals | null }> {
-  const env: Record<string, string | undefined> = { ...gitEnv(), NO_COLOR: '1', ...options.env };
-  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+export function runNodeAsync(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<CliResult & { signal: NodeJS.Signals | null }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: options.cwd ?? PROJECT_ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -126,6 +128,13 @@ export function runCliAsync(args: string[], options: { cwd?: string; env?: Recor
       resolvePromise({ code: code ?? -1, stdout, stderr, signal });
     });
   });
+}
+
+/** runCli without blocking the test process (see runNodeAsync). */
+export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult & { signal: NodeJS.Signals | null }> {
+  const env: Record<string, string | undefined> = { ...gitEnv(), NO_COLOR: '1', ...options.env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  return runNodeAsync([CLI, ...args], { cwd: options.cwd, env, timeoutMs: options.timeoutMs });
 }
 
 export async function runCliJsonAsync<T = any>(args: string[], options: Parameters<typeof runCliAsync>[1] = {}): Promise<{ code: number; json: T; stderr: string }> {
