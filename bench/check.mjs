@@ -3,6 +3,7 @@
 //   (the incremental sync re-reads one file; per-file rules run on that file alone, cross-file
 //   rules look ids up in the index): target 4× `node -e 0`;
 // - a full `check` of the workspace (every file re-parsed, every rule): target 2× a cold sync.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,18 @@ export async function benchCheck({ workspace, cliPath, measure, size, node, stat
   rows.push({ ...withTarget(one, size, 4 * node.median_ms, '4× node -e 0'), stat_floor_ms: Math.round(statTime), over_sync_ms: Math.round(one.median_ms - sync.median_ms) });
   rows.push({ ...sync, size });
   runNode([cliPath, ...ws, 'sync']);
+
+  // The hook itself: `git add` of the edited file, then `check --staged --json` from inside the repo
+  // (only the committing repo is synced; DESIGN, "Consistency check"): target 3× `node -e 0`.
+  const repo = join(workspace, 'repos', 'repo-07');
+  const stage = (i) => {
+    writeFileSync(path, Buffer.concat([original, Buffer.from(`\nStaged ${i}.\n`)]));
+    execFileSync('git', ['add', file], { cwd: repo, stdio: 'ignore' });
+  };
+  const staged = await measure('check --staged --json, one staged file (pre-commit hook)', ['check', '--staged', '--json'], { runs: 9, rss: true, cwd: repo, before: stage });
+  writeFileSync(path, original);
+  execFileSync('git', ['add', file], { cwd: repo, stdio: 'ignore' });
+  rows.push(withTarget(staged, size, 3 * node.median_ms, '3× node -e 0'));
 
   const index = mkdtempSync(join(tmpdir(), 'custodian-bench-index-'));
   const cold = await measure('cold sync (reference for the full check)', [...ws, '--index', join(index, 'index.sqlite'), 'sync'], {

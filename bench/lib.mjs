@@ -16,10 +16,10 @@ const cleanEnv = () => {
 };
 
 /** Runs `node <args>` once; returns wall milliseconds, the peak RSS in MiB when `rss` is set. */
-export function runNode(args, { env = {}, rss = false, allowFail = false } = {}) {
+export function runNode(args, { env = {}, rss = false, allowFail = false, cwd } = {}) {
   const argv = rss ? [RSS, ...args] : args;
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, argv, { env: { ...cleanEnv(), ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, argv, { env: { ...cleanEnv(), ...env }, encoding: 'utf8', maxBuffer: 1 << 30, cwd });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0 && !allowFail) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   const peak = rss ? Number(/peak_rss_mib=(\d+(?:\.\d+)?)/.exec(result.stderr)?.[1] ?? NaN) : undefined;
@@ -31,7 +31,7 @@ export function runNode(args, { env = {}, rss = false, allowFail = false } = {})
  * `command` is a custodian argv (run as `node bin/custodian.js …`) or a function.
  * `before` runs before every run, outside the timing (e.g. to change a file).
  */
-export async function measure(name, command, { runs = 7, warmup = 1, before, env, rss = false } = {}) {
+export async function measure(name, command, { runs = 7, warmup = 1, before, env, rss = false, cwd, allowFail = false } = {}) {
   const times = [];
   let peak = 0;
   for (let i = 0; i < warmup + runs; i++) {
@@ -42,7 +42,7 @@ export async function measure(name, command, { runs = 7, warmup = 1, before, env
       await command();
       ms = Number(process.hrtime.bigint() - started) / 1e6;
     } else {
-      const result = runNode([CLI, ...command], { env, rss });
+      const result = runNode([CLI, ...command], { env, rss, cwd, allowFail });
       ms = result.ms;
       if (rss) peak = Math.max(peak, result.peak_rss_mib);
     }

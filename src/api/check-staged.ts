@@ -5,7 +5,7 @@ import { isAbsolute, resolve, sep } from 'node:path';
 import type { CheckOptions, FileRef } from '../check/index.js';
 import { readStagedBlobs, stagedChanges, type ReadOutcome } from '../check/sources.js';
 import { usageError } from '../errors.js';
-import { findGitDirs, prefixInWorkTree } from '../workspace/git-dirs.js';
+import { findGitDirs, prefixInWorkTree, type GitDirs } from '../workspace/git-dirs.js';
 import { compileInclude } from '../workspace/include.js';
 import type { RepoConfig } from '../workspace/types.js';
 
@@ -17,13 +17,24 @@ export interface StagedScope {
   absolute: Map<FileRef, string>;
 }
 
-export async function stagedScope(repos: RepoConfig[], cwd: string): Promise<StagedScope> {
+/** The git work tree around `cwd` and the registered repos inside it: the repos a commit there can change. */
+export interface StagedTree {
+  dirs: GitDirs;
+  owners: { repo: RepoConfig; prefix: string }[];
+}
+
+/** Found from the files alone (no git process), so the sync can be limited to the owners before anything else runs. */
+export function stagedTree(repos: RepoConfig[], cwd: string): StagedTree {
   const dirs = findGitDirs(cwd);
   if (!dirs) throw usageError(`--staged: ${cwd} is not inside a git repository`);
   const owners = repos
     .map((repo) => ({ repo, prefix: prefixInWorkTree(dirs, repo.checkout) }))
     .filter(({ prefix }) => prefix !== '..' && !prefix.startsWith('../') && !isAbsolute(prefix))
     .sort((a, b) => b.prefix.length - a.prefix.length);
+  return { dirs, owners };
+}
+
+export async function stagedScope({ dirs, owners }: StagedTree): Promise<StagedScope> {
   const scope: StagedScope = { files: [], read: () => null, hidden: [], absolute: new Map() };
   if (owners.length === 0) return scope;
   const changes = await stagedChanges(dirs.workTree);

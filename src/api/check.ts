@@ -10,6 +10,7 @@ import { unknownRepo, usageError } from '../errors.js';
 import type { IndexDb } from '../index/db.js';
 import { VERSION } from '../version.js';
 import type { RepoConfig, Workspace, WorkspaceMode } from '../workspace/types.js';
+import type { StagedScope } from './check-staged.js';
 import { cwdOf, loadWorkspace, warn, withIndex, type WorkspaceOptions } from './context.js';
 
 export interface CheckOptions extends WorkspaceOptions {
@@ -43,6 +44,8 @@ export interface CheckReportDocument {
   schema_version: 1;
   kind: 'check-report';
   mode: WorkspaceMode;
+  /** With `staged`: the repos brought up to date before checking; the others were answered as last indexed. */
+  synced_repos?: string[];
   error_count: number;
   warning_count: number;
   fixable_count: number;
@@ -81,16 +84,30 @@ export async function checkRun(options: CheckOptions = {}): Promise<CheckOutcome
   if (options.fix && options.staged) throw usageError('--fix cannot be combined with --staged: fixes edit the working tree, --staged checks the staged blobs');
   const ws = await loadWorkspace(options);
   const cwd = cwdOf(options);
-  return withIndex(ws, options, async (db) => {
-    warnUnknownRules(ws, options);
-    const repos = selectRepos(ws, options.repos);
-    const scope = await scopeOptions(ws, db, repos, options, cwd);
-    if (scope.options === null) return outcome(ws, { mode: ws.mode, diagnostics: [], files: [] }, cwd, repos, scope.skipped, null);
-    let run = await runCheck(ws, db, scope.options);
-    let fixed: CheckOutcome['fix'] = null;
-    if (options.fix) ({ run, fixed } = await fix(ws, db, run, scope.options, options.dryRun === true, cwd));
-    return outcome(ws, run, cwd, repos, scope.skipped, fixed);
-  });
+  const repos = selectRepos(ws, options.repos);
+  // A pre-commit hook changes only the repos of the committing work tree: only they are synced,
+  // the others are answered as last indexed (DESIGN, "Consistency check").
+  const staged = options.staged ? await import('./check-staged.js') : null;
+  const tree = staged ? staged.stagedTree(repos, cwd) : null;
+  // git reads the staged blobs while the index syncs: the two wait on different processes.
+  const stagedFiles = staged && tree ? staged.stagedScope(tree) : null;
+  void stagedFiles?.catch(() => undefined); // awaited below; this only keeps a failure during the sync from going unhandled
+  const syncScope = tree?.owners.map(({ repo }) => repo.slug);
+  return withIndex(
+    ws,
+    options,
+    async (db, sync) => {
+      warnUnknownRules(ws, options);
+      const synced = tree ? (sync?.synced_repos ?? []) : null;
+      const scope = await scopeOptions(ws, db, repos, options, cwd, stagedFiles);
+      if (scope.options === null) return outcome(ws, { mode: ws.mode, diagnostics: [], files: [] }, cwd, repos, scope.skipped, null, synced);
+      let run = await runCheck(ws, db, scope.options);
+      let fixed: CheckOutcome['fix'] = null;
+      if (options.fix) ({ run, fixed } = await fix(ws, db, run, scope.options, options.dryRun === true, cwd));
+      return outcome(ws, run, cwd, repos, scope.skipped, fixed, synced);
+    },
+    syncScope,
+  );
 }
 
 function outcome(
@@ -100,6 +117,7 @@ function outcome(
   repos: RepoConfig[],
   skipped: string[],
   fix: CheckOutcome['fix'],
+  synced: string[] | null,
 ): CheckOutcome {
   const checkouts = new Map(ws.repos.map((r) => [r.slug, r.checkout]));
   const input: ReportInput = {
@@ -109,7 +127,10 @@ function outcome(
     displayPath: (repo, file) => relativePath(cwd, join(checkouts.get(repo) ?? '', file)),
     toolVersion: VERSION,
   };
-  return { report: checkReport(input) as CheckReportDocument, input, repos: repos.map((r) => r.slug), skipped_paths: skipped, fix };
+  const { schema_version, kind, mode, ...counts } = checkReport(input) as CheckReportDocument;
+  // `synced_repos` only with --staged, the one scope that syncs less than the whole workspace.
+  const report: CheckReportDocument = { schema_version, kind, mode, ...(synced ? { synced_repos: synced } : {}), ...counts };
+  return { report, input, repos: repos.map((r) => r.slug), skipped_paths: skipped, fix };
 }
 
 function selectRepos(ws: Workspace, slugs: string[] | undefined): RepoConfig[] {
@@ -128,6 +149,7 @@ async function scopeOptions(
   repos: RepoConfig[],
   options: CheckOptions,
   cwd: string,
+  stagedFiles: Promise<StagedScope> | null,
 ): Promise<{ options: RunOptions | null; skipped: string[] }> {
   const slugs = repos.map((r) => r.slug);
   const limited = repos.length < ws.repos.length ? { repos: slugs } : {};
@@ -139,13 +161,12 @@ async function scopeOptions(
     skipped = resolved.skipped;
     files = resolved.files;
   }
-  if (options.staged) {
-    const { stagedScope } = await import('./check-staged.js');
-    const staged = await stagedScope(repos, cwd);
+  if (stagedFiles) {
+    const staged = await stagedFiles;
     const wanted = files ? new Set(files.map((f) => `${f.repo}\0${f.file}`)) : null;
-    const stagedFiles = staged.files.filter((f) => !wanted || wanted.has(`${f.repo}\0${f.file}`));
-    if (stagedFiles.length === 0) return { options: null, skipped };
-    return { options: { ...limited, files: stagedFiles, read: staged.read, hidden: staged.hidden }, skipped };
+    const checked = staged.files.filter((f) => !wanted || wanted.has(`${f.repo}\0${f.file}`));
+    if (checked.length === 0) return { options: null, skipped };
+    return { options: { ...limited, files: checked, read: staged.read, hidden: staged.hidden }, skipped };
   }
   if (files && files.length === 0) return { options: null, skipped };
   return { options: { ...limited, ...(files ? { files } : {}) }, skipped };

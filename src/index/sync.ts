@@ -6,7 +6,7 @@ import { discardIndex, isCorruption, openIndex, type IndexDb } from './db.js';
 import { contentHash } from '../documents/text.js';
 import { planRepo, readCandidate, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
-import { readIndexState, storedHash, type IndexState } from './state.js';
+import { readIndexState, readRepoRows, storedHash, type IndexState, type RepoRow } from './state.js';
 
 export interface SyncOptions {
   full?: boolean;
@@ -19,7 +19,8 @@ export interface SyncOptions {
   /**
    * Only these repos (slugs): the others are taken as last indexed. For an edit that knows the one
    * file it changed: its repo's check stats that repo's files instead of the whole workspace's.
-   * Ignored with `full`.
+   * Ignored with `full`. A repo the index has never seen is synced too: it has no "last indexed"
+   * state to answer from.
    */
   repos?: readonly string[];
 }
@@ -55,6 +56,8 @@ export interface SyncOutcome {
   unreachable: string[];
   /** Why each unreachable repo could not be read, in registry order. */
   repo_problems: RepoProblem[];
+  /** The repos brought up to date, in registry order: every repo unless SyncOptions.repos limited them. */
+  synced_repos: string[];
   duration_ms: number;
 }
 
@@ -77,24 +80,36 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
   const started = performance.now();
   const db = openIndex(ws.index_path, ws.index_source);
   const full = options.full === true;
-  const scope = full || options.repos === undefined ? null : new Set(options.repos);
   // data_version changes when another connection commits: it tells whether the plan below is
   // still true once the lock is ours.
   const version = db.pragma('data_version', { simple: true });
-  let plans = await planAll(ws, readIndexState(db), full, scope);
+  const repoRows = readRepoRows(db);
+  const scope = full || options.repos === undefined ? null : syncScope(ws, repoRows, options.repos);
+  let plans = await planAll(ws, readIndexState(db, repoRows, scope), full, scope);
   const counts = emptyCounts(plans);
   const changes: FileChange[] = [];
   if (!full && !(await needsWrite(ws, db, plans, options.settle === true, scope === null))) {
-    return { db, counts, changes, wrote: false, unreachable: unreachable(plans), repo_problems: repoProblems(plans), duration_ms: performance.now() - started };
+    return { db, counts, changes, wrote: false, ...outcomeOf(plans), duration_ms: performance.now() - started };
   }
   const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
   await withSyncLock(ws.index_path, async () => {
     // Another process may have synced while we waited for the lock: then look again.
-    if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db), false, scope);
+    if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db, readRepoRows(db), scope), false, scope);
     Object.assign(counts, emptyCounts(plans));
     await applyPlans(db, ws, plans, full, counts, changes, scope === null);
   });
-  return { db, counts, changes, wrote: true, unreachable: unreachable(plans), repo_problems: repoProblems(plans), duration_ms: performance.now() - started };
+  return { db, counts, changes, wrote: true, ...outcomeOf(plans), duration_ms: performance.now() - started };
+}
+
+/** The repos asked for, and every registered repo the index holds nothing about yet. */
+function syncScope(ws: Workspace, indexed: ReadonlyMap<string, RepoRow>, repos: readonly string[]): Set<string> {
+  const scope = new Set(repos);
+  for (const repo of ws.repos) if (!indexed.has(repo.slug)) scope.add(repo.slug);
+  return scope;
+}
+
+function outcomeOf(plans: RepoPlan[]): Pick<SyncOutcome, 'unreachable' | 'repo_problems' | 'synced_repos'> {
+  return { unreachable: unreachable(plans), repo_problems: repoProblems(plans), synced_repos: plans.map((p) => p.repo.slug) };
 }
 
 async function planAll(ws: Workspace, state: IndexState, full: boolean, scope: ReadonlySet<string> | null): Promise<RepoPlan[]> {
