@@ -1,7 +1,7 @@
 // Task rows as JSON items: what the files say about a task, plus where it lives. No sync
 // timestamps, so the answer is reproducible.
 import type { AcceptanceCriterion } from '../../documents/model.js';
-import type { TaskRow } from '../../index/queries/tasks.js';
+import type { TaskListRow, TaskRow } from '../../index/queries/tasks.js';
 
 export interface TaskItem {
   id: string | null;
@@ -34,7 +34,7 @@ export interface TaskDetail extends TaskItem {
   fields: Record<string, unknown>;
 }
 
-export function taskItem(row: TaskRow): TaskItem {
+export function taskItem(row: TaskListRow): TaskItem {
   return {
     id: row.task_id,
     local_id: row.local_id,

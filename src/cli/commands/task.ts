@@ -14,7 +14,8 @@ function defineList(task: Group) {
     .description('list tasks (every status unless --status is given)')
     .option('--ready', 'only tasks that are ready to work on (as dispatch decides)')
     .option('--assignee <name>', 'only tasks held by this name (repeatable, or comma-separated)', collect)
-    .option('--priority <priority>', 'only tasks with this priority (repeatable: critical, high, medium, low)', collect);
+    .option('--priority <priority>', 'only tasks with this priority (repeatable: critical, high, medium, low)', collect)
+    .option('--fields <names>', 'with --json: also these keys of task show (description, acceptance_criteria, fields, declared_in, valid, priority_raw, end_line, description_lines; repeatable, or comma-separated)', collect);
 }
 
 function defineShow(task: Group) {

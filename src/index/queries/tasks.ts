@@ -44,44 +44,71 @@ export interface TaskFilter {
 }
 
 export function selectTasks(db: IndexDb, filter: TaskFilter = {}): TaskRow[] {
+  return [...iterateTasks(db, filter, 'detail')];
+}
+
+/** What a task list shows (TaskItem's columns), without the texts only `task show` needs. */
+export type TaskListRow = Pick<
+  TaskRow,
+  'row_id' | 'repo' | 'path' | 'task_id' | 'local_id' | 'workplan_id' | 'title' | 'status' | 'status_raw' | 'priority' | 'needs_human' | 'assignee' | 'line' | 'depends_on'
+>;
+
+const LIST_COLUMNS = 't.id AS row_id, t.repo, t.path, t.task_id, t.local_id, t.workplan_id, t.title, t.status, t.status_raw, t.priority, t.needs_human, t.assignee, t.line';
+
+/**
+ * The filter's tasks one at a time, in order, as the index yields them: a list of 60,000 tasks is
+ * never held whole. `list`: only the columns a list shows (a row's description, criteria and
+ * fields are most of its bytes); `detail`: every column. Dependencies are read in one query
+ * beforehand, not by a subquery per row.
+ */
+export function iterateTasks(db: IndexDb, filter: TaskFilter, columns: 'detail'): IterableIterator<TaskRow>;
+export function iterateTasks(db: IndexDb, filter: TaskFilter, columns: 'list'): IterableIterator<TaskListRow>;
+export function* iterateTasks(db: IndexDb, filter: TaskFilter, columns: 'list' | 'detail'): IterableIterator<TaskListRow> {
+  const { where, params } = taskWhere(filter);
+  const deps = dependenciesOf(db, where, params);
+  const rows = db
+    .prepare(`SELECT ${columns === 'list' ? LIST_COLUMNS : 't.id AS row_id, t.*'} FROM tasks t ${where} ORDER BY t.repo, t.path, t.ordinal`)
+    .iterate(...params) as IterableIterator<TaskListRow>;
+  for (const row of rows) {
+    row.depends_on = deps.get(row.row_id) ?? [];
+    yield row;
+  }
+}
+
+/** Each task's dependencies in file order, keyed by task row, for the tasks `where` selects. */
+function dependenciesOf(db: IndexDb, where: string, params: unknown[]): Map<number, string[]> {
+  const deps = new Map<number, string[]>();
+  const rows = db
+    .prepare(`SELECT d.task_row, d.depends_on FROM task_deps d ${where ? `JOIN tasks t ON t.id = d.task_row ${where}` : ''} ORDER BY d.task_row, d.position`)
+    .raw()
+    .iterate(...params) as IterableIterator<[number, string]>;
+  for (const [row, target] of rows) {
+    const list = deps.get(row);
+    if (list) list.push(target);
+    else deps.set(row, [target]);
+  }
+  return deps;
+}
+
+function taskWhere(filter: TaskFilter): { where: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filter.repos) {
-    where.push(`t.repo IN (${filter.repos.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...filter.repos);
-  }
-  if (filter.statuses) {
-    where.push(`t.status IN (${filter.statuses.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...filter.statuses);
-  }
-  if (filter.taskIds) {
-    where.push(`t.task_id IN (${filter.taskIds.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...filter.taskIds);
-  }
-  if (filter.paths) {
-    where.push(`t.path IN (${filter.paths.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...filter.paths);
-  }
-  if (filter.assignees) {
-    where.push(`t.assignee IN (${filter.assignees.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...filter.assignees);
-  }
-  if (filter.priorities) {
-    where.push(`t.priority IN (${filter.priorities.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...filter.priorities);
-  }
+  const among = (column: string, values: readonly unknown[] | undefined) => {
+    if (!values) return;
+    where.push(`t.${column} IN (${values.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...values);
+  };
+  among('repo', filter.repos);
+  among('status', filter.statuses);
+  among('task_id', filter.taskIds);
+  among('path', filter.paths);
+  among('assignee', filter.assignees);
+  among('priority', filter.priorities);
   if (filter.documentId !== undefined) {
     where.push('t.document_id = ?');
     params.push(filter.documentId);
   }
-  const rows = db
-    .prepare(
-      `SELECT t.id AS row_id, t.*, (SELECT json_group_array(depends_on) FROM (SELECT depends_on FROM task_deps d WHERE d.task_row = t.id ORDER BY position)) AS deps
-       FROM tasks t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY t.repo, t.path, t.ordinal`,
-    )
-    .all(...params) as (TaskRow & { deps: string })[];
-  return rows.map(({ deps, ...row }) => ({ ...row, depends_on: JSON.parse(deps) as string[] }));
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
 /** Tasks a reference names (`id`, `repo:id` or `repo:path#id`): more than one means it is ambiguous. */
