@@ -14,6 +14,12 @@ const { Command, CommanderError } = createRequire(import.meta.url)('commander') 
 
 export async function main(argv: string[]): Promise<number> {
   const ctx: CliContext = { exitCode: 0, globals: () => program.opts() };
+  // A reader that stops early (`custodian task list --json | head`) closes the pipe: stop quietly,
+  // as git does, instead of dying on an unhandled EPIPE with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(ctx.exitCode);
+  });
   const program = defineProgram(Command);
 
   const wanted = commandName(argv.slice(2));

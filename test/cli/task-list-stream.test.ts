@@ -80,3 +80,20 @@ describe('writeJsonItems', () => {
     expect(written(head, items).writes).toBeGreaterThan(2);
   });
 });
+
+describe('a reader that stops early', () => {
+  it('ends the command quietly when the pipe closes (task list --json | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { CLI } = await import('../helpers/git-repo.js');
+    // Enough tasks that the list outlives a pipe closed after its first bytes.
+    const big = Array.from({ length: 400 }, (_, i) => `\`\`\`task\nid: BIG-WP-1-T${i}\ntitle: ${'x'.repeat(200)}\n\`\`\`\n`).join('\n');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(root, 'repos', 'ledger-api', 'workplans', 'BIG-WP-1.md'), `---\nid: BIG-WP-1\n---\n\n${big}`);
+    const child = spawn(process.execPath, [CLI, '-w', root, 'task', 'list', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect([code, stderr]).toEqual([0, '']);
+  });
+});
