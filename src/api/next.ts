@@ -159,9 +159,13 @@ function slowQueue(db: IndexDb, repos: string[], options: ProposalOptions): Queu
 }
 
 function nextTask(row: TaskRow, entry: QueueEntry): NextTask {
+  return { ...taskDetail(row), ...placeInQueue(entry) };
+}
+
+/** What `next` adds to a task's detail: its workstream and workplan, and its readiness (the hub's next too). */
+export function placeInQueue(entry: QueueEntry): Pick<NextTask, 'workstream' | 'workplan' | 'ready' | 'blocked_by'> {
   const ws = entry.workstream;
   return {
-    ...taskDetail(row),
     workstream: workstreamId(ws),
     workplan:
       ws.kind === 'workplan'

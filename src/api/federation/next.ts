@@ -4,8 +4,7 @@
 import { firstReady } from '../../dispatch/next.js';
 import { assessQueue } from '../../dispatch/queue.js';
 import { WORKABLE_STATUSES } from '../../dispatch/readiness.js';
-import { workstreamId } from '../../dispatch/workstreams.js';
-import type { NextTask } from '../next.js';
+import { placeInQueue, type NextTask } from '../next.js';
 import { findRepo } from './repos.js';
 import type { FederatedTask, FederatedView } from './types.js';
 
@@ -40,19 +39,5 @@ export function federatedNext(view: FederatedView, options: FederatedNextOptions
   const ordered = assessQueue(candidates, view.catalog, view.lookup, { includeHuman });
   const entry = firstReady(ordered, view.lookup, { includeHuman, as: options.as });
   if (entry === null) return { schema_version: 1, kind: 'next', task: null };
-  const ws = entry.workstream;
-  return {
-    schema_version: 1,
-    kind: 'next',
-    task: {
-      ...view.taskAt.get(entry.task.row_id)!,
-      workstream: workstreamId(ws),
-      workplan:
-        ws.kind === 'workplan'
-          ? { id: ws.workplan.id, title: ws.workplan.title, status: ws.workplan.status, repo_slug: ws.workplan.repo, file: ws.workplan.file }
-          : null,
-      ready: entry.ready,
-      blocked_by: entry.blocked_by,
-    },
-  };
+  return { schema_version: 1, kind: 'next', task: { ...view.taskAt.get(entry.task.row_id)!, ...placeInQueue(entry) } };
 }
