@@ -2,7 +2,7 @@
 // stderr, then the JSON document, the diffs of a dry run, or a summary of what changed.
 import type { EditDocumentFields } from '../../api/registry-context.js';
 import { visible } from '../../visible.js';
-import { writeHuman, writeJson, writeLines, writeMessage } from '../output.js';
+import { writeDiff, writeJson, writeLines, writeMessage } from '../output.js';
 
 /** `summary`: what happened, one line per change (printed when it was no dry run). */
 export function writeEditReport(doc: EditDocumentFields, json: boolean, summary: () => string[]): void {
@@ -12,7 +12,7 @@ export function writeEditReport(doc: EditDocumentFields, json: boolean, summary:
     return;
   }
   if (doc.dry_run) {
-    if (doc.edits.length) writeHuman(doc.edits, (edits) => [edits.map((e) => e.diff).join('').replace(/\n$/, '')]);
+    writeDiff(doc.edits.map((e) => e.diff).join(''));
     process.stderr.write(`custodian: dry run: ${doc.edits.length} file${doc.edits.length === 1 ? '' : 's'} would change, nothing was written\n`);
     return;
   }

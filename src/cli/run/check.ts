@@ -5,7 +5,7 @@ import { FORMAT_NAMES, FORMATTERS, countDiagnostics, summaryLine } from '../../c
 import { usageError } from '../../errors.js';
 import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
-import { colors, useColor, writeHuman, writeMessage } from '../output.js';
+import { colors, useColor, writeDiff, writeMessage } from '../output.js';
 import { inertLines } from '../../visible.js';
 
 import type { CheckFlags } from '../commands/check.js';
@@ -32,7 +32,7 @@ export async function check(ctx: CliContext, paths: string[], flags: CheckFlags)
     for (const reason of fix.not_fixed) writeMessage(`custodian: warning: not fixed: ${reason}`);
     const count = `${fix.changed.length} file${fix.changed.length === 1 ? '' : 's'}`;
     if (fix.dry_run) {
-      if (fix.changed.length > 0) writeHuman(fix.changed, (changed) => [changed.map((f) => f.diff).join('').replace(/\n$/, '')]);
+      writeDiff(fix.changed.map((f) => f.diff).join(''));
       process.stderr.write(`custodian: --dry-run: would fix ${count}; nothing was written\n`);
     } else if (fix.changed.length > 0) {
       writeMessage(`custodian: fixed ${count}: ${fix.changed.map((f) => f.path).join(', ')}`);
