@@ -14,7 +14,8 @@ export interface DispatchOptions extends WorkspaceOptions {
   repo: string;
   /**
    * At most this many pending tasks per workstream, ready ids and human interventions (default
-   * 50; 0: all). A trimmed list says so (`truncated`, `…_truncated`).
+   * 50; 0: all). Each list carries its full count (`pending_total`, `…_total`) whatever the limit;
+   * a trimmed list also says so (`truncated`, `…_truncated`).
    */
   limit?: number;
 }

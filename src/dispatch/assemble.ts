@@ -1,6 +1,8 @@
 // The dispatch document of one repo: its active goal, its active workstreams with their pending
 // tasks, the ready queue, the tasks that need a human and the interface changes to react to.
-// Pure: the caller hands in the rows; `limitDispatch` trims the lists for output.
+// Pure: the caller hands in the rows; `limitDispatch` trims the lists for output. Each list carries
+// its full count (`pending_total`, `ready_tasks_total`, `human_interventions_total`) whether or not
+// it is trimmed, so a caller asking for a short answer still learns how much there is.
 import { compareCodePoints, compareKeys } from './order.js';
 import { activeGoal } from './goals.js';
 import { pendingInterfaceChanges, type PendingInterfaceChange } from './interface-changes.js';
@@ -48,8 +50,10 @@ export interface DispatchWorkstream {
   repo_slug: string;
   file: string | null;
   pending_tasks: DispatchTaskItem[];
+  /** How many pending tasks the workstream has, listed or not. */
+  pending_total: number;
+  /** Present when `pending_tasks` was trimmed to the limit. */
   truncated?: true;
-  pending_total?: number;
 }
 
 export interface DispatchGoal {
@@ -67,11 +71,11 @@ export interface DispatchDocument {
   active_goal: DispatchGoal | null;
   active_workstreams: DispatchWorkstream[];
   ready_tasks: (string | null)[];
+  ready_tasks_total: number;
   ready_tasks_truncated?: true;
-  ready_tasks_total?: number;
   human_interventions: DispatchTaskItem[];
+  human_interventions_total: number;
   human_interventions_truncated?: true;
-  human_interventions_total?: number;
   pending_interface_changes: PendingInterfaceChange[];
   last_state_synced_at: string | null;
 }
@@ -80,14 +84,18 @@ export function buildDispatch(input: DispatchInput): DispatchDocument {
   const pending = input.tasks.filter((task) => task.repo === input.repo && task.status !== null && PENDING_STATUSES.has(task.status));
   const queue = assessQueue(pending, input.catalog, input.lookup).filter((entry) => workstreamOpen(entry.workstream));
   const goal = activeGoal(input.goals, input.repo, input.domain);
+  const ready = queue.filter((entry) => entry.ready).map((entry) => entry.task.id);
+  const human = queue.filter((entry) => entry.task.needs_human).map((entry) => taskItem(entry, input.lookup));
   return {
     schema_version: 1,
     kind: 'dispatch',
     repo_slug: input.repo,
     active_goal: goal && { id: goal.id, title: goal.title, priority: goal.priority, repo_slug: goal.repo, file: goal.file },
     active_workstreams: workstreams(queue, input.lookup),
-    ready_tasks: queue.filter((entry) => entry.ready).map((entry) => entry.task.id),
-    human_interventions: queue.filter((entry) => entry.task.needs_human).map((entry) => taskItem(entry, input.lookup)),
+    ready_tasks: ready,
+    ready_tasks_total: ready.length,
+    human_interventions: human,
+    human_interventions_total: human.length,
     pending_interface_changes: pendingInterfaceChanges(input.interfaceChanges, input.repo),
     last_state_synced_at: isoSeconds(input.syncedAt),
   };
@@ -110,10 +118,18 @@ function workstreams(queue: QueueEntry[], lookup: DependencyLookup): DispatchWor
       const tasks = [...entries].sort((a, b) => Number(b.ready) - Number(a.ready) || compareKeys(a.key, b.key)).map((entry) => taskItem(entry, lookup));
       if (ws.kind === 'workplan') {
         const { workplan } = ws;
-        return { id: workplan.id, title: workplan.title, status: workplan.status ?? 'active', repo_slug: workplan.repo, file: workplan.file, pending_tasks: tasks };
+        return {
+          id: workplan.id,
+          title: workplan.title,
+          status: workplan.status ?? 'active',
+          repo_slug: workplan.repo,
+          file: workplan.file,
+          pending_tasks: tasks,
+          pending_total: tasks.length,
+        };
       }
       const repo = ws.kind === 'backlog' ? ws.repo : first.task.repo;
-      return { id: backlogId(repo), title: 'Backlog', status: 'active', repo_slug: repo, file: null, pending_tasks: tasks };
+      return { id: backlogId(repo), title: 'Backlog', status: 'active', repo_slug: repo, file: null, pending_tasks: tasks, pending_total: tasks.length };
     });
 }
 

@@ -111,6 +111,7 @@ describe('dispatch assembly', () => {
     expect(limited.ready_tasks).toEqual(['WP-1-T1', 'WP-1-T2', 'WP-1-T3']);
     expect(limited).toMatchObject({ ready_tasks_truncated: true, ready_tasks_total: 5 });
     expect(limited.human_interventions).toHaveLength(2);
+    expect(limited.human_interventions_total).toBe(2);
     expect('human_interventions_truncated' in limited).toBe(false);
     expect(Object.keys(limited)).toEqual([
       'schema_version',
@@ -119,13 +120,18 @@ describe('dispatch assembly', () => {
       'active_goal',
       'active_workstreams',
       'ready_tasks',
-      'ready_tasks_truncated',
       'ready_tasks_total',
+      'ready_tasks_truncated',
       'human_interventions',
+      'human_interventions_total',
       'pending_interface_changes',
       'last_state_synced_at',
     ]);
+    // Trimming a trimmed document again keeps the full counts and the markers.
+    expect(limitDispatch(limited, 5)).toEqual(limited);
     expect(limitDispatch(doc, 0)).toBe(doc);
+    expect(doc).toMatchObject({ ready_tasks_total: 5, human_interventions_total: 2 });
+    expect(doc.active_workstreams[0].pending_total).toBe(7);
     expect(limitDispatch(doc, 7).active_workstreams[0]).not.toHaveProperty('truncated');
   });
 

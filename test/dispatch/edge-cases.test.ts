@@ -83,8 +83,9 @@ describe('dispatch edge cases', () => {
           item('API-WP-1-T02', plan, 14, [{ id: 'CLI-WP-1-T01', reason: 'cancelled', status: 'cancelled', repo_slug: 'cli' }]),
           item('API-WP-1-T03', plan, 20, [{ id: 'DUP-9', reason: 'ambiguous', status: null, repo_slug: null }]),
         ],
+        pending_total: 4,
       },
-      { id: 'api:backlog', title: 'Backlog', status: 'active', repo_slug: 'api', file: null, pending_tasks: [item('DUP-9', 'docs/tasks/DUP-9.md', 1)] },
+      { id: 'api:backlog', title: 'Backlog', status: 'active', repo_slug: 'api', file: null, pending_tasks: [item('DUP-9', 'docs/tasks/DUP-9.md', 1)], pending_total: 1 },
     ]);
     expect(json.ready_tasks).toEqual(['API-WP-1-T04', 'API-5', 'DUP-9']);
     expect(json.pending_interface_changes.map((c: any) => `${c.repo_slug}:${c.id}`)).toEqual(['cli:IC-2']);

@@ -68,6 +68,7 @@ describe('custodian dispatch on the example workspace', () => {
               blocked_by: [{ id: 'LEDG-WP-0001-T03', reason: 'not-done', status: 'todo', repo_slug: 'ledger-api' }],
             }),
           ],
+          pending_total: 4,
         },
         {
           id: 'LEDG-WP-0002',
@@ -82,6 +83,7 @@ describe('custodian dispatch on the example workspace', () => {
               blocked_by: [{ id: 'LEDG-WP-0002-T02', reason: 'not-done', status: 'todo', repo_slug: 'ledger-api' }],
             }),
           ],
+          pending_total: 2,
         },
         {
           id: 'ledger-api:backlog',
@@ -93,10 +95,13 @@ describe('custodian dispatch on the example workspace', () => {
             pending('LEDG-43', 'Fix the flaky balance snapshot test', 'in_progress', 'medium', 'docs/tasks/LEDG-43-flaky-balance-test.md', 1),
             pending('LEDG-42', 'Rotate the webhook signing keys', 'todo', 'high', 'docs/tasks/LEDG-42-rotate-signing-keys.md', 1),
           ],
+          pending_total: 2,
         },
       ],
       ready_tasks: ['LEDG-WP-0001-T02', 'LEDG-43', 'LEDG-WP-0001-T03', 'LEDG-WP-0002-T02', 'LEDG-42'],
+      ready_tasks_total: 5,
       human_interventions: [t05],
+      human_interventions_total: 1,
       pending_interface_changes: [],
       last_state_synced_at: 'T',
     });
@@ -128,10 +133,13 @@ describe('custodian dispatch on the example workspace', () => {
               ],
             }),
           ],
+          pending_total: 2,
         },
       ],
       ready_tasks: ['LCLI-WP-0001-T01'],
+      ready_tasks_total: 1,
       human_interventions: [],
+      human_interventions_total: 0,
       pending_interface_changes: [IC7],
       last_state_synced_at: 'T',
     });
@@ -147,7 +155,7 @@ describe('custodian dispatch on the example workspace', () => {
       repo_slug: 'docs-site',
       active_goal: null,
       active_workstreams: [
-        { id: 'DOCS-WP-0001', title: 'API guide refresh', status: 'active', repo_slug: 'docs-site', file: plan, pending_tasks: [pending('DOCS-WP-0001-T02', 'Currency examples', 'todo', 'medium', plan, 27)] },
+        { id: 'DOCS-WP-0001', title: 'API guide refresh', status: 'active', repo_slug: 'docs-site', file: plan, pending_tasks: [pending('DOCS-WP-0001-T02', 'Currency examples', 'todo', 'medium', plan, 27)], pending_total: 1 },
         {
           id: 'docs-site:backlog',
           title: 'Backlog',
@@ -155,24 +163,62 @@ describe('custodian dispatch on the example workspace', () => {
           repo_slug: 'docs-site',
           file: null,
           pending_tasks: [pending('DOCS-9', 'Fix the broken links on the changelog page', 'todo', 'low', 'docs/tasks/DOCS-9-broken-links.md', 1)],
+          pending_total: 1,
         },
       ],
       ready_tasks: ['DOCS-WP-0001-T02', 'DOCS-9'],
+      ready_tasks_total: 2,
       human_interventions: [],
+      human_interventions_total: 0,
       pending_interface_changes: [IC7],
       last_state_synced_at: 'T',
     });
   });
 
-  it('trims with --limit and says so', () => {
+  it('trims with --limit and says so, the totals the full counts', () => {
     const { json } = cli('dispatch', 'ledger-api', '--json', '--limit', '1');
     expect(json.active_workstreams.map((w: any) => [w.id, w.pending_tasks.map((t: any) => t.id), w.truncated, w.pending_total])).toEqual([
       ['LEDG-WP-0001', ['LEDG-WP-0001-T02'], true, 4],
       ['LEDG-WP-0002', ['LEDG-WP-0002-T02'], true, 2],
       ['ledger-api:backlog', ['LEDG-43'], true, 2],
     ]);
-    expect(json).toMatchObject({ ready_tasks: ['LEDG-WP-0001-T02'], ready_tasks_truncated: true, ready_tasks_total: 5 });
+    expect(Object.keys(json.active_workstreams[0])).toEqual(['id', 'title', 'status', 'repo_slug', 'file', 'pending_tasks', 'pending_total', 'truncated']);
+    expect(json).toMatchObject({ ready_tasks: ['LEDG-WP-0001-T02'], ready_tasks_total: 5, ready_tasks_truncated: true, human_interventions_total: 1 });
+    expect(json.human_interventions).toHaveLength(1);
     expect(json).not.toHaveProperty('human_interventions_truncated');
+    // Each list, then its total, then (when cut) its marker: DESIGN's order otherwise.
+    expect(Object.keys(json)).toEqual([
+      'schema_version',
+      'kind',
+      'repo_slug',
+      'active_goal',
+      'active_workstreams',
+      'ready_tasks',
+      'ready_tasks_total',
+      'ready_tasks_truncated',
+      'human_interventions',
+      'human_interventions_total',
+      'pending_interface_changes',
+      'last_state_synced_at',
+    ]);
+  });
+
+  it('carries its totals with --limit 0, and no truncation marker', () => {
+    const { code, json } = cli('dispatch', 'ledger-api', '--json', '--limit', '0');
+    expect(code).toBe(0);
+    expect(json.ready_tasks).toHaveLength(5);
+    expect(json.ready_tasks_total).toBe(json.ready_tasks.length);
+    expect(json.human_interventions_total).toBe(1);
+    expect(json.active_workstreams.map((w: any) => [w.id, w.pending_total, w.pending_tasks.length])).toEqual([
+      ['LEDG-WP-0001', 4, 4],
+      ['LEDG-WP-0002', 2, 2],
+      ['ledger-api:backlog', 2, 2],
+    ]);
+    for (const ws of json.active_workstreams) expect(ws).not.toHaveProperty('truncated');
+    expect(json).not.toHaveProperty('ready_tasks_truncated');
+    expect(json).not.toHaveProperty('human_interventions_truncated');
+    // The whole answer is the default one when nothing is cut.
+    expect(withoutSyncTime(json)).toEqual(withoutSyncTime(cli('dispatch', 'ledger-api', '--json').json));
   });
 
   it('refuses a limit that is not a whole number, and an unknown repo', () => {

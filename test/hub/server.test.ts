@@ -72,6 +72,12 @@ describe('reads', () => {
     const limited = await http(base, 'GET', '/v1/repos/ledger-api/dispatch?limit=1', undefined, null);
     const cliLimited = runCliJson(['-w', workspace, 'dispatch', 'ledger-api', '--json', '--limit', '1'], { env: NOW_ENV }).json;
     expect({ ...limited.json, last_state_synced_at: null }).toEqual({ ...cliLimited, last_state_synced_at: null });
+    expect(limited.json).toMatchObject({ ready_tasks_total: 5, ready_tasks_truncated: true });
+    // limit=0 lists everything and still carries the totals, as the CLI's --limit 0.
+    const all = await http(base, 'GET', '/v1/repos/ledger-api/dispatch?limit=0', undefined, null);
+    const cliAll = runCliJson(['-w', workspace, 'dispatch', 'ledger-api', '--json', '--limit', '0'], { env: NOW_ENV }).json;
+    expect({ ...all.json, last_state_synced_at: null }).toEqual({ ...cliAll, last_state_synced_at: null });
+    expect(all.json.ready_tasks_total).toBe(all.json.ready_tasks.length);
   });
 
   it('GET /v1/next is the CLI next document, with the task\'s source; as= is the CLI\'s --as', async () => {

@@ -126,6 +126,14 @@ describe('bounded answers on 3,000 tasks', () => {
     const { truncation_note: _note, ...answer } = doc;
     const cli = runCliJson(['-w', root, 'dispatch', 'repo-00', '--limit', lowered![1], '--json']).json;
     expect({ ...answer, last_state_synced_at: 'T' }).toEqual({ ...cli, last_state_synced_at: 'T' });
+    // The shorter lists still say how long the whole ones are.
+    const all = runCliJson(['-w', root, 'dispatch', 'repo-00', '--limit', '0', '--json']).json;
+    expect(doc.ready_tasks_total).toBe(all.ready_tasks.length);
+    expect(doc.ready_tasks.length).toBeLessThan(all.ready_tasks.length);
+    expect(doc.ready_tasks_truncated).toBe(true);
+    expect(doc.active_workstreams.map((ws: { pending_total: number }) => ws.pending_total)).toEqual(
+      all.active_workstreams.map((ws: { pending_tasks: unknown[] }) => ws.pending_tasks.length),
+    );
   });
 
   it('counts every check problem and lists the first that fit', async () => {

@@ -22,10 +22,11 @@ export function dispatchView(doc: DispatchDocument, options: ViewOptions): strin
   lines.push(color.bold(fit(`${doc.repo_slug}  (synced ${doc.last_state_synced_at ?? 'never'})`)));
   const goal = doc.active_goal;
   lines.push(goal ? fit(`goal  ${goal.id ?? '(no id)'}${goal.priority === null ? '' : ` [p${goal.priority}]`}  ${goal.title ?? ''}`) : color.dim('goal  none active'));
-  const readyTotal = doc.ready_tasks_total ?? doc.ready_tasks.length;
+  const readyTotal = doc.ready_tasks_total;
+  const humanTotal = doc.human_interventions_total;
   lines.push(
     fit(
-      `${plural(readyTotal, 'ready task')}, ${plural(doc.human_interventions_total ?? doc.human_interventions.length, 'needing a human', 'needing a human')}, ` +
+      `${plural(readyTotal, 'ready task')}, ${plural(humanTotal, 'needing a human', 'needing a human')}, ` +
         `${plural(blocked.length, 'blocked', 'blocked')}, ${plural(doc.pending_interface_changes.length, 'interface change')}`,
     ),
   );
@@ -55,8 +56,9 @@ export function dispatchView(doc: DispatchDocument, options: ViewOptions): strin
 
   if (doc.human_interventions.length) {
     lines.push('', color.bold('needs a human'));
-    for (const task of doc.human_interventions.slice(0, shown)) lines.push(color.yellow(fit(`  ? ${task.id ?? '(no id)'}  ${task.title}  (${task.file}:${task.line})`)));
-    if (doc.human_interventions.length > shown) lines.push(color.dim(`  + ${doc.human_interventions.length - shown} more`));
+    const listed = doc.human_interventions.slice(0, shown);
+    for (const task of listed) lines.push(color.yellow(fit(`  ? ${task.id ?? '(no id)'}  ${task.title}  (${task.file}:${task.line})`)));
+    if (humanTotal > listed.length) lines.push(color.dim(`  + ${humanTotal - listed.length} more`));
   }
 
   if (doc.active_workstreams.length > 0) {
@@ -102,12 +104,12 @@ function blockReason(block: DispatchBlock, repo: string): string {
   }
 }
 
-/** `4 pending: 2 ready, 1 blocked, 1 needing a human`. */
-function countsOf(tasks: DispatchTaskItem[], total: number | undefined): string {
+/** `4 pending: 2 ready, 1 blocked, 1 needing a human` (the split counts the listed tasks). */
+function countsOf(tasks: DispatchTaskItem[], total: number): string {
   const ready = tasks.filter((t) => t.ready).length;
   const human = tasks.filter((t) => t.needs_human).length;
   const parts = [ready && `${ready} ready`, tasks.length - ready - human && `${tasks.length - ready - human} blocked`, human && `${human} needing a human`].filter(Boolean);
-  return `${total ?? tasks.length} pending${parts.length ? `: ${parts.join(', ')}` : ''}`;
+  return `${total} pending${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 
 function taskLine(task: DispatchTaskItem, idWidth: number): string {
