@@ -1,5 +1,7 @@
 // `goal list|show`, `interface-change list|show`, `decision list|show`: the documents beside the
 // workplans, as the files state them, filtered like `workplan list`.
+import { writtenText } from '../documents/written-text.js';
+import { interfaceChangeFields, type InterfaceChangeFields } from '../documents/interface-change.js';
 import type { DocumentKind } from '../documents/model.js';
 import type { IndexDb } from '../index/db.js';
 import { selectDocuments, type DocumentRow } from '../index/queries/documents.js';
@@ -32,16 +34,7 @@ export interface GoalItem extends RecordBase {
   domain: string | null;
 }
 
-export interface InterfaceChangeRecord extends RecordBase {
-  change_type: string | null;
-  interface_type: string | null;
-  origin_repo: string;
-  affected_repos: string[];
-  affected_paths: string[];
-  planned_for: string | null;
-  published_at: string | null;
-  resolved_at: string | null;
-}
+export type InterfaceChangeRecord = RecordBase & InterfaceChangeFields;
 
 export interface DecisionItem extends RecordBase {
   resolved: string | null;
@@ -138,7 +131,7 @@ function recordItem(kind: RecordKind, row: DocumentRow): GoalItem | InterfaceCha
     case 'goal':
       return { ...recordBase(row), priority: row.priority, repo: row.repo_field, domain: row.domain };
     case 'decision':
-      return { ...recordBase(row), resolved: text((JSON.parse(row.fields) as Record<string, unknown>).resolved) };
+      return { ...recordBase(row), resolved: writtenText((JSON.parse(row.fields) as Record<string, unknown>).resolved) };
     case 'interface-change':
       return interfaceChangeRecord(row);
   }
@@ -146,18 +139,7 @@ function recordItem(kind: RecordKind, row: DocumentRow): GoalItem | InterfaceCha
 
 /** An interface change as `interface-change list|show|publish|resolve` print it. */
 export function interfaceChangeRecord(row: DocumentRow): InterfaceChangeRecord {
-  const f = JSON.parse(row.fields) as Record<string, unknown>;
-  return {
-    ...recordBase(row),
-    change_type: text(f.change_type),
-    interface_type: text(f.interface_type),
-    origin_repo: text(f.repo) ?? row.repo,
-    affected_repos: list(f.affected_repos),
-    affected_paths: list(f.affected_paths),
-    planned_for: text(f.planned_for),
-    published_at: text(f.published_at),
-    resolved_at: text(f.resolved_at),
-  };
+  return { ...recordBase(row), ...interfaceChangeFields(JSON.parse(row.fields) as Record<string, unknown>, row.repo) };
 }
 
 function recordBase(row: DocumentRow): RecordBase {
@@ -173,14 +155,4 @@ function recordBase(row: DocumentRow): RecordBase {
     file: row.path,
     line: row.line,
   };
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return null;
-}
-
-function list(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(text).filter((item): item is string => item !== null) : [];
 }

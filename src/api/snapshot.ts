@@ -8,6 +8,8 @@ import type { WorkplanInfo } from '../dispatch/types.js';
 import { workplanCatalog, workstreamId } from '../dispatch/workstreams.js';
 import { compareCodePoints } from '../dispatch/order.js';
 import type { DoiItem } from '../doi/model.js';
+import { writtenText } from '../documents/written-text.js';
+import { interfaceChangeFields } from '../documents/interface-change.js';
 import { toQueueTask } from '../index/queries/dispatch.js';
 import type { DocumentRow } from '../index/queries/documents.js';
 import type { TaskRow } from '../index/queries/tasks.js';
@@ -101,16 +103,6 @@ function fieldsOf(row: DocumentRow): Record<string, unknown> {
   return JSON.parse(row.fields) as Record<string, unknown>;
 }
 
-function text(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return null;
-}
-
-function texts(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(text).filter((s): s is string => s !== null) : [];
-}
-
 function goalItem(row: DocumentRow): SnapshotGoal {
   return {
     id: row.doc_id,
@@ -127,20 +119,12 @@ function goalItem(row: DocumentRow): SnapshotGoal {
 }
 
 function interfaceChangeItem(row: DocumentRow): SnapshotInterfaceChange {
-  const f = fieldsOf(row);
   return {
     id: row.doc_id,
     title: row.title,
     status: row.status,
     status_raw: row.status_raw,
-    change_type: text(f.change_type),
-    interface_type: text(f.interface_type),
-    origin_repo: text(f.repo) ?? row.repo,
-    affected_repos: texts(f.affected_repos),
-    affected_paths: texts(f.affected_paths),
-    planned_for: text(f.planned_for),
-    published_at: text(f.published_at),
-    resolved_at: text(f.resolved_at),
+    ...interfaceChangeFields(fieldsOf(row), row.repo),
     valid: row.valid === 1,
     repo_slug: row.repo,
     file: row.path,
@@ -154,7 +138,7 @@ function decisionItem(row: DocumentRow): SnapshotDecision {
     title: row.title,
     status: row.status,
     status_raw: row.status_raw,
-    resolved: text(fieldsOf(row).resolved),
+    resolved: writtenText(fieldsOf(row).resolved),
     valid: row.valid === 1,
     repo_slug: row.repo,
     file: row.path,

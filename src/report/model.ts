@@ -2,6 +2,7 @@
 // the HTML page embeds. Built from a snapshot or the federated view by src/report/build; the page
 // is one template over it (src/report/view) and its script only filters and lays it out.
 import type { BlockedReason } from '../dispatch/types.js';
+import type { InterfaceChangeFields } from '../documents/interface-change.js';
 
 export type ReportOrigin = 'workspace' | 'single-repo' | 'federation';
 
@@ -137,17 +138,11 @@ export interface ReportTask {
   source: string | null;
 }
 
-export interface ReportInterfaceChange {
+/** In the JSON: id, title, status, then the change's fields (no affected_paths), then the place and source. */
+export interface ReportInterfaceChange extends Omit<InterfaceChangeFields, 'affected_paths'> {
   id: string | null;
   title: string | null;
   status: string | null;
-  change_type: string | null;
-  interface_type: string | null;
-  origin_repo: string;
-  affected_repos: string[];
-  planned_for: string | null;
-  published_at: string | null;
-  resolved_at: string | null;
   repo_slug: string;
   file: string;
   source: string | null;

@@ -4,6 +4,7 @@
 // several into the federated view. Schema: schemas/snapshot.schema.json (the two are held together
 // by test/snapshot). Deterministic: no clock, no absolute path, every list in a stable order.
 import type { BlockedBy } from '../dispatch/types.js';
+import type { InterfaceChangeFields } from '../documents/interface-change.js';
 import type { CriterionResult, Tier } from '../doi/model.js';
 import type { RegistryStatus, WorkspaceMode } from '../workspace/types.js';
 
@@ -113,19 +114,12 @@ export interface SnapshotGoal {
   line: number;
 }
 
-export interface SnapshotInterfaceChange {
+/** In the JSON: id, title, status, status_raw, then the interface change's fields, then valid and the place. */
+export interface SnapshotInterfaceChange extends InterfaceChangeFields {
   id: string | null;
   title: string | null;
   status: string | null;
   status_raw: string | null;
-  change_type: string | null;
-  interface_type: string | null;
-  origin_repo: string;
-  affected_repos: string[];
-  affected_paths: string[];
-  planned_for: string | null;
-  published_at: string | null;
-  resolved_at: string | null;
   valid: boolean;
   repo_slug: string;
   file: string;

@@ -2,6 +2,7 @@
 // readiness are the CLI's own code run over the federation. Row ids are handed out by the caller
 // (unique across every source); positions come from the snapshot's order (repo, file, position).
 import type { GoalInfo, InterfaceChangeInfo, QueueTask, WorkplanInfo } from '../../dispatch/types.js';
+import { interfaceChangeFrontMatter } from '../../documents/interface-change.js';
 import type { SnapshotDocument, SnapshotGoal, SnapshotInterfaceChange, SnapshotTask } from '../../snapshot/types.js';
 
 export interface SnapshotRows {
@@ -70,15 +71,7 @@ function interfaceChangeInfo(change: SnapshotInterfaceChange): InterfaceChangeIn
     id: change.id,
     title: change.title,
     status: change.status,
-    fields: {
-      change_type: change.change_type,
-      interface_type: change.interface_type,
-      repo: change.origin_repo,
-      affected_paths: change.affected_paths,
-      planned_for: change.planned_for,
-      published_at: change.published_at,
-      resolved_at: change.resolved_at,
-    },
+    fields: interfaceChangeFrontMatter(change),
     affected_repos: change.affected_repos,
   };
 }

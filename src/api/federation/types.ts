@@ -32,7 +32,12 @@ export interface SourceSnapshot {
   received_at: string;
 }
 
-type Sourced<T> = { source: string } & T;
+/** The source (the hub's name for a workspace) an item of the federated view came from. */
+export interface SourceTag {
+  source: string;
+}
+
+type Sourced<T> = SourceTag & T;
 
 export type FederatedDomain = Sourced<SnapshotDomain>;
 export type FederatedRepo = Sourced<SnapshotRepo>;
