@@ -42,4 +42,17 @@ describe('the MCP SDK loads only for custodian mcp', () => {
     expect(reaching).toHaveLength(1);
     expect(readFileSync(join(BUNDLE, reaching[0]), 'utf8')).toMatch(/\.command\(\s*["']mcp["']\s*\)/);
   });
+
+  it('starts without the edit path: the server and its tool list load no YAML editor until a tool needs it', () => {
+    // The command module imports the server dynamically; the server's static closure is what
+    // every session pays before answering tools/list (tools import src/api on their first call).
+    const command = edges('main.js').dynamics.find((c) => /\.command\(\s*["']mcp["']\s*\)/.test(readFileSync(join(BUNDLE, c), 'utf8')))!;
+    const servers = edges(command).dynamics;
+    expect(servers).toHaveLength(1);
+    const startUp = [...reachable(servers[0], false)];
+    const yaml = /from\s*["']yaml["']|require\(["']yaml["']\)/;
+    expect(startUp.filter((c) => yaml.test(readFileSync(join(BUNDLE, c), 'utf8')))).toEqual([]);
+    // …while a tool that edits does reach it.
+    expect([...reachable(servers[0], true)].some((c) => yaml.test(readFileSync(join(BUNDLE, c), 'utf8')))).toBe(true);
+  });
 });

@@ -1,7 +1,6 @@
 // `check`: `custodian check [--repo SLUG] --format json`, with the counts whole and the first
 // `limit` diagnostics (the report's order: by repo, file and position).
 import { z } from 'zod';
-import { check as runCheck } from '../../api/check.js';
 import { fitDocument } from '../bounds.js';
 import { limitArg, repoArg } from '../schema.js';
 import { defineTool } from '../tool.js';
@@ -15,6 +14,7 @@ export const checkTool = defineTool({
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, at) {
+    const { check: runCheck } = await import('../../api/check.js');
     const report = await runCheck({ ...at, repos: args.repo === undefined ? undefined : [args.repo] });
     const total = report.diagnostics.length;
     const shown = { ...report, diagnostics: report.diagnostics.slice(0, args.limit), truncated: total > args.limit };

@@ -2,7 +2,6 @@
 // same question is asked again with a smaller limit (the CLI's own trimming, with its
 // `truncated` flags), so the answer stays one the CLI gives.
 import { z } from 'zod';
-import { dispatch as dispatchRepo } from '../../api/dispatch.js';
 import { ANSWER_BYTES, fitDocument, jsonBytes } from '../bounds.js';
 import { repoArg } from '../schema.js';
 import { defineTool } from '../tool.js';
@@ -18,6 +17,7 @@ export const dispatchTool = defineTool({
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, at) {
+    const { dispatch: dispatchRepo } = await import('../../api/dispatch.js');
     let doc = await dispatchRepo({ ...at, repo: args.repo, limit: args.limit });
     if (jsonBytes(doc) <= ANSWER_BYTES) return doc;
     for (const limit of SMALLER_LIMITS.filter((l) => l < args.limit)) {

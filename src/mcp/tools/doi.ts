@@ -1,6 +1,5 @@
 // `doi`: `custodian doi [<repo>] [--refresh] --json`, worst tier first, a page at a time.
 import { z } from 'zod';
-import { doi as evaluate } from '../../api/doi.js';
 import { pageItems } from '../bounds.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { cursorArg, limitArg, repoArg } from '../schema.js';
@@ -19,6 +18,7 @@ export const doiTool = defineTool({
   async run(args, at) {
     const { limit, cursor, refresh, ...question } = args;
     const offset = decodeCursor(cursor, question);
+    const { doi: evaluate } = await import('../../api/doi.js');
     const report = await evaluate({ ...at, repo: args.repo, refresh: refresh === true });
     const frame = { schema_version: report.schema_version, kind: report.kind, mode: report.mode, total: report.items.length };
     const page = pageItems(report.items, offset, limit, frame);

@@ -4,11 +4,7 @@
 import { z } from 'zod';
 import type { WorkspaceOptions } from '../../api/context.js';
 import type { ListFilters } from '../../api/filters.js';
-import { decisionList, goalList, interfaceChangeList } from '../../api/records.js';
-import { search } from '../../api/search.js';
-import { taskList } from '../../api/tasks.js';
 import { usageError } from '../../errors.js';
-import { workplanList } from '../../api/workplans.js';
 import { pageItems } from '../bounds.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { cursorArg, limitArg } from '../schema.js';
@@ -27,11 +23,11 @@ type Lister = (options: WorkspaceOptions & ListFilters) => Promise<Listed>;
 
 /** Each kind's list operation: `custodian <kind> list --json`. */
 const LIST: Record<Kind, Lister> = {
-  task: taskList,
-  workplan: workplanList,
-  goal: goalList,
-  'interface-change': interfaceChangeList,
-  decision: decisionList,
+  task: async (o) => (await import('../../api/tasks.js')).taskList(o),
+  workplan: async (o) => (await import('../../api/workplans.js')).workplanList(o),
+  goal: async (o) => (await import('../../api/records.js')).goalList(o),
+  'interface-change': async (o) => (await import('../../api/records.js')).interfaceChangeList(o),
+  decision: async (o) => (await import('../../api/records.js')).decisionList(o),
 };
 
 /** The filters only `task list` has. */
@@ -64,6 +60,7 @@ export const listTool = defineTool({
     if (args.query !== undefined) {
       // `custodian search <query> [--kind K] --limit 0 --json`: every match, best first, paged here.
       if (taskFilters.length) throw usageError(`${taskFilters.join(', ')} go without query (full-text search filters by kind, repo, domain and status)`);
+      const { search } = await import('../../api/search.js');
       const found = await search({ ...filters, text: args.query, kinds: args.kind === undefined ? undefined : [args.kind], limit: 0 });
       doc = { ...found, items: found.items.map((item) => ({ kind: item.kind, id: item.id, title: item.title, status: item.status, repo_slug: item.repo_slug })) };
     } else {
@@ -71,7 +68,7 @@ export const listTool = defineTool({
       if (kind !== 'task' && taskFilters.length) throw usageError(`${taskFilters.join(', ')} filter tasks only, not ${kind} documents`);
       const listed =
         kind === 'task'
-          ? await taskList({ ...filters, assignees: commaList(args.assignee), priorities: commaList(args.priority), ready: args.ready })
+          ? await (await import('../../api/tasks.js')).taskList({ ...filters, assignees: commaList(args.assignee), priorities: commaList(args.priority), ready: args.ready })
           : await LIST[kind](filters);
       doc = { ...listed, items: listed.items.map((item) => ({ id: item.id, title: item.title, status: item.status, repo_slug: item.repo_slug })) };
     }

@@ -1,7 +1,6 @@
 // `next`: `custodian next [<repo>] [--as NAME] [--claim] [--include-human] --json`. With `claim`,
 // src/api's next claims as `task claim` does, moving on when another agent wins the race.
 import { z } from 'zod';
-import { next as nextTask } from '../../api/next.js';
 import { fitDocument } from '../bounds.js';
 import { nameArg, repoArg } from '../schema.js';
 import { defineTool } from '../tool.js';
@@ -18,6 +17,7 @@ export const nextTool = defineTool({
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
   async run(args, at) {
+    const { next: nextTask } = await import('../../api/next.js');
     const doc = await nextTask({ ...at, repo: args.repo, includeHuman: args.include_human === true, as: args.as, claim: args.claim === true });
     return fitDocument(doc, TASK_PARTS.map((part) => ['task', part]), 'The whole text is in the file at task.file, lines task.line to task.end_line.');
   },

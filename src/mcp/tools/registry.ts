@@ -2,10 +2,6 @@
 // `custodian domain list|add|rename|archive` and `custodian repo list|add|update|archive`, --json.
 import { z } from 'zod';
 import type { WorkspaceOptions } from '../../api/context.js';
-import { domainRename } from '../../api/domain-rename.js';
-import { domainAdd, domainArchive, domainList } from '../../api/domains.js';
-import { repoAdd, repoArchive, repoUpdate } from '../../api/repo-edits.js';
-import { repoList } from '../../api/repos.js';
 import { usageError } from '../../errors.js';
 import { fitDocument, pageItems } from '../bounds.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
@@ -62,13 +58,15 @@ export const registryTool = defineTool({
       return args.slug;
     };
     const values = { name: args.name, domain: args.domain, path: args.path, remoteUrl: args.remote_url, description: args.description, fingerprint: args.fingerprint };
+    const { domainAdd, domainArchive } = await import('../../api/domains.js');
+    const { repoAdd, repoArchive, repoUpdate } = await import('../../api/repo-edits.js');
     let doc: object;
     switch (args.action) {
       case 'domain_create':
         doc = await domainAdd({ ...edit, slug: slugOf(), name: args.name, description: args.description });
         break;
       case 'domain_rename':
-        doc = await domainRename({ ...edit, from: slugOf(), to: args.new_slug ?? slugOf(), name: args.name });
+        doc = await (await import('../../api/domain-rename.js')).domainRename({ ...edit, from: slugOf(), to: args.new_slug ?? slugOf(), name: args.name });
         break;
       case 'domain_archive':
         doc = await domainArchive({ ...edit, slug: slugOf() });
@@ -90,7 +88,8 @@ export const registryTool = defineTool({
 async function listPage(args: Args, at: WorkspaceOptions): Promise<object> {
   const { limit = 100, cursor, ...question } = args;
   const offset = decodeCursor(cursor, question);
-  const doc = args.action === 'domain_list' ? await domainList(at) : await repoList({ ...at, domain: args.domain });
+  const doc =
+    args.action === 'domain_list' ? await (await import('../../api/domains.js')).domainList(at) : await (await import('../../api/repos.js')).repoList({ ...at, domain: args.domain });
   const frame = { schema_version: doc.schema_version, kind: doc.kind, total: doc.items.length };
   const page = pageItems<object>(doc.items, offset, limit, frame);
   return { ...frame, items: page.items, next_cursor: page.next === null ? null : encodeCursor(page.next, question) };

@@ -2,9 +2,6 @@
 // kind the id names (tried in that order unless `kind` says), optionally with only some parts.
 import { z } from 'zod';
 import type { WorkspaceOptions } from '../../api/context.js';
-import { decisionShow, goalShow, interfaceChangeShow } from '../../api/records.js';
-import { taskShow } from '../../api/tasks.js';
-import { workplanShow } from '../../api/workplans.js';
 import { CustodianError, notFound } from '../../errors.js';
 import { fitDocument } from '../bounds.js';
 import { refArg } from '../schema.js';
@@ -20,11 +17,11 @@ type Show = (options: WorkspaceOptions & { id: string }) => Promise<Record<strin
 
 /** Each kind's show operation (`custodian <kind> show <id> --json`) and the key its document holds the record under. */
 const SHOW: Record<Kind, { key: string; show: Show }> = {
-  task: { key: 'task', show: async (o) => ({ ...(await taskShow(o)) }) },
-  workplan: { key: 'workplan', show: async (o) => ({ ...(await workplanShow(o)) }) },
-  goal: { key: 'goal', show: async (o) => ({ ...(await goalShow(o)) }) },
-  'interface-change': { key: 'interface_change', show: async (o) => ({ ...(await interfaceChangeShow(o)) }) },
-  decision: { key: 'decision', show: async (o) => ({ ...(await decisionShow(o)) }) },
+  task: { key: 'task', show: async (o) => ({ ...(await (await import('../../api/tasks.js')).taskShow(o)) }) },
+  workplan: { key: 'workplan', show: async (o) => ({ ...(await (await import('../../api/workplans.js')).workplanShow(o)) }) },
+  goal: { key: 'goal', show: async (o) => ({ ...(await (await import('../../api/records.js')).goalShow(o)) }) },
+  'interface-change': { key: 'interface_change', show: async (o) => ({ ...(await (await import('../../api/records.js')).interfaceChangeShow(o)) }) },
+  decision: { key: 'decision', show: async (o) => ({ ...(await (await import('../../api/records.js')).decisionShow(o)) }) },
 };
 
 export const showTool = defineTool({

@@ -3,9 +3,6 @@
 // with --json: the same refusals (`conflict` with `reason` taken | changed | not-ready and the
 // task's `current` state).
 import { z } from 'zod';
-import { claim, release } from '../../api/claim.js';
-import { taskSet } from '../../api/task-set.js';
-import { taskStatus } from '../../api/task-status.js';
 import { usageError } from '../../errors.js';
 import { fitDocument } from '../bounds.js';
 import { TASK_STATUSES, nameArg, refArg } from '../schema.js';
@@ -41,17 +38,17 @@ export const taskUpdateTool = defineTool({
     let doc: { task: object };
     switch (chosen[0]) {
       case 'status':
-        doc = await taskStatus({ ...edit, status: args.status!, ifStatus: args.if_status });
+        doc = await (await import('../../api/task-status.js')).taskStatus({ ...edit, status: args.status!, ifStatus: args.if_status });
         break;
       case 'claim':
         if (args.as === undefined) throw usageError('claim needs as: who takes the task');
-        doc = await claim({ ...edit, as: args.as });
+        doc = await (await import('../../api/claim.js')).claim({ ...edit, as: args.as });
         break;
       case 'release':
-        doc = await release({ ...edit, as: args.as });
+        doc = await (await import('../../api/claim.js')).release({ ...edit, as: args.as });
         break;
       case 'fields':
-        doc = await taskSet({ ...edit, assignments: assignments(args.fields!) });
+        doc = await (await import('../../api/task-set.js')).taskSet({ ...edit, assignments: assignments(args.fields!) });
         break;
     }
     return fitDocument(doc, [...TASK_PARTS.map((part) => ['task', part]), ['diff']], 'The whole text is in the file at task.file.');
