@@ -23,6 +23,7 @@ export interface TaskSqlRow {
   source: string;
 }
 
+// The index tasks_status_priority (src/index/schema.ts) holds every one of these, so next reads no table row: a column added here goes there too.
 export const QUEUE_TASK_COLUMNS =
   't.id AS row_id, t.document_id, t.repo, t.path, t.ordinal, t.line, t.task_id, t.workplan_id, t.title, t.status, t.priority, t.needs_human, t.assignee, t.doc_valid, t.source';
 
