@@ -1,7 +1,9 @@
-// Git facts that need a git process. Each call costs 10-18 ms, so callers batch per repo and
-// run them concurrently; answers that can be read from files come from git-dirs.ts first.
+// Git facts that need a git process. Each process costs the CLI 8-18 ms, so callers batch per repo and
+// run them concurrently (listings asked for at once share a few processes: ./git-batch.ts); answers
+// that can be read from files come from git-dirs.ts first.
 import { findGitDirs, readHead, type HeadState } from './git-dirs.js';
 import { nameFromBytes } from './file-names.js';
+import { CAN_BATCH, runGitMany, type GitRequest } from './git-batch.js';
 import { runGit, runGitBuffer } from './git.js';
 
 /** HEAD read from files, or from git when the refs are not plain files (reftable). Null outside a repo. */
@@ -40,7 +42,7 @@ export async function rootCommits(workTree: string): Promise<string[]> {
  * are still listed; nested repositories and submodules appear as their folder at most.
  */
 export async function listFiles(folder: string, pathspecs: string[] = []): Promise<string[]> {
-  const { stdout } = await runGitBuffer(folder, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...pathspecs]);
+  const stdout = await batchedGit(folder, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...pathspecs]);
   const seen = new Set<string>();
   let start = 0;
   for (let end = stdout.indexOf(0); end >= 0; start = end + 1, end = stdout.indexOf(0, start)) {
@@ -50,4 +52,41 @@ export async function listFiles(folder: string, pathspecs: string[] = []): Promi
     if (path !== '' && !path.endsWith('/')) seen.add(path);
   }
   return [...seen].sort();
+}
+
+interface Queued extends GitRequest {
+  resolve(stdout: Buffer): void;
+  reject(error: unknown): void;
+}
+
+let queue: Queued[] | null = null;
+
+/**
+ * stdout of `git <args>` in `cwd`, as runGitBuffer answers it; the calls made in one turn of the
+ * event loop (a sync listing every repo at once) share a few processes (./git-batch.ts). A folder
+ * where git failed runs again alone, so its error is git's own.
+ */
+function batchedGit(cwd: string, args: string[]): Promise<Buffer> {
+  if (!CAN_BATCH) return runGitBuffer(cwd, args).then((r) => r.stdout);
+  return new Promise((resolve, reject) => {
+    if (queue === null) {
+      queue = [];
+      setImmediate(flushQueue);
+    }
+    queue.push({ cwd, args, resolve, reject });
+  });
+}
+
+function flushQueue(): void {
+  const batch = queue ?? [];
+  queue = null;
+  const alone = (q: Queued) => runGitBuffer(q.cwd, [...q.args]).then((r) => q.resolve(r.stdout), q.reject);
+  if (batch.length === 1) {
+    void alone(batch[0]);
+    return;
+  }
+  void runGitMany(batch).then(
+    (outputs) => outputs.forEach((stdout, i) => (stdout === null ? void alone(batch[i]) : batch[i].resolve(stdout))),
+    () => batch.forEach((q) => void alone(q)),
+  );
 }

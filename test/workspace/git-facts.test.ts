@@ -208,3 +208,25 @@ describe('runGit in a hook environment', () => {
     }
   });
 });
+
+describe('listings asked for at once share a few processes', () => {
+  it('answers each folder as a listing of its own would, and a failed folder with git own error', async () => {
+    const odd = gitRepo({ 'workplans/a.md': 'a' });
+    // Bytes a framing could trip on: newlines, a NUL-free name that looks like a frame, non-ASCII.
+    writeFiles(odd, { 'workplans/line\nbreak.md': 'n', 'workplans/custodian-0 0.md': 'f', 'workplans/ü.md': 'u' });
+    const empty = gitRepo({});
+    const plain = gitRepo({ 'goals/g.md': 'g', 'workplans/b.md': 'b' });
+    const notARepo = tempDir();
+    const folders = [odd, empty, plain, odd, plain];
+    const alone: string[][] = [];
+    for (const folder of folders) alone.push(await listFiles(folder));
+    expect(alone[0]).toEqual(['workplans/a.md', 'workplans/custodian-0 0.md', 'workplans/line\nbreak.md', 'workplans/ü.md']);
+    // Asked in one turn of the event loop: one batch (listings of 2+ folders run in one shell).
+    const together = await Promise.all(folders.map((folder, i) => listFiles(folder, i === 2 ? ['workplans'] : [])));
+    expect(together).toEqual([alone[0], [], ['workplans/b.md'], alone[0], alone[2]]);
+    const [failed, fine] = await Promise.allSettled([listFiles(notARepo), listFiles(plain)]);
+    expect(fine).toEqual({ status: 'fulfilled', value: ['goals/g.md', 'workplans/b.md'] });
+    expect(failed.status).toBe('rejected');
+    expect(String((failed as PromiseRejectedResult).reason.message)).toMatch(/^git ls-files -z --cached --others --exclude-standard -- failed in .*: fatal: not a git repository/);
+  });
+});
