@@ -37,7 +37,8 @@ export const CAN_BATCH = process.platform !== 'win32';
  */
 export async function runGitMany(requests: readonly GitRequest[]): Promise<(Buffer | null)[]> {
   const shells = Math.max(1, Math.min(availableParallelism(), Math.ceil(requests.length / 4)));
-  const share = Math.ceil(requests.length / shells);
+  // At most 100 folders a shell, so the arguments stay far below the system's limit (ARG_MAX).
+  const share = Math.min(100, Math.ceil(requests.length / shells));
   const parts: Promise<(Buffer | null)[]>[] = [];
   for (let start = 0; start < requests.length; start += share) parts.push(runShell(requests.slice(start, start + share)));
   return (await Promise.all(parts)).flat();
