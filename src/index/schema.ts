@@ -2,7 +2,7 @@
 // document's id alone, so two files claiming one id are both kept and both reportable.
 // Bump SCHEMA_VERSION with any change: an index of another version is rebuilt from the files.
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 export const APPLICATION_ID = 0x43555354; // "CUST": tells our index from a foreign SQLite file
 
 export const SCHEMA = `
@@ -96,8 +96,8 @@ CREATE INDEX tasks_repo ON tasks (repo, status);
 CREATE INDEX tasks_status_priority ON tasks (status, priority, assignee, doc_valid, needs_human, task_id, workplan_id, source, repo, path, ordinal, line, document_id, title);
 
 -- Search over titles and descriptions (custodian search). Contentless: the text stays in the
--- documents and tasks tables. A document's row is its documents.id, a task's the negated tasks.id;
--- task files are searched through their task row only.
+-- documents and tasks tables. A document's row is its documents.id, a task's TASK_KEY_BASE + tasks.id
+-- (src/index/search-table.ts); task files are searched through their task row only.
 CREATE VIRTUAL TABLE search USING fts5 (title, body, content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
 
 CREATE TABLE task_deps (

@@ -5,6 +5,14 @@ import type { IndexDb } from './db.js';
 
 const KEY = 'search_built';
 
+/**
+ * A task's key in the search table is this plus its row id; a document's is its row id (which never
+ * comes near it). Keys grow with the rows, so the table's b-trees append as rows are added: keys
+ * that shrank as rows grew (negated row ids) made each insert split a page at the far end, and
+ * building the table for 61,609 tasks took 27 s instead of 1.1 s.
+ */
+export const TASK_KEY_BASE = 2 ** 40;
+
 export function searchBuilt(db: IndexDb): boolean {
   return db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(KEY) === '1';
 }
@@ -20,7 +28,7 @@ export function buildSearch(db: IndexDb): void {
   if (searchBuilt(db)) return;
   db.exec("INSERT INTO search (search) VALUES ('delete-all')");
   db.exec("INSERT INTO search (rowid, title, body) SELECT id, COALESCE(title, ''), description FROM documents WHERE kind <> 'task'");
-  db.exec('INSERT INTO search (rowid, title, body) SELECT -id, title, description FROM tasks');
+  db.exec(`INSERT INTO search (rowid, title, body) SELECT ${TASK_KEY_BASE} + id, title, description FROM tasks ORDER BY id`);
   // One merged segment: ranking a query that matches most rows reads it about twice as fast.
   db.exec("INSERT INTO search (search) VALUES ('optimize')");
   db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(KEY);

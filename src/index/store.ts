@@ -2,6 +2,7 @@
 import type { ParsedDocument, ParseResult } from '../documents/model.js';
 import type { IndexDb } from './db.js';
 import { PER_FILE_TABLES } from './schema.js';
+import { TASK_KEY_BASE } from './search-table.js';
 
 export interface FileRecord {
   repo: string;
@@ -21,7 +22,7 @@ export class IndexWriter {
   ) {
     const searchClear = [
       db.prepare("DELETE FROM search WHERE rowid IN (SELECT id FROM documents WHERE file_id = ? AND kind <> 'task')"),
-      db.prepare('DELETE FROM search WHERE rowid IN (SELECT -id FROM tasks WHERE file_id = ?)'),
+      db.prepare(`DELETE FROM search WHERE rowid IN (SELECT ${TASK_KEY_BASE} + id FROM tasks WHERE file_id = ?)`),
     ];
     this.statements = {
       upsertFile: db.prepare(
@@ -135,7 +136,7 @@ export class IndexWriter {
         doc.valid ? 1 : 0,
       );
       const taskRow = Number(row.lastInsertRowid);
-      if (this.search) s.insertSearch.run(-taskRow, task.title, task.description);
+      if (this.search) s.insertSearch.run(TASK_KEY_BASE + taskRow, task.title, task.description);
       task.depends_on.forEach((dep, position) => s.insertDep.run(taskRow, position, fileId, dep));
     });
   }

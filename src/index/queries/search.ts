@@ -2,6 +2,7 @@
 // FTS5 table, kept in step by sync), ranked by bm25 with titles weighing more than descriptions.
 import type { DocumentKind } from '../../documents/model.js';
 import type { IndexDb } from '../db.js';
+import { TASK_KEY_BASE } from '../search-table.js';
 
 export interface SearchFilter {
   repos?: readonly string[];
@@ -62,10 +63,10 @@ export function searchIndex(db: IndexDb, match: string, filter: SearchFilter): S
        ), r AS (
          SELECT h.rank, d.kind, d.doc_id AS id, COALESCE(d.title, '') AS title, d.status, d.repo, d.path, d.line,
            NULL AS workplan_id, NULL AS assignee, d.description
-         FROM hits h JOIN documents d ON h.rowid > 0 AND d.id = h.rowid
+         FROM hits h JOIN documents d ON h.rowid < ${TASK_KEY_BASE} AND d.id = h.rowid
          UNION ALL
          SELECT h.rank, 'task', t.task_id, t.title, t.status, t.repo, t.path, t.line, t.workplan_id, t.assignee, t.description
-         FROM hits h JOIN tasks t ON h.rowid < 0 AND t.id = -h.rowid
+         FROM hits h JOIN tasks t ON h.rowid >= ${TASK_KEY_BASE} AND t.id = h.rowid - ${TASK_KEY_BASE}
        )
        SELECT * FROM r ${where.length > 1 ? `WHERE ${where.slice(1).join(' AND ')}` : ''}
        ORDER BY rank, repo, path, line LIMIT ?`,
