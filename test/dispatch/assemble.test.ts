@@ -7,6 +7,7 @@ import { lookupFrom } from '../../src/dispatch/queue.js';
 import { workplanCatalog } from '../../src/dispatch/workstreams.js';
 import type { QueueTask, WorkplanInfo } from '../../src/dispatch/types.js';
 import { change, goal, task, workplan } from './rows.js';
+import { CUT_READY_LIST_KEYS } from './dispatch-keys.js';
 
 function input(tasks: QueueTask[], plans: WorkplanInfo[], extra: Partial<DispatchInput> = {}): DispatchInput {
   return { repo: 'api', domain: 'pay', tasks, catalog: workplanCatalog(plans), lookup: lookupFrom(tasks), goals: [], interfaceChanges: [], syncedAt: null, ...extra };
@@ -113,20 +114,7 @@ describe('dispatch assembly', () => {
     expect(limited.human_interventions).toHaveLength(2);
     expect(limited.human_interventions_total).toBe(2);
     expect('human_interventions_truncated' in limited).toBe(false);
-    expect(Object.keys(limited)).toEqual([
-      'schema_version',
-      'kind',
-      'repo_slug',
-      'active_goal',
-      'active_workstreams',
-      'ready_tasks',
-      'ready_tasks_total',
-      'ready_tasks_truncated',
-      'human_interventions',
-      'human_interventions_total',
-      'pending_interface_changes',
-      'last_state_synced_at',
-    ]);
+    expect(Object.keys(limited)).toEqual(CUT_READY_LIST_KEYS);
     // Trimming a trimmed document again keeps the full counts and the markers.
     expect(limitDispatch(limited, 5)).toEqual(limited);
     expect(limitDispatch(doc, 0)).toBe(doc);

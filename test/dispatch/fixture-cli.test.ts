@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, runCli, runCliJson } from '../helpers/git-repo.js';
 import { fixtureCopy } from './workspace.js';
+import { CUT_READY_LIST_KEYS } from './dispatch-keys.js';
 
 let root: string;
 beforeAll(() => {
@@ -186,21 +187,7 @@ describe('custodian dispatch on the example workspace', () => {
     expect(json).toMatchObject({ ready_tasks: ['LEDG-WP-0001-T02'], ready_tasks_total: 5, ready_tasks_truncated: true, human_interventions_total: 1 });
     expect(json.human_interventions).toHaveLength(1);
     expect(json).not.toHaveProperty('human_interventions_truncated');
-    // Each list, then its total, then (when cut) its marker: DESIGN's order otherwise.
-    expect(Object.keys(json)).toEqual([
-      'schema_version',
-      'kind',
-      'repo_slug',
-      'active_goal',
-      'active_workstreams',
-      'ready_tasks',
-      'ready_tasks_total',
-      'ready_tasks_truncated',
-      'human_interventions',
-      'human_interventions_total',
-      'pending_interface_changes',
-      'last_state_synced_at',
-    ]);
+    expect(Object.keys(json)).toEqual(CUT_READY_LIST_KEYS);
   });
 
   it('carries its totals with --limit 0, and no truncation marker', () => {
