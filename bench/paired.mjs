@@ -6,10 +6,11 @@
 //   node bench/paired.mjs [--rounds 5] [--base path/to/other/bin/custodian.js] CASE…
 //
 // Cases: staged, task-list-repo, task-list-all, next, dispatch, doi, noop-sync, version. With
-// --base, each case runs with that CLI (e.g. a build of main) and with this tree's. A case that
+// --base, each case runs with that CLI (e.g. a build of main) and with this tree's, each with an
+// index of its own in a temporary folder (their schemas may differ). A case that
 // writes (staged) leaves work for the next command's sync: run it on its own.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, ROOT, workspaceFiles } from './lib.mjs';
@@ -57,9 +58,13 @@ const record = (label, sample) => {
   if (!samples.has(label)) samples.set(label, []);
   samples.get(label).push(sample);
 };
-function run(label, argv, cwd = WS) {
+// Each variant keeps its own index (CUSTODIAN_INDEX): two builds with different index schemas
+// would otherwise rebuild the one index on every alternation and measure that instead.
+const indexDir = mkdtempSync(join(tmpdir(), 'custodian-paired-index-'));
+const variantEnv = (variant) => ({ ...env, CUSTODIAN_INDEX: join(indexDir, `${variant}.sqlite`) });
+function run(label, argv, cwd = WS, runEnv = env) {
   const started = process.hrtime.bigint();
-  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, process.execPath, ...argv], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, process.execPath, ...argv], { cwd, env: runEnv, stdio: ['ignore', 'ignore', 'pipe'] });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
   const [user, system, maxKib] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
@@ -69,7 +74,7 @@ function run(label, argv, cwd = WS) {
 const listFile = join(WS, '.bench-files.json');
 writeFileSync(listFile, JSON.stringify(workspaceFiles(WS)));
 const statFloor = `const fs=require('fs');for(const f of JSON.parse(fs.readFileSync(${JSON.stringify(listFile)},'utf8')))fs.lstatSync(f);`;
-run(null, [CLI, '-w', WS, 'sync']);
+for (const [variant, cli] of Object.entries(variants)) run(null, [cli, '-w', WS, 'sync'], WS, variantEnv(variant));
 try {
   // Round 0 warms the caches and is not recorded.
   for (let i = 0; i <= rounds; i++) {
@@ -79,7 +84,7 @@ try {
     for (const name of cases) {
       for (const [variant, cli] of Object.entries(variants)) {
         CASES[name].before?.(i);
-        run(keep ? `${name} (${variant})` : null, [cli, ...CASES[name].args], CASES[name].cwd);
+        run(keep ? `${name} (${variant})` : null, [cli, ...CASES[name].args], CASES[name].cwd, variantEnv(variant));
       }
     }
   }
@@ -87,6 +92,7 @@ try {
   writeFileSync(join(repo07, stagedFile), original);
   spawnSync('git', ['add', stagedFile], { cwd: repo07, env });
   rmSync(timeFile, { force: true });
+  rmSync(indexDir, { recursive: true, force: true });
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
