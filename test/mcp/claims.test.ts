@@ -4,25 +4,11 @@
 // process is the real one, driven by the SDK's client; the CLI runs beside it on the same files.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeTempDirs, runCliJson } from '../helpers/git-repo.js';
-import { fixtureCopy } from '../dispatch/workspace.js';
-import { startMcp, type McpSession } from './client.js';
+import { describe, expect, it } from 'vitest';
+import { serveFixtureCopy } from './client.js';
 
-const NOW = '2026-12-01T12:00:00Z';
-let root: string;
-let mcp: McpSession;
-const cli = (...args: string[]) => runCliJson(['-w', root, ...args], { env: { CUSTODIAN_NOW: NOW } });
+const { root, mcp, cli } = serveFixtureCopy('2026-12-01T12:00:00Z');
 const showTask = (id: string) => cli('task', 'show', id, '--json').json.task;
-
-beforeAll(async () => {
-  root = fixtureCopy();
-  mcp = await startMcp(root, { CUSTODIAN_NOW: NOW });
-});
-afterAll(async () => {
-  await mcp?.close();
-  removeTempDirs();
-});
 
 describe('next with as and claim', () => {
   it('proposes for `as` as the CLI does, then claims in the same step: the CLI then finds the same task held by that agent', async () => {
@@ -32,7 +18,7 @@ describe('next with as and claim', () => {
 
     const claimed = await mcp.doc('next', { as: 'agent-a', claim: true });
     expect(claimed).toMatchObject({ kind: 'next', claimed: true, task: { id: 'LEDG-WP-0001-T03', status: 'in_progress', assignee: 'agent-a' } });
-    expect(readFileSync(join(root, 'repos/ledger-api', claimed.task.file), 'utf8')).toContain('assignee: agent-a');
+    expect(readFileSync(join(root(), 'repos/ledger-api', claimed.task.file), 'utf8')).toContain('assignee: agent-a');
     // The agent's own in_progress task comes first: the CLI claims it again, changing nothing.
     expect(cli('next', '--as', 'agent-a', '--claim', '--json').json).toEqual(claimed);
 

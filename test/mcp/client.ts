@@ -3,7 +3,9 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { CLI, gitEnv, PROJECT_ROOT } from '../helpers/git-repo.js';
+import { afterAll, beforeAll } from 'vitest';
+import { fixtureCopy } from '../dispatch/workspace.js';
+import { CLI, gitEnv, PROJECT_ROOT, removeTempDirs, runCliJson } from '../helpers/git-repo.js';
 
 export interface McpSession {
   client: Client;
@@ -56,4 +58,37 @@ export async function startMcp(workspace: string, env: Record<string, string> = 
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * For a whole test file (it registers the file's hooks): a copy of the fixture workspace, the
+ * server on it with the clock at `now`, and the CLI beside it on the same files and clock. `mcp`
+ * answers once the file's tests run.
+ */
+export function serveFixtureCopy(now: string): { root(): string; mcp: McpSession; cli(...args: string[]): ReturnType<typeof runCliJson<any>> } {
+  let root = '';
+  let session: McpSession | undefined;
+  const started = () => {
+    if (!session) throw new Error('the MCP server starts in beforeAll');
+    return session;
+  };
+  beforeAll(async () => {
+    root = fixtureCopy();
+    session = await startMcp(root, { CUSTODIAN_NOW: now });
+  });
+  afterAll(async () => {
+    await session?.close();
+    removeTempDirs();
+  });
+  const mcp: McpSession = {
+    get client() {
+      return started().client;
+    },
+    stderr: () => started().stderr(),
+    call: (name, args) => started().call(name, args),
+    doc: (name, args) => started().doc(name, args),
+    error: (name, args) => started().error(name, args),
+    close: () => started().close(),
+  };
+  return { root: () => root, mcp, cli: (...args) => runCliJson(['-w', root, ...args], { env: { CUSTODIAN_NOW: now } }) };
 }

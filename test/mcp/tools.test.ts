@@ -1,23 +1,10 @@
 // Every tool of `custodian mcp`, through the SDK's client against the real server process, answers
 // with the document the CLI prints with --json for the same question.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeTempDirs, runCliJson } from '../helpers/git-repo.js';
-import { fixtureCopy } from '../dispatch/workspace.js';
-import { startMcp, type McpSession } from './client.js';
+import { describe, expect, it } from 'vitest';
+import { runCliJson } from '../helpers/git-repo.js';
+import { serveFixtureCopy } from './client.js';
 
-const NOW = '2026-12-01T12:00:00Z';
-let root: string;
-let mcp: McpSession;
-const cli = (...args: string[]) => runCliJson(['-w', root, ...args], { env: { CUSTODIAN_NOW: NOW } });
-
-beforeAll(async () => {
-  root = fixtureCopy();
-  mcp = await startMcp(root, { CUSTODIAN_NOW: NOW });
-});
-afterAll(async () => {
-  await mcp?.close();
-  removeTempDirs();
-});
+const { root, mcp, cli } = serveFixtureCopy('2026-12-01T12:00:00Z');
 
 const TOOL_NAMES = ['next', 'dispatch', 'show', 'list', 'task_update', 'check', 'doi', 'registry'];
 
@@ -142,10 +129,10 @@ describe('each tool answers with the CLI --json document', () => {
   });
 
   it('check: the counts whole, the first diagnostics', async () => {
-    const report = runCliJson(['-w', root, 'check', '--format', 'json']).json;
+    const report = runCliJson(['-w', root(), 'check', '--format', 'json']).json;
     const answer = await mcp.doc('check', { limit: 1 });
     expect(answer).toEqual({ ...report, diagnostics: report.diagnostics.slice(0, 1), truncated: report.diagnostics.length > 1 });
-    const repo = runCliJson(['-w', root, 'check', '--repo', 'ledger-api', '--format', 'json']).json;
+    const repo = runCliJson(['-w', root(), 'check', '--repo', 'ledger-api', '--format', 'json']).json;
     expect(await mcp.doc('check', { repo: 'ledger-api', limit: 100 })).toEqual({ ...repo, truncated: false });
   });
 
