@@ -1,17 +1,51 @@
 // One git command in many folders with few processes. Starting a process costs the CLI 8-14 ms of
 // its own time on the machines we measure (fork of a large process), and a first sync of 50 repos
-// lists 50 of them: here a small POSIX shell starts the gits instead, a couple of shells in
-// parallel. Each folder's output is followed by a random boundary and git's exit status, so no
-// output, whatever its bytes, can end another's early. A failed folder is answered with null: the
-// caller runs that one alone (runGitBuffer) to report git's own error.
+// lists 50 of them: the calls made in one turn of the event loop are run by a small POSIX shell
+// that starts the gits instead, a couple of shells in parallel. Each folder's output is followed by
+// a random boundary and git's exit status, so no output, whatever its bytes, can end another's
+// early. A folder where git failed runs again alone (runGitBuffer), so its error is git's own.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { gitEnvironment, neutralGitOptions } from './git.js';
+import { gitEnvironment, neutralGitOptions, runGitBuffer } from './git.js';
 
-export interface GitRequest {
+interface GitRequest {
   cwd: string;
   args: readonly string[];
+}
+
+interface Queued extends GitRequest {
+  resolve(stdout: Buffer): void;
+  reject(error: unknown): void;
+}
+
+let queue: Queued[] | null = null;
+
+/** stdout of `git <args>` in `cwd`, as runGitBuffer answers it (and fails), sharing processes with the calls made in the same turn. */
+export function batchedGit(cwd: string, args: string[]): Promise<Buffer> {
+  // Windows has no /bin/sh: one process a call there.
+  if (process.platform === 'win32') return runGitBuffer(cwd, args).then((r) => r.stdout);
+  return new Promise((resolve, reject) => {
+    if (queue === null) {
+      queue = [];
+      setImmediate(flushQueue);
+    }
+    queue.push({ cwd, args, resolve, reject });
+  });
+}
+
+function flushQueue(): void {
+  const batch = queue ?? [];
+  queue = null;
+  const alone = (q: Queued) => runGitBuffer(q.cwd, [...q.args]).then((r) => q.resolve(r.stdout), q.reject);
+  if (batch.length === 1) {
+    void alone(batch[0]);
+    return;
+  }
+  void runGitMany(batch).then(
+    (outputs) => outputs.forEach((stdout, i) => (stdout === null ? void alone(batch[i]) : batch[i].resolve(stdout))),
+    () => batch.forEach((q) => void alone(q)),
+  );
 }
 
 // Arguments: the boundary, then per folder: the folder, the number of git arguments, the arguments.
@@ -28,14 +62,11 @@ while [ $# -gt 0 ]; do
 done
 `;
 
-/** Whether runGitMany may be used here (a POSIX shell at /bin/sh). */
-export const CAN_BATCH = process.platform !== 'win32';
-
 /**
  * Runs `git <neutral options> <args>` in each request's folder: stdout of each that exited 0, null
  * for each that failed or was not reached (the shell stopped). Never throws for a git failure.
  */
-export async function runGitMany(requests: readonly GitRequest[]): Promise<(Buffer | null)[]> {
+async function runGitMany(requests: readonly GitRequest[]): Promise<(Buffer | null)[]> {
   const shells = Math.max(1, Math.min(availableParallelism(), Math.ceil(requests.length / 4)));
   // At most 100 folders a shell, so the arguments stay far below the system's limit (ARG_MAX).
   const share = Math.min(100, Math.ceil(requests.length / shells));

@@ -3,8 +3,8 @@
 // that can be read from files come from git-dirs.ts first.
 import { findGitDirs, readHead, type HeadState } from './git-dirs.js';
 import { nameFromBytes } from './file-names.js';
-import { CAN_BATCH, runGitMany, type GitRequest } from './git-batch.js';
-import { runGit, runGitBuffer } from './git.js';
+import { batchedGit } from './git-batch.js';
+import { runGit } from './git.js';
 
 /** HEAD read from files, or from git when the refs are not plain files (reftable). Null outside a repo. */
 export async function resolveHead(workTree: string): Promise<HeadState | null> {
@@ -52,41 +52,4 @@ export async function listFiles(folder: string, pathspecs: string[] = []): Promi
     if (path !== '' && !path.endsWith('/')) seen.add(path);
   }
   return [...seen].sort();
-}
-
-interface Queued extends GitRequest {
-  resolve(stdout: Buffer): void;
-  reject(error: unknown): void;
-}
-
-let queue: Queued[] | null = null;
-
-/**
- * stdout of `git <args>` in `cwd`, as runGitBuffer answers it; the calls made in one turn of the
- * event loop (a sync listing every repo at once) share a few processes (./git-batch.ts). A folder
- * where git failed runs again alone, so its error is git's own.
- */
-function batchedGit(cwd: string, args: string[]): Promise<Buffer> {
-  if (!CAN_BATCH) return runGitBuffer(cwd, args).then((r) => r.stdout);
-  return new Promise((resolve, reject) => {
-    if (queue === null) {
-      queue = [];
-      setImmediate(flushQueue);
-    }
-    queue.push({ cwd, args, resolve, reject });
-  });
-}
-
-function flushQueue(): void {
-  const batch = queue ?? [];
-  queue = null;
-  const alone = (q: Queued) => runGitBuffer(q.cwd, [...q.args]).then((r) => q.resolve(r.stdout), q.reject);
-  if (batch.length === 1) {
-    void alone(batch[0]);
-    return;
-  }
-  void runGitMany(batch).then(
-    (outputs) => outputs.forEach((stdout, i) => (stdout === null ? void alone(batch[i]) : batch[i].resolve(stdout))),
-    () => batch.forEach((q) => void alone(q)),
-  );
 }
