@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/git-repo.js';
 
 const BUNDLE = join(PROJECT_ROOT, 'dist', 'bundle');
+/** How the command module that registers `mcp` reads in the bundle. */
+const MCP_COMMAND = /\.command\(\s*["']mcp["']\s*\)/;
 const HEAVY = /from\s*["'](@modelcontextprotocol\/sdk|zod)[^"']*["']|import\(\s*["'](@modelcontextprotocol\/sdk|zod)[^"']*["']\)|^\/\/ (?:\S*\/)?node_modules\/(@modelcontextprotocol\/sdk|zod)\//m;
 
 function edges(chunk: string): { statics: string[]; dynamics: string[] } {
@@ -40,13 +42,13 @@ describe('the MCP SDK loads only for custodian mcp', () => {
     const commands = edges('main.js').dynamics;
     const reaching = commands.filter((c) => heavy.some((h) => reachable(c, true).has(h)));
     expect(reaching).toHaveLength(1);
-    expect(readFileSync(join(BUNDLE, reaching[0]), 'utf8')).toMatch(/\.command\(\s*["']mcp["']\s*\)/);
+    expect(readFileSync(join(BUNDLE, reaching[0]), 'utf8')).toMatch(MCP_COMMAND);
   });
 
   it('starts without the edit path: the server and its tool list load no YAML editor until a tool needs it', () => {
     // The command module imports the server dynamically; the server's static closure is what
     // every session pays before answering tools/list (tools import src/api on their first call).
-    const command = edges('main.js').dynamics.find((c) => /\.command\(\s*["']mcp["']\s*\)/.test(readFileSync(join(BUNDLE, c), 'utf8')))!;
+    const command = edges('main.js').dynamics.find((c) => MCP_COMMAND.test(readFileSync(join(BUNDLE, c), 'utf8')))!;
     const servers = edges(command).dynamics;
     expect(servers).toHaveLength(1);
     const startUp = [...reachable(servers[0], false)];
