@@ -55,16 +55,17 @@ export function gitIndexStamp(checkout: string): string | null {
   }).join('|');
 }
 
-export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, rows: FileRow[], full: boolean): Promise<RepoPlan> {
+/** `recorded`: the repo's files rows, read only when the repo's summary cannot vouch for them. */
+export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recorded: () => FileRow[], full: boolean): Promise<RepoPlan> {
   const configHash = repoConfigHash(repo);
   const plan: RepoPlan = { repo, row, reachable: true, problem: null, configHash, listing: null, scanned: 0, candidates: [], vanished: [] };
   // Followed: a registry path may be a link to the checkout (DoI C2 accepts it too).
   const rootStats = statOrNull(repo.checkout);
-  if (!rootStats?.isDirectory()) return unreadable(plan, rows, CHECKOUT_NOT_FOUND);
+  if (!rootStats?.isDirectory()) return unreadable(plan, recorded(), CHECKOUT_NOT_FOUND);
   const outside = repo.include.find(leavesRepo);
-  if (outside !== undefined) return unreadable(plan, rows, `include glob \`${outside}\` leaves the repository (a path with \`..\` or an absolute path)`);
+  if (outside !== undefined) return unreadable(plan, recorded(), `include glob \`${outside}\` leaves the repository (a path with \`..\` or an absolute path)`);
   const gitStamp = gitIndexStamp(repo.checkout);
-  if (gitStamp === null) return unreadable(plan, rows, 'not inside a git work tree');
+  if (gitStamp === null) return unreadable(plan, recorded(), 'not inside a git work tree');
   const relist =
     full ||
     !row ||
@@ -72,8 +73,14 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, rows:
     row.git_index_stamp !== gitStamp ||
     !foldersUnchanged(repo.checkout, JSON.parse(row.dir_stamps) as Record<string, string>);
   if (!relist) {
-    // The no-op check: stat the known files, nothing else. This loop is the hot path.
-    for (const r of rows) {
+    // The no-op check: stat the known files, nothing else. This is the hot path: an unchanged
+    // repo is vouched for by its summary alone; any doubt goes file by file below.
+    const unchanged = row!.racy_files === 0 ? unchangedFileCount(repo.checkout, row!.file_paths, row!.file_stamps) : null;
+    if (unchanged !== null) {
+      plan.scanned = unchanged;
+      return plan;
+    }
+    for (const r of recorded()) {
       const found = inspect(repo.checkout, r.path, r);
       if (!found) plan.vanished.push(r);
       else {
@@ -91,9 +98,10 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, rows:
     paths = await listIncludedFiles(repo.checkout, repo.include);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
-    return unreadable(plan, rows, `git cannot list its files: ${gitReason(error)}`);
+    return unreadable(plan, recorded(), `git cannot list its files: ${gitReason(error)}`);
   }
   plan.listing = { gitIndexStamp: gitStamp, dirStamps };
+  const rows = recorded();
   const byPath = new Map(rows.map((r) => [r.path, r]));
   const seen = new Set<string>();
   for (const path of paths) {
@@ -131,6 +139,27 @@ function leavesRepo(glob: string): boolean {
 function gitReason(error: GitError): string {
   const line = error.stderr.split('\n').find((l) => l.trim() !== '')?.trim();
   return line ?? error.message;
+}
+
+/**
+ * How many files the summary lists, when every one is still a regular file with its recorded
+ * stamp; null at the first that is not (gone, a link, an escaped name, changed): the caller then
+ * looks file by file. Allocates nothing per file beyond its path and stamp strings.
+ */
+function unchangedFileCount(checkout: string, paths: string, stamps: string): number | null {
+  if (paths === '') return stamps === '' ? 0 : null;
+  let at = 0;
+  let count = 0;
+  for (const path of paths.split('\0')) {
+    const stats = lstatOrNull(`${checkout}/${path}`);
+    if (!stats?.isFile()) return null;
+    const stamp = statStamp(stats);
+    const end = at + stamp.length;
+    if (!stamps.startsWith(stamp, at) || (end !== stamps.length && stamps.charCodeAt(end) !== 0)) return null;
+    at = end + 1;
+    count++;
+  }
+  return at === stamps.length + 1 ? count : null;
 }
 
 /** What inspect returns for a file whose stamp equals its (non-racy) row. */

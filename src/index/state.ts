@@ -9,6 +9,11 @@ export interface RepoRow {
   dir_stamps: string;
   generation: number;
   synced_at: string | null;
+  /** Every recorded path of the repo, NUL-separated (see the schema): the no-op check's list. */
+  file_paths: string;
+  /** Every recorded stamp, NUL-separated, in the order of file_paths. */
+  file_stamps: string;
+  racy_files: number;
 }
 
 export interface FileRow {
@@ -21,7 +26,11 @@ export interface FileRow {
 
 export interface IndexState {
   repos: Map<string, RepoRow>;
-  files: Map<string, FileRow[]>;
+  /**
+   * A repo's recorded files, read when asked: the no-op check of an unchanged repo goes by its
+   * row's summary (RepoRow.file_paths) and never builds ten thousand row objects.
+   */
+  files(repo: string): FileRow[];
 }
 
 export function readRepoRows(db: IndexDb): Map<string, RepoRow> {
@@ -30,25 +39,22 @@ export function readRepoRows(db: IndexDb): Map<string, RepoRow> {
   return repos;
 }
 
-/** `only`: the files of these repos alone (a scoped sync need not read ten thousand stamps to check two hundred). */
-export function readIndexState(db: IndexDb, repos = readRepoRows(db), only: ReadonlySet<string> | null = null): IndexState {
-  const files = new Map<string, FileRow[]>();
-  // One JSON array per repo: every command reads every file's stamp, and a few dozen strings
-  // parse far faster than ten thousand row objects are built.
-  const rows = (
-    only === null
-      ? db.prepare('SELECT repo, json_group_array(json_array(id, path, stamp, racy)) FROM files GROUP BY repo').raw().all()
-      : db
-          .prepare('SELECT repo, json_group_array(json_array(id, path, stamp, racy)) FROM files WHERE repo IN (SELECT value FROM json_each(?)) GROUP BY repo')
-          .raw()
-          .all(JSON.stringify([...only]))
-  ) as [string, string][];
-  for (const [repo, json] of rows) {
-    const list: FileRow[] = [];
-    for (const [id, path, stamp, racy] of JSON.parse(json) as [number, string, string, number][]) list.push({ id, repo, path, stamp, racy });
-    files.set(repo, list);
-  }
-  return { repos, files };
+export function readIndexState(db: IndexDb, repos = readRepoRows(db)): IndexState {
+  const select = db.prepare('SELECT id, repo, path, stamp, racy FROM files WHERE repo = ? ORDER BY id');
+  return { repos, files: (repo) => select.all(repo) as FileRow[] };
+}
+
+/**
+ * Rewrites a repo's summary from its files rows, in the transaction that changed them. Both
+ * aggregates of one query see the rows in one order, so the paths and stamps stay aligned.
+ */
+export function writeRepoSummary(db: IndexDb, slug: string): void {
+  db.prepare(
+    `UPDATE repos SET (file_paths, file_stamps, racy_files) =
+       (SELECT coalesce(group_concat(path, char(0)), ''), coalesce(group_concat(stamp, char(0)), ''), coalesce(sum(racy <> 0), 0)
+        FROM (SELECT path, stamp, racy FROM files WHERE repo = ? ORDER BY id))
+     WHERE slug = ?`,
+  ).run(slug, slug);
 }
 
 /** The content hash recorded for a file (null when it could not be read). */

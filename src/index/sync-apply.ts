@@ -7,7 +7,7 @@ import type { Workspace } from '../workspace/types.js';
 import type { IndexDb } from './db.js';
 import { readCandidate, type FileCandidate, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
-import { storedHash } from './state.js';
+import { storedHash, writeRepoSummary } from './state.js';
 import { dropSearch, searchBuilt } from './search-table.js';
 import { IndexWriter } from './store.js';
 import type { FileChange, SyncCounts } from './sync.js';
@@ -63,6 +63,8 @@ export async function applyPlans(
         generation: (previous?.generation ?? 0) + changed,
         synced_at: changed || !previous ? syncedAt : previous.synced_at,
       });
+      // Every change to the repo's files rows went through its candidates or vanished rows.
+      if (full || !previous || plan.candidates.length > 0 || plan.vanished.length > 0) writeRepoSummary(db, plan.repo.slug);
     }
     db.prepare("INSERT INTO meta (key, value) VALUES ('last_synced_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(syncedAt);
     db.exec('COMMIT');

@@ -85,7 +85,7 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
   const version = db.pragma('data_version', { simple: true });
   const repoRows = readRepoRows(db);
   const scope = full || options.repos === undefined ? null : syncScope(ws, repoRows, options.repos);
-  let plans = await planAll(ws, readIndexState(db, repoRows, scope), full, scope);
+  let plans = await planAll(ws, readIndexState(db, repoRows), full, scope);
   const counts = emptyCounts(plans);
   const changes: FileChange[] = [];
   if (!full && !(await needsWrite(ws, db, plans, options.settle === true, scope === null))) {
@@ -94,7 +94,7 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
   const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
   await withSyncLock(ws.index_path, async () => {
     // Another process may have synced while we waited for the lock: then look again.
-    if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db, readRepoRows(db), scope), false, scope);
+    if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db), false, scope);
     Object.assign(counts, emptyCounts(plans));
     await applyPlans(db, ws, plans, full, counts, changes, scope === null);
   });
@@ -115,7 +115,7 @@ function outcomeOf(plans: RepoPlan[]): Pick<SyncOutcome, 'unreachable' | 'repo_p
 async function planAll(ws: Workspace, state: IndexState, full: boolean, scope: ReadonlySet<string> | null): Promise<RepoPlan[]> {
   const repos = scope === null ? ws.repos : ws.repos.filter((repo) => scope.has(repo.slug));
   // Listing runs git: start every repo's at once.
-  return Promise.all(repos.map((repo) => planRepo(repo, state.repos.get(repo.slug), state.files.get(repo.slug) ?? [], full)));
+  return Promise.all(repos.map((repo) => planRepo(repo, state.repos.get(repo.slug), () => state.files(repo.slug), full)));
 }
 
 function emptyCounts(plans: RepoPlan[]): SyncCounts {

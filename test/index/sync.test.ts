@@ -127,6 +127,52 @@ describe('incremental sync', () => {
     expect(taskIds(ws.root)).toEqual(['A-1-T1:todo']);
   });
 
+  it("keeps each repo's summary (paths, stamps, racy count) equal to its files rows through edits, additions and removals", () => {
+    const ws = tempWorkspace({
+      alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]), 'workplans/A-2.md': workplan('A-2') },
+      beta: { 'docs/tasks/B-1.md': '---\nid: B-1\n---\n' },
+      empty: { 'README.md': '# nothing planned here\n' },
+    });
+    const age = (path: string, hoursAgo: number) => utimesSync(path, new Date(Date.now() - hoursAgo * 3600_000), new Date(Date.now() - hoursAgo * 3600_000));
+    const alpha = ws.repo('alpha');
+    age(join(alpha, 'workplans/A-1.md'), 2);
+    age(join(alpha, 'workplans/A-2.md'), 2);
+    const summaries = () => {
+      const db = new Database(join(ws.root, '.custodian/index.sqlite'), { readonly: true });
+      try {
+        const stored = db.prepare('SELECT slug, file_paths, file_stamps, racy_files FROM repos ORDER BY slug').all();
+        const expected = (db.prepare('SELECT slug FROM repos ORDER BY slug').pluck().all() as string[]).map((slug) => {
+          const rows = db.prepare('SELECT path, stamp, racy FROM files WHERE repo = ? ORDER BY id').all(slug) as { path: string; stamp: string; racy: number }[];
+          const racy = rows.filter((r) => r.racy).length;
+          return { slug, file_paths: rows.map((r) => r.path).join('\0'), file_stamps: rows.map((r) => r.stamp).join('\0'), racy_files: racy };
+        });
+        return { stored, expected };
+      } finally {
+        db.close();
+      }
+    };
+    sync(ws.root);
+    let { stored, expected } = summaries();
+    expect(stored).toEqual(expected);
+    expect(expected.map((r) => r.file_paths)).toEqual(['workplans/A-1.md\0workplans/A-2.md', 'docs/tasks/B-1.md', '']);
+    // An edit, an addition and a removal; the edited file is old again, so the next check goes by
+    // the summary alone and must see the following edit.
+    writeFileSync(join(alpha, 'workplans/A-1.md'), workplan('A-1', [['A-1-T1', 'done']]));
+    age(join(alpha, 'workplans/A-1.md'), 1);
+    unlinkSync(join(alpha, 'workplans/A-2.md'));
+    writeFileSync(join(ws.repo('beta'), 'docs/tasks/B-2.md'), '---\nid: B-2\n---\n');
+    expect(sync(ws.root).json.files).toMatchObject({ parsed: 2, removed: 1 });
+    ({ stored, expected } = summaries());
+    expect(stored).toEqual(expected);
+    // Racy by their ctime (just written, or touched): alpha's edited file, beta's old and new ones.
+    expect(expected.map((r) => r.racy_files)).toEqual([1, 2, 0]);
+    writeFileSync(join(alpha, 'workplans/A-1.md'), workplan('A-1', [['A-1-T1', 'blocked']]));
+    age(join(alpha, 'workplans/A-1.md'), 1);
+    expect(taskIds(ws.root)).toEqual(['A-1-T1:blocked', 'B-1:todo', 'B-2:todo']);
+    ({ stored, expected } = summaries());
+    expect(stored).toEqual(expected);
+  });
+
   it('sees a file added to an existing empty sub-folder', () => {
     const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': workplan('A-1') } });
     mkdirSync(join(ws.repo('alpha'), 'workplans/empty'));
