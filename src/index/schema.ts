@@ -60,6 +60,11 @@ CREATE INDEX documents_file ON documents (file_id);
 CREATE INDEX documents_kind ON documents (kind, repo);
 -- (doc_id, kind): lookups by id name both, and without it the planner prefers the kind index.
 CREATE INDEX documents_doc_id ON documents (doc_id, kind);
+-- next joins each candidate task to its workplan by row id and sorts the bucket by the workplan's
+-- status and dates: this index holds every workplan column it reads, so the join reads a few dense
+-- pages instead of a table page per workplan (src/index/queries/dispatch-next.ts names it, since the
+-- planner prefers the row id; a cold first bucket of 2,400 tasks: 28-36 ms -> 13-17).
+CREATE INDEX documents_workplan_head ON documents (id, status, valid, created, doc_id, repo, path, title) WHERE kind = 'workplan';
 
 CREATE TABLE tasks (
   id INTEGER PRIMARY KEY,

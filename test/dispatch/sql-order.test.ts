@@ -80,10 +80,11 @@ describe('the SQL order of next', () => {
   });
 });
 
-describe('the walk of next reads the index alone', () => {
+describe('the walk of next reads indexes alone', () => {
   // A task column the walk reads but tasks_status_priority lacks sends SQLite to one table page
-  // per candidate task: at 10,000 files a cold first bucket then takes six times as long.
-  it('finds every bucket through the covering index tasks_status_priority', () => {
+  // per candidate task: at 10,000 files a cold first bucket then takes six times as long. The
+  // same holds for the workplan each candidate joins (documents_workplan_head).
+  it('finds every bucket through the covering index tasks_status_priority, and its workplans through documents_workplan_head', () => {
     const prepared: string[] = [];
     const recording = new Proxy(db, {
       get: (target, key) => (key === 'prepare' ? (sql: string) => (prepared.push(sql), target.prepare(sql)) : Reflect.get(target, key, target)),
@@ -94,6 +95,7 @@ describe('the walk of next reads the index alone', () => {
     for (const sql of buckets) {
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 'x')) as { detail: string }[]).map((r) => r.detail);
       expect(plan.find((d) => /^(SEARCH|SCAN) t /.test(d))).toMatch(/^SEARCH t USING COVERING INDEX tasks_status_priority/);
+      expect(plan.find((d) => /^(SEARCH|SCAN) w .*LEFT-JOIN$/.test(d))).toMatch(/^SEARCH w USING COVERING INDEX documents_workplan_head /);
     }
   });
 });

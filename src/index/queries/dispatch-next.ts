@@ -78,7 +78,7 @@ function candidateSql(options: CandidateOptions, statusFilter: string): string {
     )
     SELECT c.*, w.repo AS ws_repo, w.path AS ws_path, w.doc_id AS ws_id, w.title AS ws_title, w.status AS ws_status,
       w.valid AS ws_valid, w.created AS ws_created
-    FROM c LEFT JOIN documents w ON w.id = c.ws_row AND w.kind = 'workplan'
+    FROM c LEFT JOIN documents w INDEXED BY documents_workplan_head ON w.id = c.ws_row AND w.kind = 'workplan'
     WHERE ${BACKLOG} OR (w.status = 'active' AND w.valid = 1)
     ORDER BY
       CASE c.status WHEN 'in_progress' THEN 0 WHEN 'todo' THEN 1 WHEN 'blocked' THEN 2 ELSE 9 END,
