@@ -56,7 +56,7 @@ export async function stagedScope({ dirs, owners }: StagedTree): Promise<StagedS
     const ref = toRef(path);
     if (ref) scope.hidden.push(ref);
   }
-  const blobs = await readStagedBlobs(dirs.workTree, [...byKey.values()]);
+  const blobs = await readStagedBlobs(dirs.workTree, [...byKey.values()], process.cwd(), { commonDir: dirs.commonDir, ids: changes.ids });
   scope.read = (ref) => {
     const path = byKey.get(`${ref.repo}\0${ref.file}`);
     return path === undefined ? null : ((blobs.get(path) ?? null) as ReadOutcome | null);

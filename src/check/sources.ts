@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { overSizeCap, MAX_FILE_BYTES } from '../documents/text.js';
 import { readRepoFile } from '../workspace/repo-file.js';
 import { runGit } from '../workspace/git.js';
-import { readObjects } from '../workspace/git-objects.js';
+import { readLooseObject, readObjects, type BatchObject } from '../workspace/git-objects.js';
 
 export type ReadOutcome = { bytes: Buffer; problem?: undefined } | { bytes: null; problem: string };
 
@@ -18,6 +18,8 @@ export function readWorkingFile(checkout: string, path: string): ReadOutcome | n
 export interface StagedChanges {
   /** Work-tree-relative paths staged as added or modified files. */
   staged: string[];
+  /** The object id of each staged file's blob. */
+  ids: Map<string, string>;
   /** Staged symbolic links: their blobs are link targets, never read as documents. */
   links: string[];
   /** Work-tree-relative paths staged for deletion. */
@@ -35,33 +37,52 @@ function indexEnv(cwd: string): Record<string, string> {
 
 /** What `git commit` would record in the work tree at `workTree`, against HEAD (or nothing). */
 export async function stagedChanges(workTree: string, cwd = process.cwd()): Promise<StagedChanges> {
-  const { stdout } = await runGit(workTree, ['diff', '--cached', '--raw', '--no-renames', '-z'], { env: indexEnv(cwd) });
+  const { stdout } = await runGit(workTree, ['diff', '--cached', '--raw', '--no-abbrev', '--no-renames', '-z'], { env: indexEnv(cwd) });
   const fields = stdout.split('\0');
-  const changes: StagedChanges = { staged: [], links: [], deleted: [] };
+  const changes: StagedChanges = { staged: [], ids: new Map(), links: [], deleted: [] };
   for (let i = 0; i + 1 < fields.length; i += 2) {
     // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path.
-    const [, newMode, , , status] = fields[i].split(' ');
+    const [, newMode, , newId, status] = fields[i].split(' ');
     const path = fields[i + 1];
     if (status === 'D') changes.deleted.push(path);
     else if (newMode === '120000') changes.links.push(path);
-    else if (newMode === '100644' || newMode === '100755') changes.staged.push(path);
+    else if (newMode === '100644' || newMode === '100755') {
+      changes.staged.push(path);
+      changes.ids.set(path, newId);
+    }
   }
   return changes;
 }
 
-/** Staged blobs of work-tree-relative paths, read in one `git cat-file --batch`. */
-export async function readStagedBlobs(workTree: string, paths: readonly string[], cwd = process.cwd()): Promise<Map<string, ReadOutcome>> {
+/** Where the staged blobs of a work tree can be read without git: its object store, and each path's blob id. */
+export interface LooseBlobs {
+  commonDir: string;
+  ids: ReadonlyMap<string, string>;
+}
+
+/**
+ * Staged blobs of work-tree-relative paths: each from the loose object store when `loose` knows its
+ * id and finds it there (as `git add` leaves it), the rest in one `git cat-file --batch`.
+ */
+export async function readStagedBlobs(workTree: string, paths: readonly string[], cwd = process.cwd(), loose?: LooseBlobs): Promise<Map<string, ReadOutcome>> {
   const blobs = new Map<string, ReadOutcome>();
-  const askable = paths.filter((p) => !/[\n\r]/.test(p));
-  for (const path of paths) if (!askable.includes(path)) blobs.set(path, { bytes: null, problem: 'path holds a line break; cannot read its staged blob' });
+  const askable: string[] = [];
+  for (const path of paths) {
+    const id = loose?.ids.get(path);
+    const object = loose && id !== undefined ? readLooseObject(loose.commonDir, id, { maxBytes: MAX_FILE_BYTES }) : null;
+    if (object) blobs.set(path, blobOutcome(object));
+    else if (/[\n\r]/.test(path)) blobs.set(path, { bytes: null, problem: 'path holds a line break; cannot read its staged blob' });
+    else askable.push(path);
+  }
   if (askable.length === 0) return blobs;
   const objects = await readObjects(workTree, askable.map((p) => `:${p}`), { maxBytes: MAX_FILE_BYTES, env: indexEnv(cwd) });
-  askable.forEach((path, i) => {
-    const object = objects[i];
-    if (!object.found) blobs.set(path, { bytes: null, problem: `no staged blob (${object.header})` });
-    else if (object.type !== 'blob') blobs.set(path, { bytes: null, problem: `staged entry is a ${object.type}, not a file` });
-    else if (object.bytes === null) blobs.set(path, { bytes: null, problem: overSizeCap(object.size) });
-    else blobs.set(path, { bytes: object.bytes });
-  });
+  askable.forEach((path, i) => blobs.set(path, blobOutcome(objects[i])));
   return blobs;
+}
+
+function blobOutcome(object: BatchObject): ReadOutcome {
+  if (!object.found) return { bytes: null, problem: `no staged blob (${object.header})` };
+  if (object.type !== 'blob') return { bytes: null, problem: `staged entry is a ${object.type}, not a file` };
+  if (object.bytes === null) return { bytes: null, problem: overSizeCap(object.size) };
+  return { bytes: object.bytes };
 }

@@ -1,5 +1,10 @@
-// Reading many git objects with one process: `git cat-file --batch` answers one header line and
-// the object's bytes for each name written to its stdin, in order.
+// Reading git objects: many with one process (`git cat-file --batch` answers one header line and
+// the object's bytes for each name written to its stdin, in order), or one loose object straight
+// from the object store, with no process at all.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { runGitBuffer } from './git.js';
 
 export type BatchObject =
@@ -29,4 +34,26 @@ export async function readObjects(cwd: string, names: readonly string[], options
     at += size + 1; // the bytes, then a newline
   }
   return objects;
+}
+
+/**
+ * An object read from the repository's own loose object store (`objects/ab/cdef…`: zlib-deflated
+ * `<type> <size>\0<bytes>`), where `git add` leaves the blob it stages, without starting git (a
+ * process costs the CLI 8-14 ms). Null when it is not there loose (packed, in an alternate store),
+ * not readable, or does not hash to its id: ask cat-file then. `id` is a full SHA-1 or SHA-256 id.
+ */
+export function readLooseObject(commonDir: string, id: string, options: { maxBytes: number }): BatchObject | null {
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(id)) return null;
+  let raw: Buffer;
+  try {
+    // The cap bounds the inflated header and bytes; a larger object is left to cat-file, which says its size.
+    raw = inflateSync(readFileSync(join(commonDir, 'objects', id.slice(0, 2), id.slice(2))), { maxOutputLength: options.maxBytes + 64 });
+  } catch {
+    return null;
+  }
+  if (createHash(id.length === 64 ? 'sha256' : 'sha1').update(raw).digest('hex') !== id) return null;
+  const nul = raw.indexOf(0);
+  const m = /^(\w+) (\d+)$/.exec(raw.subarray(0, nul < 0 ? 0 : nul).toString('latin1'));
+  if (!m || raw.length - nul - 1 !== Number(m[2])) return null;
+  return { found: true, type: m[1], size: Number(m[2]), bytes: raw.subarray(nul + 1) };
 }

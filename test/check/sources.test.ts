@@ -1,8 +1,10 @@
 // Reading the files in scope: never through a link out of the repo, never past the size cap.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { readStagedBlobs, readWorkingFile } from '../../src/check/sources.js';
+import { readLooseObject } from '../../src/workspace/git-objects.js';
 import { git, gitRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 
 afterAll(removeTempDirs);
@@ -33,4 +35,35 @@ test('staged blobs: one batch, exact bytes, each path its own blob', async () =>
   expect(blobs.get('workplans/a.md')?.bytes?.toString()).toBe('staged\n');
   expect(blobs.get('workplans/b b.md')?.bytes?.toString()).toBe('other\r\n');
   expect(blobs.get('workplans/none.md')?.bytes).toBeNull();
+});
+
+test('staged blobs: read from the loose object store without git when their ids are known; packed or damaged ones through git', async () => {
+  const repo = gitRepo({ 'workplans/a.md': 'committed\n', 'workplans/p.md': 'packed\n' });
+  git(repo, ['gc', '-q']); // p.md's blob now lives in a pack only
+  writeFileSync(join(repo, 'workplans/a.md'), 'staged\n');
+  git(repo, ['add', 'workplans/a.md']);
+  writeFileSync(join(repo, 'workplans/a.md'), 'working tree\n');
+  const id = (path: string) => git(repo, ['rev-parse', `:${path}`]).trim();
+  const ids = new Map(['workplans/a.md', 'workplans/p.md'].map((p) => [p, id(p)]));
+  const loose = { commonDir: join(repo, '.git'), ids };
+  expect(readLooseObject(loose.commonDir, ids.get('workplans/a.md')!, { maxBytes: 100 })).toEqual({ found: true, type: 'blob', size: 7, bytes: Buffer.from('staged\n') });
+  expect(readLooseObject(loose.commonDir, ids.get('workplans/p.md')!, { maxBytes: 100 })).toBeNull();
+  // Loose, and git cannot start: the blob is still read.
+  const path = process.env.PATH;
+  process.env.PATH = join(repo, 'no-such-folder');
+  try {
+    const blobs = await readStagedBlobs(repo, ['workplans/a.md'], repo, loose);
+    expect(blobs.get('workplans/a.md')?.bytes?.toString()).toBe('staged\n');
+  } finally {
+    process.env.PATH = path;
+  }
+  // A loose file whose content does not hash to its name is not trusted: git is asked instead, and
+  // its answer (cat-file does not check hashes) is the one reported.
+  const file = join(repo, '.git/objects', ids.get('workplans/a.md')!.slice(0, 2), ids.get('workplans/a.md')!.slice(2));
+  chmodSync(file, 0o644);
+  writeFileSync(file, deflateSync('blob 6\0forged'));
+  expect(readLooseObject(loose.commonDir, ids.get('workplans/a.md')!, { maxBytes: 100 })).toBeNull();
+  const blobs = await readStagedBlobs(repo, ['workplans/a.md', 'workplans/p.md'], repo, loose);
+  expect(blobs.get('workplans/p.md')?.bytes?.toString()).toBe('packed\n');
+  expect(blobs.get('workplans/a.md')?.bytes?.toString()).toBe('forged');
 });
