@@ -9,7 +9,7 @@ import { GitError } from '../workspace/git.js';
 import { linkTarget, readRepoFile, statOrNull, type RepoFileRead } from '../workspace/repo-file.js';
 import type { RepoConfig } from '../workspace/types.js';
 import { gitStateFiles, listIncludedFiles } from './repo-files.js';
-import type { FileRow, RepoRow } from './state.js';
+import { RACY_MARK, type FileRow, type RecordedFiles, type RepoRow } from './state.js';
 import { folderStamps, foldersUnchanged, lstatOrNull, statStamp } from './stamps.js';
 
 export interface FileCandidate {
@@ -55,17 +55,17 @@ export function gitIndexStamp(checkout: string): string | null {
   }).join('|');
 }
 
-/** `recorded`: the repo's files rows, read only when the repo's summary cannot vouch for them. */
-export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recorded: () => FileRow[], full: boolean): Promise<RepoPlan> {
+/** `recorded`: the repo's files rows, read only where the repo's summary cannot vouch for them. */
+export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recorded: RecordedFiles, full: boolean): Promise<RepoPlan> {
   const configHash = repoConfigHash(repo);
   const plan: RepoPlan = { repo, row, reachable: true, problem: null, configHash, listing: null, scanned: 0, candidates: [], vanished: [] };
   // Followed: a registry path may be a link to the checkout (DoI C2 accepts it too).
   const rootStats = statOrNull(repo.checkout);
-  if (!rootStats?.isDirectory()) return unreadable(plan, recorded(), CHECKOUT_NOT_FOUND);
+  if (!rootStats?.isDirectory()) return unreadable(plan, recorded.all(), CHECKOUT_NOT_FOUND);
   const outside = repo.include.find(leavesRepo);
-  if (outside !== undefined) return unreadable(plan, recorded(), `include glob \`${outside}\` leaves the repository (a path with \`..\` or an absolute path)`);
+  if (outside !== undefined) return unreadable(plan, recorded.all(), `include glob \`${outside}\` leaves the repository (a path with \`..\` or an absolute path)`);
   const gitStamp = gitIndexStamp(repo.checkout);
-  if (gitStamp === null) return unreadable(plan, recorded(), 'not inside a git work tree');
+  if (gitStamp === null) return unreadable(plan, recorded.all(), 'not inside a git work tree');
   const relist =
     full ||
     !row ||
@@ -73,21 +73,15 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recor
     row.git_index_stamp !== gitStamp ||
     !foldersUnchanged(repo.checkout, JSON.parse(row.dir_stamps) as Record<string, string>);
   if (!relist) {
-    // The no-op check: stat the known files, nothing else. This is the hot path: an unchanged
-    // repo is vouched for by its summary alone; any doubt goes file by file below.
-    const unchanged = row!.racy_files === 0 ? unchangedFileCount(repo.checkout, row!.file_paths, row!.file_stamps) : null;
-    if (unchanged !== null) {
-      plan.scanned = unchanged;
-      return plan;
-    }
-    for (const r of recorded()) {
-      const found = inspect(repo.checkout, r.path, r);
-      if (!found) plan.vanished.push(r);
-      else {
-        plan.scanned++;
-        if (found !== UNCHANGED) plan.candidates.push(found);
-      }
-    }
+    // The no-op check: stat the known files, nothing else. This is the hot path: the files of an
+    // unchanged repo are vouched for by its summary, and only its racy files are looked at one by
+    // one; any other doubt sends the whole repo file by file.
+    const summary = checkSummary(repo.checkout, row!.file_paths, row!.file_stamps);
+    const racyRows = summary?.racy.map((path) => recorded.one(path));
+    if (summary && racyRows && racyRows.every((r) => r !== undefined)) {
+      plan.scanned = summary.unchanged;
+      inspectRows(plan, racyRows as FileRow[]);
+    } else inspectRows(plan, recorded.all());
     return plan;
   }
   // Folder stamps are taken before listing, so a file added during the listing changes them.
@@ -98,10 +92,10 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recor
     paths = await listIncludedFiles(repo.checkout, repo.include);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
-    return unreadable(plan, recorded(), `git cannot list its files: ${gitReason(error)}`);
+    return unreadable(plan, recorded.all(), `git cannot list its files: ${gitReason(error)}`);
   }
   plan.listing = { gitIndexStamp: gitStamp, dirStamps };
-  const rows = recorded();
+  const rows = recorded.all();
   const byPath = new Map(rows.map((r) => [r.path, r]));
   const seen = new Set<string>();
   for (const path of paths) {
@@ -141,25 +135,45 @@ function gitReason(error: GitError): string {
   return line ?? error.message;
 }
 
+/** Stats each row's file: a changed one becomes a candidate, a missing one vanished. */
+function inspectRows(plan: RepoPlan, rows: readonly FileRow[]): void {
+  for (const r of rows) {
+    const found = inspect(plan.repo.checkout, r.path, r);
+    if (!found) plan.vanished.push(r);
+    else {
+      plan.scanned++;
+      if (found !== UNCHANGED) plan.candidates.push(found);
+    }
+  }
+}
+
 /**
- * How many files the summary lists, when every one is still a regular file with its recorded
- * stamp; null at the first that is not (gone, a link, an escaped name, changed): the caller then
- * looks file by file. Allocates nothing per file beyond its path and stamp strings.
+ * Compares a repo's files with its summary: how many are still regular files with their
+ * recorded stamps, and the racy ones, to be looked at one by one; null at the first file that is
+ * neither (gone, a link, an escaped name, changed). Allocates nothing per file beyond its path
+ * and stamp strings.
  */
-function unchangedFileCount(checkout: string, paths: string, stamps: string): number | null {
-  if (paths === '') return stamps === '' ? 0 : null;
+function checkSummary(checkout: string, paths: string, stamps: string): { unchanged: number; racy: string[] } | null {
+  const summary = { unchanged: 0, racy: [] as string[] };
+  if (paths === '') return stamps === '' ? summary : null;
   let at = 0;
-  let count = 0;
   for (const path of paths.split('\0')) {
+    if (at > stamps.length) return null;
+    if (stamps.startsWith(RACY_MARK, at)) {
+      summary.racy.push(path);
+      const next = stamps.indexOf('\0', at);
+      at = next < 0 ? stamps.length + 1 : next + 1;
+      continue;
+    }
     const stats = lstatOrNull(`${checkout}/${path}`);
     if (!stats?.isFile()) return null;
     const stamp = statStamp(stats);
     const end = at + stamp.length;
     if (!stamps.startsWith(stamp, at) || (end !== stamps.length && stamps.charCodeAt(end) !== 0)) return null;
     at = end + 1;
-    count++;
+    summary.unchanged++;
   }
-  return at === stamps.length + 1 ? count : null;
+  return at === stamps.length + 1 ? summary : null;
 }
 
 /** What inspect returns for a file whose stamp equals its (non-racy) row. */

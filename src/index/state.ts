@@ -11,9 +11,8 @@ export interface RepoRow {
   synced_at: string | null;
   /** Every recorded path of the repo, NUL-separated (see the schema): the no-op check's list. */
   file_paths: string;
-  /** Every recorded stamp, NUL-separated, in the order of file_paths. */
+  /** Every recorded stamp, NUL-separated, in the order of file_paths; a racy row's is marked `?stamp`. */
   file_stamps: string;
-  racy_files: number;
 }
 
 export interface FileRow {
@@ -24,13 +23,20 @@ export interface FileRow {
   racy: number;
 }
 
+/** A repo's recorded files rows, read when needed. */
+export interface RecordedFiles {
+  all(): FileRow[];
+  /** One path's row: the summary names the racy files, and only they need theirs. */
+  one(path: string): FileRow | undefined;
+}
+
 export interface IndexState {
   repos: Map<string, RepoRow>;
   /**
-   * A repo's recorded files, read when asked: the no-op check of an unchanged repo goes by its
-   * row's summary (RepoRow.file_paths) and never builds ten thousand row objects.
+   * A repo's recorded files: the no-op check of an unchanged repo goes by its row's summary
+   * (RepoRow.file_paths) and never builds ten thousand row objects.
    */
-  files(repo: string): FileRow[];
+  recorded(repo: string): RecordedFiles;
 }
 
 export function readRepoRows(db: IndexDb): Map<string, RepoRow> {
@@ -40,9 +46,16 @@ export function readRepoRows(db: IndexDb): Map<string, RepoRow> {
 }
 
 export function readIndexState(db: IndexDb, repos = readRepoRows(db)): IndexState {
-  const select = db.prepare('SELECT id, repo, path, stamp, racy FROM files WHERE repo = ? ORDER BY id');
-  return { repos, files: (repo) => select.all(repo) as FileRow[] };
+  const all = db.prepare('SELECT id, repo, path, stamp, racy FROM files WHERE repo = ? ORDER BY id');
+  const one = db.prepare('SELECT id, repo, path, stamp, racy FROM files WHERE repo = ? AND path = ?');
+  return {
+    repos,
+    recorded: (repo) => ({ all: () => all.all(repo) as FileRow[], one: (path) => one.get(repo, path) as FileRow | undefined }),
+  };
 }
+
+/** How the summary marks a racy row's stamp: no stamp starts with it (src/index/stamps.ts). */
+export const RACY_MARK = '?';
 
 /**
  * Rewrites a repo's summary from its files rows, in the transaction that changed them. Both
@@ -50,11 +63,11 @@ export function readIndexState(db: IndexDb, repos = readRepoRows(db)): IndexStat
  */
 export function writeRepoSummary(db: IndexDb, slug: string): void {
   db.prepare(
-    `UPDATE repos SET (file_paths, file_stamps, racy_files) =
-       (SELECT coalesce(group_concat(path, char(0)), ''), coalesce(group_concat(stamp, char(0)), ''), coalesce(sum(racy <> 0), 0)
+    `UPDATE repos SET (file_paths, file_stamps) =
+       (SELECT coalesce(group_concat(path, char(0)), ''), coalesce(group_concat(CASE WHEN racy THEN ? || stamp ELSE stamp END, char(0)), '')
         FROM (SELECT path, stamp, racy FROM files WHERE repo = ? ORDER BY id))
      WHERE slug = ?`,
-  ).run(slug, slug);
+  ).run(RACY_MARK, slug, slug);
 }
 
 /** The content hash recorded for a file (null when it could not be read). */

@@ -115,7 +115,7 @@ function outcomeOf(plans: RepoPlan[]): Pick<SyncOutcome, 'unreachable' | 'repo_p
 async function planAll(ws: Workspace, state: IndexState, full: boolean, scope: ReadonlySet<string> | null): Promise<RepoPlan[]> {
   const repos = scope === null ? ws.repos : ws.repos.filter((repo) => scope.has(repo.slug));
   // Listing runs git: start every repo's at once.
-  return Promise.all(repos.map((repo) => planRepo(repo, state.repos.get(repo.slug), () => state.files(repo.slug), full)));
+  return Promise.all(repos.map((repo) => planRepo(repo, state.repos.get(repo.slug), state.recorded(repo.slug), full)));
 }
 
 function emptyCounts(plans: RepoPlan[]): SyncCounts {
