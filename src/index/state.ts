@@ -1,4 +1,5 @@
-// What the index remembers about repos and files, read once per sync.
+// What the index remembers about repos and files: each sync reads the repo rows, and a repo's
+// file rows only where its summary cannot vouch for them.
 import type { IndexDb } from './db.js';
 
 export interface RepoRow {
