@@ -9,8 +9,8 @@ import { GitError } from '../workspace/git.js';
 import { linkTarget, readRepoFile, statOrNull, type RepoFileRead } from '../workspace/repo-file.js';
 import type { RepoConfig } from '../workspace/types.js';
 import { gitStateFiles, listIncludedFiles } from './repo-files.js';
-import { RACY_MARK, type FileRow, type RecordedFiles, type RepoRow } from './state.js';
-import { folderStamps, foldersUnchanged, lstatOrNull, statStamp } from './stamps.js';
+import type { FileRow, RecordedFiles, RepoRow } from './state.js';
+import { folderStamps, foldersUnchanged, lstatOrNull, RACY_SLOT, sameStamp, statStamp, SUMMARY_SLOTS, unpackStamps } from './stamps.js';
 
 export interface FileCandidate {
   path: string;
@@ -150,30 +150,26 @@ function inspectRows(plan: RepoPlan, rows: readonly FileRow[]): void {
 /**
  * Compares a repo's files with its summary: how many are still regular files with their
  * recorded stamps, and the racy ones, to be looked at one by one; null at the first file that is
- * neither (gone, a link, an escaped name, changed). Allocates nothing per file beyond its path
- * and stamp strings.
+ * neither (gone, a link, an escaped name, changed). Compares numbers: no string per file.
  */
-function checkSummary(checkout: string, paths: string, stamps: string): { unchanged: number; racy: string[] } | null {
+function checkSummary(checkout: string, paths: string, stamps: Uint8Array): { unchanged: number; racy: string[] } | null {
   const summary = { unchanged: 0, racy: [] as string[] };
-  if (paths === '') return stamps === '' ? summary : null;
-  let at = 0;
-  for (const path of paths.split('\0')) {
-    if (at > stamps.length) return null;
-    if (stamps.startsWith(RACY_MARK, at)) {
-      summary.racy.push(path);
-      const next = stamps.indexOf('\0', at);
-      at = next < 0 ? stamps.length + 1 : next + 1;
+  const numbers = unpackStamps(stamps);
+  if (numbers === null) return null;
+  if (paths === '') return numbers.length === 0 ? summary : null;
+  const list = paths.split('\0');
+  if (numbers.length !== list.length * SUMMARY_SLOTS) return null;
+  for (let i = 0; i < list.length; i++) {
+    const at = i * SUMMARY_SLOTS;
+    if (numbers[at] === RACY_SLOT) {
+      summary.racy.push(list[i]);
       continue;
     }
-    const stats = lstatOrNull(`${checkout}/${path}`);
-    if (!stats?.isFile()) return null;
-    const stamp = statStamp(stats);
-    const end = at + stamp.length;
-    if (!stamps.startsWith(stamp, at) || (end !== stamps.length && stamps.charCodeAt(end) !== 0)) return null;
-    at = end + 1;
+    const stats = lstatOrNull(`${checkout}/${list[i]}`);
+    if (!stats?.isFile() || !sameStamp(stats, numbers, at)) return null;
     summary.unchanged++;
   }
-  return at === stamps.length + 1 ? summary : null;
+  return summary;
 }
 
 /** What inspect returns for a file whose stamp equals its (non-racy) row. */

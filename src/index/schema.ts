@@ -2,7 +2,7 @@
 // document's id alone, so two files claiming one id are both kept and both reportable.
 // Bump SCHEMA_VERSION with any change: an index of another version is rebuilt from the files.
 
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 export const APPLICATION_ID = 0x43555354; // "CUST": tells our index from a foreign SQLite file
 
 export const SCHEMA = `
@@ -17,10 +17,11 @@ CREATE TABLE repos (
   generation INTEGER NOT NULL DEFAULT 0,
   synced_at TEXT,
   -- The repo's files rows in brief, rewritten with them (src/index/sync-apply.ts): every path,
-  -- then every stamp (a racy row's marked), NUL-separated in the same order. The no-op check
-  -- compares stats against these two strings and reads only the racy files' rows.
+  -- NUL-separated, and every stamp as numbers in the same order (a racy row's marked; packStamps
+  -- in src/index/stamps.ts). The no-op check compares stats against these two and reads only the
+  -- racy files' rows.
   file_paths TEXT NOT NULL DEFAULT '',
-  file_stamps TEXT NOT NULL DEFAULT ''
+  file_stamps BLOB NOT NULL DEFAULT x''
 ) WITHOUT ROWID;
 
 CREATE TABLE files (

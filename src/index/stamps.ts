@@ -15,6 +15,37 @@ export function statStamp(stats: Stats): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
 }
 
+/**
+ * A repo summary's stamps (src/index/state.ts): per file the four numbers of statStamp as doubles,
+ * so the no-op check compares numbers instead of building a string per file. The size slot of a
+ * racy file holds RACY_SLOT, and of a file whose stamp is not four numbers (a link's) OTHER_SLOT.
+ */
+export const SUMMARY_SLOTS = 4;
+export const RACY_SLOT = -1;
+export const OTHER_SLOT = -2;
+
+export function packStamps(rows: readonly { stamp: string; racy: number }[]): Buffer {
+  const numbers = new Float64Array(rows.length * SUMMARY_SLOTS);
+  rows.forEach((row, i) => {
+    const parts = row.stamp.split(':').map(Number);
+    if (parts.length !== SUMMARY_SLOTS || parts.some((n) => !Number.isFinite(n))) numbers[i * SUMMARY_SLOTS] = OTHER_SLOT;
+    else numbers.set(parts, i * SUMMARY_SLOTS);
+    if (row.racy) numbers[i * SUMMARY_SLOTS] = RACY_SLOT;
+  });
+  return Buffer.from(numbers.buffer);
+}
+
+/** The packed stamps as numbers again (copied: a blob's bytes need not be aligned for a Float64Array). */
+export function unpackStamps(packed: Uint8Array): Float64Array | null {
+  if (packed.byteLength % (8 * SUMMARY_SLOTS) !== 0) return null;
+  return new Float64Array(packed.buffer.slice(packed.byteOffset, packed.byteOffset + packed.byteLength));
+}
+
+/** True when the stats are those packed at `at` (statStamp(stats) equals the stamp packed there). */
+export function sameStamp(stats: Stats, numbers: Float64Array, at: number): boolean {
+  return stats.size === numbers[at] && stats.mtimeMs === numbers[at + 1] && stats.ctimeMs === numbers[at + 2] && stats.ino === numbers[at + 3];
+}
+
 export function lstatOrNull(path: string): Stats | null {
   return lstatSync(path, { throwIfNoEntry: false }) ?? null;
 }

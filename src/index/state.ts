@@ -1,6 +1,7 @@
 // What the index remembers about repos and files: each sync reads the repo rows, and a repo's
 // file rows only where its summary cannot vouch for them.
 import type { IndexDb } from './db.js';
+import { packStamps } from './stamps.js';
 
 export interface RepoRow {
   slug: string;
@@ -12,8 +13,8 @@ export interface RepoRow {
   synced_at: string | null;
   /** Every recorded path of the repo, NUL-separated (see the schema): the no-op check's list. */
   file_paths: string;
-  /** Every recorded stamp, NUL-separated, in the order of file_paths; a racy row's is marked `?stamp`. */
-  file_stamps: string;
+  /** Every recorded stamp as numbers, in the order of file_paths (packStamps, src/index/stamps.ts). */
+  file_stamps: Buffer;
 }
 
 export interface FileRow {
@@ -55,20 +56,13 @@ export function readIndexState(db: IndexDb, repos = readRepoRows(db)): IndexStat
   };
 }
 
-/** How the summary marks a racy row's stamp: no stamp starts with it (src/index/stamps.ts). */
-export const RACY_MARK = '?';
-
 /**
- * Rewrites a repo's summary from its files rows, in the transaction that changed them. Both
- * aggregates of one query see the rows in one order, so the paths and stamps stay aligned.
+ * Rewrites a repo's summary from its files rows, in the transaction that changed them: the paths
+ * NUL-separated, the stamps packed in the same order.
  */
 export function writeRepoSummary(db: IndexDb, slug: string): void {
-  db.prepare(
-    `UPDATE repos SET (file_paths, file_stamps) =
-       (SELECT coalesce(group_concat(path, char(0)), ''), coalesce(group_concat(CASE WHEN racy THEN ? || stamp ELSE stamp END, char(0)), '')
-        FROM (SELECT path, stamp, racy FROM files WHERE repo = ? ORDER BY id))
-     WHERE slug = ?`,
-  ).run(RACY_MARK, slug, slug);
+  const rows = db.prepare('SELECT path, stamp, racy FROM files WHERE repo = ? ORDER BY id').all(slug) as Pick<FileRow, 'path' | 'stamp' | 'racy'>[];
+  db.prepare('UPDATE repos SET file_paths = ?, file_stamps = ? WHERE slug = ?').run(rows.map((r) => r.path).join('\0'), packStamps(rows), slug);
 }
 
 /** The content hash recorded for a file (null when it could not be read). */

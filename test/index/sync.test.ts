@@ -127,7 +127,7 @@ describe('incremental sync', () => {
     expect(taskIds(ws.root)).toEqual(['A-1-T1:todo']);
   });
 
-  it("keeps each repo's summary (paths, stamps, racy ones marked) equal to its files rows through edits, additions and removals", async () => {
+  it("keeps each repo's summary (paths, stamps as numbers, racy ones marked) equal to its files rows through edits, additions and removals", async () => {
     const ws = tempWorkspace({
       alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]), 'workplans/A-2.md': workplan('A-2'), 'workplans/A-3.md': workplan('A-3', [['A-3-T1', 'todo']]) },
       beta: { 'docs/tasks/B-1.md': '---\nid: B-1\n---\n' },
@@ -143,10 +143,15 @@ describe('incremental sync', () => {
     const summaries = () => {
       const db = new Database(join(ws.root, '.custodian/index.sqlite'), { readonly: true });
       try {
-        const stored = db.prepare('SELECT slug, file_paths, file_stamps FROM repos ORDER BY slug').all();
+        // The stamps as the numbers stored (doubles: size, mtime, ctime, inode; a racy file's size slot -1).
+        const numbers = (blob: Buffer) => [...new Float64Array(new Uint8Array(blob).buffer)];
+        const stored = (db.prepare('SELECT slug, file_paths, file_stamps FROM repos ORDER BY slug').all() as { slug: string; file_paths: string; file_stamps: Buffer }[]).map(
+          (r) => ({ ...r, file_stamps: numbers(r.file_stamps) }),
+        );
         const expected = (db.prepare('SELECT slug FROM repos ORDER BY slug').pluck().all() as string[]).map((slug) => {
           const rows = db.prepare('SELECT path, stamp, racy FROM files WHERE repo = ? ORDER BY id').all(slug) as { path: string; stamp: string; racy: number }[];
-          return { slug, file_paths: rows.map((r) => r.path).join('\0'), file_stamps: rows.map((r) => (r.racy ? `?${r.stamp}` : r.stamp)).join('\0') };
+          const stamps = rows.flatMap((r) => r.stamp.split(':').map((n, i) => (i === 0 && r.racy ? -1 : Number(n))));
+          return { slug, file_paths: rows.map((r) => r.path).join('\0'), file_stamps: stamps };
         });
         return { stored, expected };
       } finally {
@@ -167,7 +172,7 @@ describe('incremental sync', () => {
     ({ stored, expected } = summaries());
     expect(stored).toEqual(expected);
     // Racy by their ctime (just written or touched): alpha's edited file and beta's new one.
-    expect(expected.map((r) => r.file_stamps.split('\0').filter((stamp) => stamp.startsWith('?')).length)).toEqual([1, 1, 0]);
+    expect(expected.map((r) => r.file_stamps.filter((n, i) => i % 4 === 0 && n === -1).length)).toEqual([1, 1, 0]);
     // A read command looks at the racy files one by one and vouches for the others by the
     // summary: an edit to either kind is seen.
     writeFileSync(join(alpha, 'workplans/A-1.md'), workplan('A-1', [['A-1-T1', 'blocked']]));
