@@ -57,4 +57,12 @@ describe('the MCP SDK loads only for custodian mcp', () => {
     // …while a tool that edits does reach it.
     expect([...reachable(servers[0], true)].some((c) => yaml.test(readFileSync(join(BUNDLE, c), 'utf8')))).toBe(true);
   });
+
+  it("carries zod's English messages and no other locale (the others were a third of the mcp chunk)", () => {
+    const locales = new Set<string>();
+    for (const chunk of readdirSync(BUNDLE).filter((f) => f.endsWith('.js'))) {
+      for (const m of readFileSync(join(BUNDLE, chunk), 'utf8').matchAll(/^\/\/ (?:\S*\/)?node_modules\/zod\/v4\/locales\/(\S+)$/gm)) locales.add(m[1]);
+    }
+    expect([...locales]).toEqual(['en.js']);
+  });
 });
