@@ -20,7 +20,8 @@ export interface HeadState {
   sha: string | null;
 }
 
-const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** A full object id: SHA-1 (40 hex digits) or SHA-256 (64). */
+export const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /** The work tree containing `path` (walking up), found by its `.git` folder or `.git` file; null outside any. */
 export function findGitDirs(path: string): GitDirs | null {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { SHA } from './git-dirs.js';
 import { runGitBuffer } from './git.js';
 
 export type BatchObject =
@@ -43,7 +44,7 @@ export async function readObjects(cwd: string, names: readonly string[], options
  * not readable, or does not hash to its id: ask cat-file then. `id` is a full SHA-1 or SHA-256 id.
  */
 export function readLooseObject(commonDir: string, id: string, options: { maxBytes: number }): BatchObject | null {
-  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(id)) return null;
+  if (!SHA.test(id)) return null;
   let raw: Buffer;
   try {
     // The cap bounds the inflated header and bytes; a larger object is left to cat-file, which says its size.
