@@ -10,7 +10,7 @@ import { linkTarget, readRepoFile, statOrNull, type RepoFileRead } from '../work
 import type { RepoConfig } from '../workspace/types.js';
 import { gitStateFiles, listIncludedFiles } from './repo-files.js';
 import type { FileRow, RecordedFiles, RepoRow } from './state.js';
-import { folderStamps, foldersUnchanged, lstatOrNull, RACY_SLOT, sameStamp, statStamp, SUMMARY_SLOTS, unpackStamps } from './stamps.js';
+import { checkSummary, folderStamps, foldersUnchanged, lstatOrNull, statStamp } from './stamps.js';
 
 export interface FileCandidate {
   path: string;
@@ -145,31 +145,6 @@ function inspectRows(plan: RepoPlan, rows: readonly FileRow[]): void {
       if (found !== UNCHANGED) plan.candidates.push(found);
     }
   }
-}
-
-/**
- * Compares a repo's files with its summary: how many are still regular files with their
- * recorded stamps, and the racy ones, to be looked at one by one; null at the first file that is
- * neither (gone, a link, an escaped name, changed). Compares numbers: no string per file.
- */
-function checkSummary(checkout: string, paths: string, stamps: Uint8Array): { unchanged: number; racy: string[] } | null {
-  const summary = { unchanged: 0, racy: [] as string[] };
-  const numbers = unpackStamps(stamps);
-  if (numbers === null) return null;
-  if (paths === '') return numbers.length === 0 ? summary : null;
-  const list = paths.split('\0');
-  if (numbers.length !== list.length * SUMMARY_SLOTS) return null;
-  for (let i = 0; i < list.length; i++) {
-    const at = i * SUMMARY_SLOTS;
-    if (numbers[at] === RACY_SLOT) {
-      summary.racy.push(list[i]);
-      continue;
-    }
-    const stats = lstatOrNull(`${checkout}/${list[i]}`);
-    if (!stats?.isFile() || !sameStamp(stats, numbers, at)) return null;
-    summary.unchanged++;
-  }
-  return summary;
 }
 
 /** What inspect returns for a file whose stamp equals its (non-racy) row. */

@@ -16,13 +16,14 @@ export function statStamp(stats: Stats): string {
 }
 
 /**
- * A repo summary's stamps (src/index/state.ts): per file the four numbers of statStamp as doubles,
- * so the no-op check compares numbers instead of building a string per file. The size slot of a
- * racy file holds RACY_SLOT, and of a file whose stamp is not four numbers (a link's) OTHER_SLOT.
+ * A repo summary's stamps, packed by packStamps (src/index/state.ts writes them) and read by
+ * checkSummary (the no-op check, src/index/plan.ts): per file the four numbers of statStamp as
+ * doubles, so the check compares numbers instead of building a string per file. The size slot of
+ * a racy file holds RACY_SLOT, and of a file whose stamp is not four numbers (a link's) OTHER_SLOT.
  */
-export const SUMMARY_SLOTS = 4;
-export const RACY_SLOT = -1;
-export const OTHER_SLOT = -2;
+const SUMMARY_SLOTS = 4;
+const RACY_SLOT = -1;
+const OTHER_SLOT = -2;
 
 export function packStamps(rows: readonly { stamp: string; racy: number }[]): Buffer {
   const numbers = new Float64Array(rows.length * SUMMARY_SLOTS);
@@ -36,14 +37,39 @@ export function packStamps(rows: readonly { stamp: string; racy: number }[]): Bu
 }
 
 /** The packed stamps as numbers again (copied: a blob's bytes need not be aligned for a Float64Array). */
-export function unpackStamps(packed: Uint8Array): Float64Array | null {
+function unpackStamps(packed: Uint8Array): Float64Array | null {
   if (packed.byteLength % (8 * SUMMARY_SLOTS) !== 0) return null;
   return new Float64Array(packed.buffer.slice(packed.byteOffset, packed.byteOffset + packed.byteLength));
 }
 
 /** True when the stats are those packed at `at` (statStamp(stats) equals the stamp packed there). */
-export function sameStamp(stats: Stats, numbers: Float64Array, at: number): boolean {
+function sameStamp(stats: Stats, numbers: Float64Array, at: number): boolean {
   return stats.size === numbers[at] && stats.mtimeMs === numbers[at + 1] && stats.ctimeMs === numbers[at + 2] && stats.ino === numbers[at + 3];
+}
+
+/**
+ * Compares a repo's files with its summary: how many are still regular files with their
+ * recorded stamps, and the racy ones, to be looked at one by one; null at the first file that is
+ * neither (gone, a link, an escaped name, changed). Compares numbers: no string per file.
+ */
+export function checkSummary(checkout: string, paths: string, stamps: Uint8Array): { unchanged: number; racy: string[] } | null {
+  const summary = { unchanged: 0, racy: [] as string[] };
+  const numbers = unpackStamps(stamps);
+  if (numbers === null) return null;
+  if (paths === '') return numbers.length === 0 ? summary : null;
+  const list = paths.split('\0');
+  if (numbers.length !== list.length * SUMMARY_SLOTS) return null;
+  for (let i = 0; i < list.length; i++) {
+    const at = i * SUMMARY_SLOTS;
+    if (numbers[at] === RACY_SLOT) {
+      summary.racy.push(list[i]);
+      continue;
+    }
+    const stats = lstatOrNull(`${checkout}/${list[i]}`);
+    if (!stats?.isFile() || !sameStamp(stats, numbers, at)) return null;
+    summary.unchanged++;
+  }
+  return summary;
 }
 
 export function lstatOrNull(path: string): Stats | null {

@@ -47,8 +47,11 @@ export function readRepoRows(db: IndexDb): Map<string, RepoRow> {
   return repos;
 }
 
+/** A repo's files rows, in the order they were written: the summary follows it too. */
+const REPO_FILES = 'SELECT id, repo, path, stamp, racy FROM files WHERE repo = ? ORDER BY id';
+
 export function readIndexState(db: IndexDb, repos = readRepoRows(db)): IndexState {
-  const all = db.prepare('SELECT id, repo, path, stamp, racy FROM files WHERE repo = ? ORDER BY id');
+  const all = db.prepare(REPO_FILES);
   const one = db.prepare('SELECT id, repo, path, stamp, racy FROM files WHERE repo = ? AND path = ?');
   return {
     repos,
@@ -61,7 +64,7 @@ export function readIndexState(db: IndexDb, repos = readRepoRows(db)): IndexStat
  * NUL-separated, the stamps packed in the same order.
  */
 export function writeRepoSummary(db: IndexDb, slug: string): void {
-  const rows = db.prepare('SELECT path, stamp, racy FROM files WHERE repo = ? ORDER BY id').all(slug) as Pick<FileRow, 'path' | 'stamp' | 'racy'>[];
+  const rows = db.prepare(REPO_FILES).all(slug) as FileRow[];
   db.prepare('UPDATE repos SET file_paths = ?, file_stamps = ? WHERE slug = ?').run(rows.map((r) => r.path).join('\0'), packStamps(rows), slug);
 }
 
