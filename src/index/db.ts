@@ -1,7 +1,7 @@
 // Opening the index: WAL, a busy timeout, and a schema check. A corrupt, empty, foreign or
 // other-version index is discarded and rebuilt without the user doing anything: it is only a cache.
 import Database from 'better-sqlite3';
-import { mkdirSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IndexSource } from '../workspace/index-path.js';
 import { assertIndexTarget } from './index-target.js';
@@ -62,10 +62,47 @@ function ensureSchema(db: IndexDb): void {
   db.transaction(() => {
     if (isCurrent(db)) return;
     dropEverything(db);
-    db.exec(SCHEMA);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    createSchema(db);
   }).immediate();
+}
+
+function createSchema(db: IndexDb): void {
+  db.exec(SCHEMA);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
+
+/**
+ * A new, empty index file for a build that nobody reads until it is complete and in place (see
+ * buildMissingIndex in sync.ts). It is written without a journal and without syncs: there is no
+ * earlier state to roll back to and no reader to keep a snapshot for, and the WAL would write
+ * every page twice (once into the log, once more when checkpointed).
+ */
+export function createUnjournaledIndex(path: string): IndexDb {
+  discardIndex(path);
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    createSchema(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Turns a file made by createUnjournaledIndex into an ordinary index (WAL), closed and on disk. */
+export function sealIndex(db: IndexDb): void {
+  const path = db.name;
+  db.pragma('journal_mode = WAL');
+  db.close();
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function dropEverything(db: IndexDb): void {

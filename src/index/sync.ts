@@ -1,8 +1,11 @@
 // Sync: files → index, one way. The cheap check runs without a lock; only when something changed
 // is the sync lock taken, the check repeated (another process may have just done the work), and
 // every change written in one IMMEDIATE transaction — so a killed sync leaves the previous index.
+import { existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Workspace } from '../workspace/types.js';
-import { discardIndex, isCorruption, openIndex, type IndexDb } from './db.js';
+import { assertIndexTarget } from './index-target.js';
+import { createUnjournaledIndex, discardIndex, isCorruption, openIndex, sealIndex, type IndexDb } from './db.js';
 import { contentHash } from '../documents/text.js';
 import { planRepo, readCandidate, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
@@ -78,6 +81,10 @@ export async function syncWorkspace(ws: Workspace, options: SyncOptions = {}): P
 
 async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcome> {
   const started = performance.now();
+  if (!existsSync(ws.index_path)) {
+    const built = await buildMissingIndex(ws);
+    if (built) return { ...built, duration_ms: performance.now() - started };
+  }
   const db = openIndex(ws.index_path, ws.index_source);
   const full = options.full === true;
   // data_version changes when another connection commits: it tells whether the plan below is
@@ -99,6 +106,52 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
     await applyPlans(db, ws, plans, full, counts, changes, scope === null);
   });
   return { db, counts, changes, wrote: true, ...outcomeOf(plans), duration_ms: performance.now() - started };
+}
+
+/**
+ * The first sync of an index that does not exist yet (a new machine or workspace, or one just
+ * discarded as corrupt): every file is read, so the index is built beside its path without a
+ * journal (createUnjournaledIndex) and linked into place whole. Readers waiting meanwhile find
+ * no index, wait for the sync lock and then open the finished one. Null when an index appeared
+ * after all (built while we waited, or created by a process that does not sync): the ordinary
+ * sync goes on with that one.
+ */
+async function buildMissingIndex(ws: Workspace): Promise<Omit<SyncOutcome, 'duration_ms'> | null> {
+  const path = ws.index_path;
+  assertIndexTarget(path, ws.index_source);
+  mkdirSync(dirname(path), { recursive: true });
+  const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
+  return withSyncLock(path, async () => {
+    if (existsSync(path)) return null;
+    // Under the sync lock there is one builder: a file of this name is a killed build's.
+    const building = `${path}.building`;
+    const db = createUnjournaledIndex(building);
+    try {
+      const plans = await planAll(ws, readIndexState(db), true, null);
+      const counts = emptyCounts(plans);
+      const changes: FileChange[] = [];
+      await applyPlans(db, ws, plans, true, counts, changes);
+      sealIndex(db);
+      // The logs of an index discarded by name belong to no index now; SQLite must not replay them.
+      for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
+      if (!linkInto(building, path)) return null;
+      return { db: openIndex(path, ws.index_source), counts, changes, wrote: true, ...outcomeOf(plans) };
+    } finally {
+      if (db.open) db.close();
+      rmSync(building, { force: true });
+    }
+  });
+}
+
+/** Puts `from` at `to` unless something is there by now (a link, unlike a rename, never replaces). */
+function linkInto(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
 }
 
 /** The repos asked for, and every registered repo the index holds nothing about yet. */

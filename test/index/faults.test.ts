@@ -1,6 +1,8 @@
-// Bad input and faults: hostile files sync with exit 0, concurrent full syncs all succeed,
-// and a sync killed midway leaves an index equal to a fresh rebuild.
+// Bad input and faults: hostile files sync with exit 0, concurrent full syncs all succeed, the
+// first sync builds the index whole even when raced or killed, and a sync killed midway leaves an
+// index equal to a fresh rebuild.
 import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +71,41 @@ describe('faults', () => {
     expectEqualToFreshRebuild(root);
   }, 120_000);
 
+  it('commands started at once on a workspace with no index: one builds it, the others wait and use it', async () => {
+    const root = tempDir();
+    generateWorkspace(root, { repos: 3, files: 300, seed: 9 });
+    const index = join(root, '.custodian', 'index.sqlite');
+    const results = await Promise.all([0, 1, 2].map(() => run(['-w', root, 'sync', '--json'])));
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    // The first built it from every file; the others found it built when the lock was theirs.
+    expect(results.map((r) => JSON.parse(r.stdout).files.parsed).sort((a, b) => a - b)).toEqual([0, 0, 309]);
+    expect(existsSync(`${index}.building`)).toBe(false);
+    const db = new Database(index, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    // The index built beside its path answers exactly as one rebuilt in place.
+    const built = runCli(['-w', root, 'task', 'list', '--json']).stdout;
+    expect(runCliJson(['-w', root, 'sync', '--full', '--json']).json.files.parsed).toBe(309);
+    expect(runCli(['-w', root, 'task', 'list', '--json']).stdout).toBe(built);
+  }, 120_000);
+
+  it('kill -9 in the middle of the first sync: nothing is left half-built, and the next command builds the index', async () => {
+    const root = tempDir();
+    generateWorkspace(root, { repos: 4, files: 1200, seed: 13 });
+    const index = join(root, '.custodian', 'index.sqlite');
+    const child = spawn(process.execPath, [CLI, '-w', root, 'sync'], { env: gitEnv(), stdio: 'ignore' });
+    await waitFor(() => existsSync(`${index}.building`));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child.kill('SIGKILL');
+    const signal = await new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+    expect(signal).toBe('SIGKILL');
+    // Killed while building: no index at its path, only the killed build's file beside it.
+    expect(existsSync(index)).toBe(false);
+    expect(existsSync(`${index}.building`)).toBe(true);
+    expectEqualToFreshRebuild(root);
+    expect(existsSync(`${index}.building`)).toBe(false);
+  }, 180_000);
+
   it('incremental syncs racing after edits all succeed, and the index equals a fresh rebuild', async () => {
     const root = tempDir();
     generateWorkspace(root, { repos: 3, files: 300, seed: 5 });
@@ -109,6 +146,13 @@ function run(args: string[]): Promise<{ code: number; stdout: string }> {
 }
 
 /** The workspace's answer from its own index equals the answer from a brand-new index. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 60_000) throw new Error('condition not met within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 function expectEqualToFreshRebuild(root: string): void {
   const fresh = join(tempDir(), 'fresh.sqlite');
   for (const command of [['task', 'list', '--json'], ['workplan', 'list', '--json']]) {
