@@ -27,7 +27,9 @@ async function bundleCli() {
   rmSync(out, { recursive: true, force: true });
   // The async API: the sync one takes no plugins.
   await require('esbuild').build({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    // The parse worker is a file of its own (new Worker(url)), next to the chunks it shares.
+    entryPoints: [join(root, 'src', 'cli', 'main.ts'), join(root, 'src', 'index', 'parse-worker.ts')],
+    entryNames: '[name]',
     outdir: out,
     bundle: true,
     splitting: true,

@@ -1,5 +1,5 @@
 // Writes one file's parse result into the index, replacing whatever that file contributed before.
-import type { ParsedDocument, ParseResult } from '../documents/model.js';
+import type { ParsedDocument, ParseResult, Task, TaskSource } from '../documents/model.js';
 import type { IndexDb } from './db.js';
 import { PER_FILE_TABLES } from './schema.js';
 import { TASK_KEY_BASE } from './search-table.js';
@@ -10,6 +10,32 @@ export interface FileRecord {
   stamp: string;
   hash: string | null;
   racy: boolean;
+}
+
+/** What the writer reads of a task: of its source, the kind alone. */
+export type WrittenTask = Omit<Task, 'source' | 'mirror'> & { source: Pick<TaskSource, 'kind'>; mirror?: { source: Pick<TaskSource, 'kind'> } };
+/** What the writer reads of a document: no headings, no front-matter region. */
+export type WrittenDocument = Omit<ParsedDocument, 'tasks' | 'headings' | 'frontmatter'> & { tasks: WrittenTask[] };
+/** What the writer reads of a parse result: a ParseResult is one, and so is what writtenResult keeps of it. */
+export type WrittenResult = Omit<ParseResult, 'documents'> & { documents: WrittenDocument[] };
+
+/**
+ * A parse result cut down to what the writer reads: a parse worker (parse-worker.ts) sends this
+ * back, and copying between threads costs by the value, so every region and heading left behind
+ * is time the writing thread does not spend.
+ */
+export function writtenResult(result: ParseResult): WrittenResult {
+  return {
+    file: result.file,
+    diagnostics: result.diagnostics,
+    used_fallback: result.used_fallback,
+    ...(result.transient ? { transient: true } : {}),
+    documents: result.documents.map(({ headings: _headings, frontmatter: _frontmatter, tasks, ...document }) => ({ ...document, tasks: tasks.map(writtenTask) })),
+  };
+}
+
+function writtenTask({ source, mirror, ...task }: Task): WrittenTask {
+  return { ...task, source: { kind: source.kind }, ...(mirror ? { mirror: { source: { kind: mirror.source.kind } } } : {}) };
 }
 
 export class IndexWriter {
@@ -57,7 +83,7 @@ export class IndexWriter {
    * Records a file read this sync and replaces its rows with those of `result`. `known` says the
    * index may hold rows of this file (false on a rebuild or for a new file: nothing to clear).
    */
-  writeFile(record: FileRecord, result: ParseResult, known = true): void {
+  writeFile(record: FileRecord, result: WrittenResult, known = true): void {
     const s = this.statements;
     const { id } = s.upsertFile.get({ ...record, racy: record.racy ? 1 : 0, used_fallback: result.used_fallback ? 1 : 0 }) as { id: number };
     if (known) for (const clear of s.clear) clear.run(id);
@@ -77,7 +103,7 @@ export class IndexWriter {
     this.statements.deleteFile.run(fileId);
   }
 
-  private writeDocument(fileId: number, record: FileRecord, doc: ParsedDocument): void {
+  private writeDocument(fileId: number, record: FileRecord, doc: WrittenDocument): void {
     const s = this.statements;
     const f = doc.fields;
     const { lastInsertRowid } = s.insertDocument.run({

@@ -106,6 +106,34 @@ describe('faults', () => {
     expect(existsSync(`${index}.building`)).toBe(false);
   }, 180_000);
 
+  it('a first sync parsed in worker threads records exactly what one parsed in-process records, hostile files included', () => {
+    const root = tempDir();
+    generateWorkspace(root, { repos: 3, files: 1200, seed: 17 });
+    for (const [path, content] of Object.entries(HOSTILE)) writeFileSync(join(root, 'repos', 'repo-01', path), content);
+    const rows = (threads: string): Record<string, unknown[]> & { counts: { parsed: number } } => {
+      const index = join(tempDir(), 'index.sqlite');
+      const synced = runCliJson(['-w', root, '--index', index, 'sync', '--json'], { env: { CUSTODIAN_PARSE_THREADS: threads, CUSTODIAN_DEBUG: '1' } });
+      expect(synced.code).toBe(0);
+      // The worker parses every file the writing thread did not get to first.
+      const parsed = /sync parsed (\d+) of (\d+) files in (\d+) worker thread/.exec(synced.stderr);
+      if (threads === '0') expect(parsed).toBeNull();
+      else expect(Number(parsed?.[1])).toBeGreaterThan(0);
+      const db = new Database(index, { readonly: true });
+      try {
+        const tables = { documents: 'id', tasks: 'id', task_deps: 'task_row, position', diagnostics: 'id', interface_change_repos: 'rowid' };
+        // racy depends on when each file was read, not on who parsed it.
+        const files = db.prepare('SELECT id, repo, path, stamp, hash, used_fallback FROM files ORDER BY id').all();
+        return { counts: synced.json.files, files, ...Object.fromEntries(Object.entries(tables).map(([t, order]) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${order}`).all()])) };
+      } finally {
+        db.close();
+      }
+    };
+    const inProcess = rows('0');
+    expect(inProcess.counts.parsed).toBeGreaterThan(1200);
+    expect(inProcess.diagnostics.length).toBeGreaterThan(10);
+    expect(rows('1')).toEqual(inProcess);
+  }, 180_000);
+
   it('incremental syncs racing after edits all succeed, and the index equals a fresh rebuild', async () => {
     const root = tempDir();
     generateWorkspace(root, { repos: 3, files: 300, seed: 5 });

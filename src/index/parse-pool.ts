@@ -1,0 +1,126 @@
+// A full sync's reading and parsing, shared by this thread and worker threads. Every file is
+// claimed from one shared counter, by whichever thread is free first: the workers parse ahead
+// while this thread writes rows, and this thread parses a file itself whenever it has caught up
+// with them, so the work balances itself on any number of cores. Rows are still written in file
+// order, as an in-process sync writes them.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { prepareFile, type PreparedFile } from './prepare-file.js';
+import type { WrittenResult } from './store.js';
+
+export interface ParseJob {
+  checkout: string;
+  path: string;
+}
+
+/** What a worker is started with (parse-worker.ts). */
+export interface ParseWorkerData {
+  jobs: ParseJob[];
+  counters: Int32Array;
+  ahead: number;
+}
+
+/** A parsed file as a worker posts it. */
+export interface ParseWorkerMessage {
+  index: number;
+  prepared: PreparedFile<WrittenResult>;
+}
+
+/** Slots of the shared counters: the next file to claim, and how many files the writer has taken. */
+export const NEXT = 0;
+export const TAKEN = 1;
+
+/** Below this many files, starting a worker (~50 ms of loading modules) costs more than it saves. */
+const MIN_FILES = 400;
+/** How many files the workers may parse ahead of the writer: their results wait in memory. */
+const AHEAD = 64;
+const MAX_WORKERS = 4;
+
+export interface ParsePool {
+  /** The next file in job order, read and parsed. */
+  take(): Promise<PreparedFile<WrittenResult>>;
+  /** Stops the workers (a sync that failed midway leaves them waiting for the writer). */
+  close(): Promise<void>;
+}
+
+/** A pool for `jobs`, or null where in-process parsing is as good (few files, one core, no worker script). */
+export async function startParsePool(jobs: ParseJob[]): Promise<ParsePool | null> {
+  const workers = workerCount();
+  // The worker is a file of its own: present in the build (dist/), absent when running from sources.
+  const script = new URL('./parse-worker.js', import.meta.url);
+  if (jobs.length < MIN_FILES || workers < 1 || !existsSync(fileURLToPath(script))) return null;
+  const { Worker } = await import('node:worker_threads');
+  return new SharedParsePool(jobs, (data) => new Worker(script, { workerData: data }), workers);
+}
+
+/** One thread fewer than the cores (this one writes), at most four; CUSTODIAN_PARSE_THREADS overrides it (0: none). */
+function workerCount(): number {
+  const configured = process.env.CUSTODIAN_PARSE_THREADS;
+  if (configured !== undefined && /^\d+$/.test(configured)) return Number(configured);
+  return Math.min(MAX_WORKERS, availableParallelism() - 1);
+}
+
+class SharedParsePool implements ParsePool {
+  private readonly counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly delivered = new Map<number, PreparedFile<WrittenResult>>();
+  private readonly workers: Worker[] = [];
+  private waiting: { index: number; wake: () => void } | null = null;
+  private taken = 0;
+  /** Files this thread parsed itself, because no worker had claimed them when it needed them. */
+  private parsedHere = 0;
+  /** A worker failed: files it claimed may never arrive, so the writer parses what it waits for. */
+  private broken = false;
+
+  constructor(
+    private readonly jobs: ParseJob[],
+    start: (data: ParseWorkerData) => Worker,
+    count: number,
+  ) {
+    for (let i = 0; i < count; i++) {
+      const worker = start({ jobs, counters: this.counters, ahead: AHEAD });
+      worker.on('message', ({ index, prepared }: ParseWorkerMessage) => {
+        this.delivered.set(index, prepared);
+        if (this.waiting?.index === index) this.waiting.wake();
+      });
+      worker.on('error', () => this.fail());
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail();
+      });
+      this.workers.push(worker);
+    }
+  }
+
+  async take(): Promise<PreparedFile<WrittenResult>> {
+    const index = this.taken++;
+    Atomics.store(this.counters, TAKEN, index);
+    Atomics.notify(this.counters, TAKEN);
+    const job = this.jobs[index];
+    // Not claimed by a worker yet: parse it here rather than wait. (Parsing later files while a
+    // worker finishes this one was measured too: more memory and CPU, and no faster.)
+    if (Atomics.compareExchange(this.counters, NEXT, index, index + 1) === index) {
+      this.parsedHere++;
+      return prepareFile(job.checkout, job.path);
+    }
+    while (!this.delivered.has(index) && !this.broken) await new Promise<void>((wake) => (this.waiting = { index, wake }));
+    this.waiting = null;
+    const prepared = this.delivered.get(index);
+    this.delivered.delete(index);
+    if (prepared !== undefined) return prepared;
+    this.parsedHere++;
+    return prepareFile(job.checkout, job.path);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    if (process.env.CUSTODIAN_DEBUG) {
+      process.stderr.write(`custodian: sync parsed ${this.taken - this.parsedHere} of ${this.taken} files in ${this.workers.length} worker thread(s)\n`);
+    }
+  }
+
+  private fail(): void {
+    this.broken = true;
+    this.waiting?.wake();
+  }
+}
