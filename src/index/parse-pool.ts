@@ -8,7 +8,6 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { prepareFile, type PreparedFile } from './prepare-file.js';
-import type { WrittenResult } from './store.js';
 
 export interface ParseJob {
   checkout: string;
@@ -25,7 +24,7 @@ export interface ParseWorkerData {
 /** A parsed file as a worker posts it. */
 export interface ParseWorkerMessage {
   index: number;
-  prepared: PreparedFile<WrittenResult>;
+  prepared: PreparedFile;
 }
 
 /** Slots of the shared counters: the next file to claim, and how many files the writer has taken. */
@@ -40,7 +39,7 @@ const MAX_WORKERS = 4;
 
 export interface ParsePool {
   /** The next file in job order, read and parsed. */
-  take(): Promise<PreparedFile<WrittenResult>>;
+  take(): Promise<PreparedFile>;
   /** Stops the workers (a sync that failed midway leaves them waiting for the writer). */
   close(): Promise<void>;
 }
@@ -64,7 +63,7 @@ function workerCount(): number {
 
 class SharedParsePool implements ParsePool {
   private readonly counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
-  private readonly delivered = new Map<number, PreparedFile<WrittenResult>>();
+  private readonly delivered = new Map<number, PreparedFile>();
   private readonly workers: Worker[] = [];
   private waiting: { index: number; wake: () => void } | null = null;
   private taken = 0;
@@ -92,7 +91,7 @@ class SharedParsePool implements ParsePool {
     }
   }
 
-  async take(): Promise<PreparedFile<WrittenResult>> {
+  async take(): Promise<PreparedFile> {
     const index = this.taken++;
     Atomics.store(this.counters, TAKEN, index);
     Atomics.notify(this.counters, TAKEN);

@@ -2,20 +2,18 @@
 // it (prepareFile) and posts the result, never more than `ahead` files past the writer.
 import { parentPort, workerData } from 'node:worker_threads';
 import { NEXT, TAKEN, type ParseWorkerData, type ParseWorkerMessage } from './parse-pool.js';
-import { prepareFile, type PreparedFile } from './prepare-file.js';
-import { writtenResult, type WrittenResult } from './store.js';
+import { prepareFile } from './prepare-file.js';
 
 const { jobs, counters, ahead } = workerData as ParseWorkerData;
 
-for (let index = Atomics.add(counters, NEXT, 1); index < jobs.length; index = Atomics.add(counters, NEXT, 1)) {
-  for (let taken = Atomics.load(counters, TAKEN); index - taken > ahead; taken = Atomics.load(counters, TAKEN)) {
-    Atomics.wait(counters, TAKEN, taken, 100);
+for (;;) {
+  // Wait before claiming, not after: a claimed file is one the writer can no longer parse itself.
+  for (let taken = Atomics.load(counters, TAKEN); Atomics.load(counters, NEXT) - taken > ahead; taken = Atomics.load(counters, TAKEN)) {
+    Atomics.wait(counters, TAKEN, taken, 20);
   }
+  const index = Atomics.add(counters, NEXT, 1);
+  if (index >= jobs.length) break;
   const prepared = await prepareFile(jobs[index].checkout, jobs[index].path);
-  parentPort!.postMessage({ index, prepared: forWriter(prepared) } satisfies ParseWorkerMessage);
+  parentPort!.postMessage({ index, prepared } satisfies ParseWorkerMessage);
 }
 
-/** Only what the writer reads crosses back (writtenResult). */
-function forWriter(prepared: PreparedFile): PreparedFile<WrittenResult> {
-  return prepared.kind === 'parsed' ? { ...prepared, result: writtenResult(prepared.result) } : prepared;
-}

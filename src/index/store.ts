@@ -1,5 +1,5 @@
 // Writes one file's parse result into the index, replacing whatever that file contributed before.
-import type { ParsedDocument, ParseResult, Task, TaskSource } from '../documents/model.js';
+import type { ParsedDocument, ParseResult, Task } from '../documents/model.js';
 import type { IndexDb } from './db.js';
 import { PER_FILE_TABLES } from './schema.js';
 import { TASK_KEY_BASE } from './search-table.js';
@@ -12,17 +12,25 @@ export interface FileRecord {
   racy: boolean;
 }
 
-/** What the writer reads of a task: of its source, the kind alone. */
-export type WrittenTask = Omit<Task, 'source' | 'mirror'> & { source: Pick<TaskSource, 'kind'>; mirror?: { source: Pick<TaskSource, 'kind'> } };
-/** What the writer reads of a document: no headings, no front-matter region. */
-export type WrittenDocument = Omit<ParsedDocument, 'tasks' | 'headings' | 'frontmatter'> & { tasks: WrittenTask[] };
-/** What the writer reads of a parse result: a ParseResult is one, and so is what writtenResult keeps of it. */
-export type WrittenResult = Omit<ParseResult, 'documents'> & { documents: WrittenDocument[] };
+/** What the writer reads of a task: of its sources, the source column's value (`block`, `list+file`). */
+export interface WrittenTask extends Omit<Task, 'source' | 'mirror'> {
+  source: string;
+}
+
+/** What the writer reads of a document: no headings, no front-matter region, tasks as above. */
+export interface WrittenDocument extends Omit<ParsedDocument, 'tasks' | 'headings' | 'frontmatter'> {
+  tasks: WrittenTask[];
+}
+
+export interface WrittenResult extends Omit<ParseResult, 'documents'> {
+  documents: WrittenDocument[];
+}
 
 /**
- * A parse result cut down to what the writer reads: a parse worker (parse-worker.ts) sends this
- * back, and copying between threads costs by the value, so every region and heading left behind
- * is time the writing thread does not spend.
+ * A parse result as the writer takes it. A parse worker (parse-worker.ts) sends this back, and
+ * copying between threads costs by the value: the regions, headings and source spans left behind
+ * are time the writing thread does not spend. Built as plain literals, which V8 creates and copies
+ * several times faster than objects made by spreading the rest of another.
  */
 export function writtenResult(result: ParseResult): WrittenResult {
   return {
@@ -30,12 +38,48 @@ export function writtenResult(result: ParseResult): WrittenResult {
     diagnostics: result.diagnostics,
     used_fallback: result.used_fallback,
     ...(result.transient ? { transient: true } : {}),
-    documents: result.documents.map(({ headings: _headings, frontmatter: _frontmatter, tasks, ...document }) => ({ ...document, tasks: tasks.map(writtenTask) })),
+    documents: result.documents.map(writtenDocument),
   };
 }
 
-function writtenTask({ source, mirror, ...task }: Task): WrittenTask {
-  return { ...task, source: { kind: source.kind }, ...(mirror ? { mirror: { source: { kind: mirror.source.kind } } } : {}) };
+function writtenDocument(d: ParsedDocument): WrittenDocument {
+  return {
+    kind: d.kind,
+    id: d.id,
+    title: d.title,
+    status: d.status,
+    status_raw: d.status_raw,
+    line: d.line,
+    column: d.column,
+    fields: d.fields,
+    valid: d.valid,
+    description: d.description,
+    tasks: d.tasks.map(writtenTask),
+  };
+}
+
+function writtenTask(t: Task): WrittenTask {
+  return {
+    id: t.id,
+    local_id: t.local_id,
+    title: t.title,
+    status: t.status,
+    status_raw: t.status_raw,
+    priority: t.priority,
+    priority_raw: t.priority_raw,
+    depends_on: t.depends_on,
+    needs_human: t.needs_human,
+    assignee: t.assignee,
+    workplan_id: t.workplan_id,
+    line: t.line,
+    column: t.column,
+    end_line: t.end_line,
+    description: t.description,
+    description_lines: t.description_lines,
+    acceptance_criteria: t.acceptance_criteria,
+    fields: t.fields,
+    source: t.mirror ? `${t.source.kind}+${t.mirror.source.kind}` : t.source.kind,
+  };
 }
 
 export class IndexWriter {
@@ -52,7 +96,7 @@ export class IndexWriter {
     ];
     this.statements = {
       upsertFile: db.prepare(
-        `INSERT INTO files (repo, path, stamp, hash, racy, used_fallback) VALUES (@repo, @path, @stamp, @hash, @racy, @used_fallback)
+        `INSERT INTO files (repo, path, stamp, hash, racy, used_fallback) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (repo, path) DO UPDATE SET stamp = excluded.stamp, hash = excluded.hash, racy = excluded.racy, used_fallback = excluded.used_fallback
          RETURNING id`,
       ),
@@ -62,7 +106,7 @@ export class IndexWriter {
       clear: [...(search ? searchClear : []), ...PER_FILE_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE file_id = ?`))],
       insertDocument: db.prepare(
         `INSERT INTO documents (file_id, repo, path, kind, doc_id, title, status, status_raw, valid, line, domain, repo_field, created, updated, completed, priority, description, fields)
-         VALUES (@file_id, @repo, @path, @kind, @doc_id, @title, @status, @status_raw, @valid, @line, @domain, @repo_field, @created, @updated, @completed, @priority, @description, @fields)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertTask: db.prepare(
         `INSERT INTO tasks (document_id, file_id, repo, path, ordinal, task_id, local_id, workplan_id, title, status, status_raw, priority, priority_raw,
@@ -85,7 +129,7 @@ export class IndexWriter {
    */
   writeFile(record: FileRecord, result: WrittenResult, known = true): void {
     const s = this.statements;
-    const { id } = s.upsertFile.get({ ...record, racy: record.racy ? 1 : 0, used_fallback: result.used_fallback ? 1 : 0 }) as { id: number };
+    const { id } = s.upsertFile.get(record.repo, record.path, record.stamp, record.hash, record.racy ? 1 : 0, result.used_fallback ? 1 : 0) as { id: number };
     if (known) for (const clear of s.clear) clear.run(id);
     for (const document of result.documents) this.writeDocument(id, record, document);
     for (const d of result.diagnostics) {
@@ -106,26 +150,27 @@ export class IndexWriter {
   private writeDocument(fileId: number, record: FileRecord, doc: WrittenDocument): void {
     const s = this.statements;
     const f = doc.fields;
-    const { lastInsertRowid } = s.insertDocument.run({
-      file_id: fileId,
-      repo: record.repo,
-      path: record.path,
-      kind: doc.kind,
-      doc_id: doc.id,
-      title: doc.title,
-      status: doc.status,
-      status_raw: doc.status_raw,
-      valid: doc.valid ? 1 : 0,
-      line: doc.line,
-      domain: text(f.domain),
-      repo_field: text(f.repo),
-      created: text(f.created),
-      updated: text(f.updated),
-      completed: text(f.completed),
-      priority: Number.isInteger(f.priority) ? (f.priority as number) : null,
-      description: doc.description,
-      fields: JSON.stringify(f),
-    });
+    // Positional, in the statement's column order (see insertTask below).
+    const { lastInsertRowid } = s.insertDocument.run(
+      fileId,
+      record.repo,
+      record.path,
+      doc.kind,
+      doc.id,
+      doc.title,
+      doc.status,
+      doc.status_raw,
+      doc.valid ? 1 : 0,
+      doc.line,
+      text(f.domain),
+      text(f.repo),
+      text(f.created),
+      text(f.updated),
+      text(f.completed),
+      Number.isInteger(f.priority) ? (f.priority as number) : null,
+      doc.description,
+      JSON.stringify(f),
+    );
     const documentId = Number(lastInsertRowid);
     if (this.search && doc.kind !== 'task') s.insertSearch.run(documentId, doc.title ?? '', doc.description);
     if (doc.kind === 'interface-change' && Array.isArray(f.affected_repos)) {
@@ -153,7 +198,7 @@ export class IndexWriter {
         task.line,
         task.column,
         task.end_line,
-        task.mirror ? `${task.source.kind}+${task.mirror.source.kind}` : task.source.kind,
+        task.source,
         task.description,
         task.description_lines?.[0] ?? null,
         task.description_lines?.[1] ?? null,

@@ -7,7 +7,7 @@ import type { FileCandidate, RepoPlan } from './plan.js';
 import { prepareFile, type PreparedFile } from './prepare-file.js';
 import { storedHash, writeRepoSummary } from './state.js';
 import { dropSearch, searchBuilt } from './search-table.js';
-import { IndexWriter, type WrittenResult } from './store.js';
+import { IndexWriter } from './store.js';
 import type { FileChange, SyncCounts } from './sync.js';
 
 /** `prune`: the plans cover the whole workspace, so repos no longer registered are removed. */
@@ -89,7 +89,7 @@ function applyCandidate(
   writer: IndexWriter,
   plan: RepoPlan,
   candidate: FileCandidate,
-  prepared: PreparedFile<WrittenResult>,
+  prepared: PreparedFile,
   full: boolean,
   counts: SyncCounts,
 ): FileChange['change'] | null {
