@@ -14,9 +14,8 @@ export interface ParseJob {
   path: string;
 }
 
-/** What a worker is started with (parse-worker.ts). */
+/** What a worker is started with (parse-worker.ts); its jobs follow as its first message. */
 export interface ParseWorkerData {
-  jobs: ParseJob[];
   counters: Int32Array;
   ahead: number;
 }
@@ -38,20 +37,28 @@ const AHEAD = 64;
 const MAX_WORKERS = 4;
 
 export interface ParsePool {
+  /**
+   * Hands the workers their files, in the order take() will return them. False when there are
+   * too few to be worth a thread: the pool is then closed, and the caller parses in-process.
+   */
+  assign(jobs: ParseJob[]): boolean;
   /** The next file in job order, read and parsed. */
   take(): Promise<PreparedFile>;
   /** Stops the workers (a sync that failed midway leaves them waiting for the writer). */
   close(): Promise<void>;
 }
 
-/** A pool for `jobs`, or null where in-process parsing is as good (few files, one core, no worker script). */
-export async function startParsePool(jobs: ParseJob[]): Promise<ParsePool | null> {
+/**
+ * Starts parse workers before the files are known, so that they load their modules while git lists
+ * the repos; null where in-process parsing is as good (one core, or no worker script).
+ */
+export async function startParsePool(): Promise<ParsePool | null> {
   const workers = workerCount();
   // The worker is a file of its own: present in the build (dist/), absent when running from sources.
   const script = new URL('./parse-worker.js', import.meta.url);
-  if (jobs.length < MIN_FILES || workers < 1 || !existsSync(fileURLToPath(script))) return null;
+  if (workers < 1 || !existsSync(fileURLToPath(script))) return null;
   const { Worker } = await import('node:worker_threads');
-  return new SharedParsePool(jobs, (data) => new Worker(script, { workerData: data }), workers);
+  return new SharedParsePool((data) => new Worker(script, { workerData: data }), workers);
 }
 
 /** One thread fewer than the cores (this one writes), at most four; CUSTODIAN_PARSE_THREADS overrides it (0: none). */
@@ -65,6 +72,7 @@ class SharedParsePool implements ParsePool {
   private readonly counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   private readonly delivered = new Map<number, PreparedFile>();
   private readonly workers: Worker[] = [];
+  private jobs: ParseJob[] = [];
   private waiting: { index: number; wake: () => void } | null = null;
   private taken = 0;
   /** Files this thread parsed itself, because no worker had claimed them when it needed them. */
@@ -72,13 +80,9 @@ class SharedParsePool implements ParsePool {
   /** A worker failed: files it claimed may never arrive, so the writer parses what it waits for. */
   private broken = false;
 
-  constructor(
-    private readonly jobs: ParseJob[],
-    start: (data: ParseWorkerData) => Worker,
-    count: number,
-  ) {
+  constructor(start: (data: ParseWorkerData) => Worker, count: number) {
     for (let i = 0; i < count; i++) {
-      const worker = start({ jobs, counters: this.counters, ahead: AHEAD });
+      const worker = start({ counters: this.counters, ahead: AHEAD });
       worker.on('message', ({ index, prepared }: ParseWorkerMessage) => {
         this.delivered.set(index, prepared);
         if (this.waiting?.index === index) this.waiting.wake();
@@ -89,6 +93,16 @@ class SharedParsePool implements ParsePool {
       });
       this.workers.push(worker);
     }
+  }
+
+  assign(jobs: ParseJob[]): boolean {
+    if (jobs.length < MIN_FILES) {
+      void this.close();
+      return false;
+    }
+    this.jobs = jobs;
+    for (const worker of this.workers) worker.postMessage(jobs);
+    return true;
   }
 
   async take(): Promise<PreparedFile> {

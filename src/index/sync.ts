@@ -87,25 +87,31 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
   }
   const db = openIndex(ws.index_path, ws.index_source);
   const full = options.full === true;
-  // data_version changes when another connection commits: it tells whether the plan below is
-  // still true once the lock is ours.
-  const version = db.pragma('data_version', { simple: true });
-  const repoRows = readRepoRows(db);
-  const scope = full || options.repos === undefined ? null : syncScope(ws, repoRows, options.repos);
-  let plans = await planAll(ws, readIndexState(db, repoRows), full, scope);
-  const counts = emptyCounts(plans);
-  const changes: FileChange[] = [];
-  if (!full && !(await needsWrite(ws, db, plans, options.settle === true, scope === null))) {
-    return { db, counts, changes, wrote: false, ...outcomeOf(plans), duration_ms: performance.now() - started };
+  // A full sync parses every file: its parse workers start first, and load while git lists the repos.
+  const pool = full ? await (await import('./parse-pool.js')).startParsePool() : null;
+  try {
+    // data_version changes when another connection commits: it tells whether the plan below is
+    // still true once the lock is ours.
+    const version = db.pragma('data_version', { simple: true });
+    const repoRows = readRepoRows(db);
+    const scope = full || options.repos === undefined ? null : syncScope(ws, repoRows, options.repos);
+    let plans = await planAll(ws, readIndexState(db, repoRows), full, scope);
+    const counts = emptyCounts(plans);
+    const changes: FileChange[] = [];
+    if (!full && !(await needsWrite(ws, db, plans, options.settle === true, scope === null))) {
+      return { db, counts, changes, wrote: false, ...outcomeOf(plans), duration_ms: performance.now() - started };
+    }
+    const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
+    await withSyncLock(ws.index_path, async () => {
+      // Another process may have synced while we waited for the lock: then look again.
+      if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db), false, scope);
+      Object.assign(counts, emptyCounts(plans));
+      await applyPlans(db, ws, plans, full, counts, changes, scope === null, pool);
+    });
+    return { db, counts, changes, wrote: true, ...outcomeOf(plans), duration_ms: performance.now() - started };
+  } finally {
+    await pool?.close();
   }
-  const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
-  await withSyncLock(ws.index_path, async () => {
-    // Another process may have synced while we waited for the lock: then look again.
-    if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db), false, scope);
-    Object.assign(counts, emptyCounts(plans));
-    await applyPlans(db, ws, plans, full, counts, changes, scope === null);
-  });
-  return { db, counts, changes, wrote: true, ...outcomeOf(plans), duration_ms: performance.now() - started };
 }
 
 /**
@@ -120,23 +126,29 @@ async function buildMissingIndex(ws: Workspace): Promise<Omit<SyncOutcome, 'dura
   const path = ws.index_path;
   assertIndexTarget(path, ws.index_source);
   mkdirSync(dirname(path), { recursive: true });
-  const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
+  const [{ withSyncLock }, { applyPlans }, { startParsePool }] = await Promise.all([
+    import('./sync-lock.js'),
+    import('./sync-apply.js'),
+    import('./parse-pool.js'),
+  ]);
   return withSyncLock(path, async () => {
     if (existsSync(path)) return null;
     // Under the sync lock there is one builder: a file of this name is a killed build's.
     const building = `${path}.building`;
     const db = createUnjournaledIndex(building);
+    const pool = await startParsePool();
     try {
       const plans = await planAll(ws, readIndexState(db), true, null);
       const counts = emptyCounts(plans);
       const changes: FileChange[] = [];
-      await applyPlans(db, ws, plans, true, counts, changes);
+      await applyPlans(db, ws, plans, true, counts, changes, true, pool);
       sealIndex(db);
       // The logs of an index discarded by name belong to no index now; SQLite must not replay them.
       for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
       if (!linkInto(building, path)) return null;
       return { db: openIndex(path, ws.index_source), counts, changes, wrote: true, ...outcomeOf(plans) };
     } finally {
+      await pool?.close();
       if (db.open) db.close();
       rmSync(building, { force: true });
     }
