@@ -1,12 +1,12 @@
-// What one file holds now: read, hashed and (unless its rows stand) parsed, as the writer takes it. This half of writing a
-// file needs no index, so a full sync can run it in worker threads (parse-pool.ts) while the main
-// thread writes rows; an incremental sync runs it in-process, asking first whether the content
-// changed.
+// What one file holds now: read, hashed and (unless its rows stand) parsed into rows. This half of
+// writing a file needs no index, so a full sync can run it in worker threads (parse-pool.ts) while
+// the main thread writes rows; an incremental sync runs it in-process, asking first whether the
+// content changed.
 import { parseFile, unreadableResult } from '../documents/parse.js';
 import { contentHash } from '../documents/text.js';
 import { readRepoFile } from '../workspace/repo-file.js';
 import { isRacy } from './stamps.js';
-import { writtenResult, type WrittenResult } from './store.js';
+import { fileRows, type FileRows } from './store.js';
 
 export type PreparedFile =
   /** Vanished between the listing and the read. */
@@ -14,10 +14,10 @@ export type PreparedFile =
   /** Read, and `unchanged` said the recorded rows still hold its content. */
   | { kind: 'unchanged'; hash: string; racy: boolean }
   /**
-   * Parsed (`read`), or there but unreadable (`read` false: the result is its file/unreadable
-   * diagnostic). A null hash means the result must not be trusted as the file's (see below).
+   * Parsed (`read`), or there but unreadable (`read` false: the rows hold its file/unreadable
+   * diagnostic). A null hash means the rows must not be trusted as the file's (see below).
    */
-  | { kind: 'parsed'; read: boolean; hash: string | null; racy: boolean; result: WrittenResult };
+  | { kind: 'parsed'; read: boolean; hash: string | null; racy: boolean; rows: FileRows };
 
 export async function prepareFile(
   checkout: string,
@@ -27,13 +27,14 @@ export async function prepareFile(
   const readAt = Date.now();
   const read = readRepoFile(checkout, path);
   if (read === null) return { kind: 'gone' };
-  if (!read.ok) return { kind: 'parsed', read: false, hash: null, racy: false, result: writtenResult(unreadableResult(path, read.problem)) };
+  if (!read.ok) return { kind: 'parsed', read: false, hash: null, racy: false, rows: fileRows(unreadableResult(path, read.problem)) };
   const hash = contentHash(read.bytes);
   const racy = isRacy(read.stats, readAt);
   if (unchanged(hash)) return { kind: 'unchanged', hash, racy };
-  const result = writtenResult(await parseFile(path, read.bytes));
+  const result = await parseFile(path, read.bytes);
+  const rows = fileRows(result);
   // A result cut short by a time limit is not an answer about this content: no hash, and
   // flagged racy, so the next sync reads and parses the file again.
-  if (result.transient) return { kind: 'parsed', read: true, hash: null, racy: true, result };
-  return { kind: 'parsed', read: true, hash, racy, result };
+  if (result.transient) return { kind: 'parsed', read: true, hash: null, racy: true, rows };
+  return { kind: 'parsed', read: true, hash, racy, rows };
 }

@@ -110,7 +110,7 @@ function applyCandidate(
   counts.parsed++;
   counts.unchanged--;
   const record = { repo: plan.repo.slug, path: candidate.path, stamp: candidate.stamp, hash: prepared.hash, racy: prepared.racy };
-  writer.writeFile(record, prepared.result, !full && candidate.row !== undefined);
+  writer.writeFile(record, prepared.rows, !full && candidate.row !== undefined);
   return candidate.row && !full ? 'changed' : 'added';
 }
 
