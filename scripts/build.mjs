@@ -36,7 +36,8 @@ async function bundleCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    plugins: [externalPackages(/^(@modelcontextprotocol\/sdk|zod)(\/|$)/), zodEnglishOnly()],
+    plugins: [externalPackages(/^(@modelcontextprotocol\/sdk|zod|better-sqlite3|commander)(\/|$)/), zodEnglishOnly()],
+    banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
     chunkNames: 'chunk-[hash]',
     logLevel: 'warning',
   });
@@ -53,6 +54,7 @@ function externalPackages(bundled) {
     name: 'external-packages',
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.path === 'bindings') return { path: args.path, external: true };
         if (args.importer.includes(`${join('node_modules', '')}`) || bundled.test(args.path)) return undefined;
         return { path: args.path, external: true };
       });

@@ -1,6 +1,6 @@
 // Entry point: builds the commander program, imports only the command being run, and maps
 // every error to an exit code (0 success, 1 "no", 2 usage/invalid workspace/internal) in one place.
-import { createRequire } from 'node:module';
+import * as commander from 'commander';
 import type * as CommanderModule from '@commander-js/extra-typings';
 import { CustodianError, errorDocument } from '../errors.js';
 import { COMMANDS } from './commands/index.js';
@@ -8,9 +8,9 @@ import type { CliContext } from './context.js';
 import { writeJson, writeMessage } from './output.js';
 import { defineProgram } from './program.js';
 
-// commander is CommonJS: require() skips the ESM wrapper's export analysis, ~8 ms of every
-// start-up. Its types are extra-typings' (the same classes, typed from their definitions).
-const { Command, CommanderError } = createRequire(import.meta.url)('commander') as typeof CommanderModule;
+// commander's types are extra-typings' (the same classes, typed from their definitions). The CLI
+// bundle carries commander itself (scripts/build.mjs): no module resolution or loading at start-up.
+const { Command, CommanderError } = commander as unknown as typeof CommanderModule;
 
 export async function main(argv: string[]): Promise<number> {
   const ctx: CliContext = { exitCode: 0, globals: () => program.opts() };

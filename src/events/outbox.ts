@@ -2,14 +2,14 @@
 // it. It holds every derived event until JetStream acknowledges it (and after, marked published),
 // and per source the last commit events were derived for, written in the same transaction as the
 // events, so a rebuilt index or a killed sync never emits an event twice or loses one.
-import Database from 'better-sqlite3';
+import { openSqlite, type SqliteDatabase } from '../sqlite.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CustodianError } from '../errors.js';
 import type { Workspace } from '../workspace/types.js';
 import type { CloudEvent } from './envelope.js';
 
-export type OutboxDb = Database.Database;
+export type OutboxDb = SqliteDatabase;
 
 const APPLICATION_ID = 0x43555345; // "CUSE": not the index's id, so neither is taken for the other
 const SCHEMA_VERSION = 1;
@@ -54,7 +54,7 @@ export function openOutbox(path: string): OutboxDb {
   mkdirSync(dirname(path), { recursive: true });
   let db: OutboxDb;
   try {
-    db = new Database(path);
+    db = openSqlite(path);
   } catch (error) {
     throw unusable(path, error);
   }

@@ -1,13 +1,13 @@
 // Opening the index: WAL, a busy timeout, and a schema check. A corrupt, empty, foreign or
 // other-version index is discarded and rebuilt without the user doing anything: it is only a cache.
-import Database from 'better-sqlite3';
+import { openSqlite, type SqliteDatabase } from '../sqlite.js';
 import { closeSync, fsyncSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IndexSource } from '../workspace/index-path.js';
 import { assertIndexTarget } from './index-target.js';
 import { APPLICATION_ID, SCHEMA, SCHEMA_VERSION } from './schema.js';
 
-export type IndexDb = Database.Database;
+export type IndexDb = SqliteDatabase;
 
 const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
 
@@ -38,7 +38,7 @@ export function discardIndex(path: string): void {
 }
 
 function open(path: string): IndexDb {
-  const db = new Database(path);
+  const db = openSqlite(path);
   try {
     db.pragma('busy_timeout = 15000');
     db.pragma('journal_mode = WAL');
@@ -80,7 +80,7 @@ function createSchema(db: IndexDb): void {
  */
 export function createUnjournaledIndex(path: string): IndexDb {
   discardIndex(path);
-  const db = new Database(path);
+  const db = openSqlite(path);
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');

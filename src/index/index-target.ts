@@ -2,7 +2,7 @@
 // whatever is there is rebuilt. A path named by --index or CUSTODIAN_INDEX may be a typo or a wrong
 // variable pointing at custodian.yaml, a workplan or another program's database: it is written only
 // when it holds nothing to lose (missing, empty, a SQLite file with no tables) or is a custodian index.
-import Database from 'better-sqlite3';
+import { openSqlite, type SqliteDatabase } from '../sqlite.js';
 import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { CustodianError } from '../errors.js';
 import type { IndexSource } from '../workspace/index-path.js';
@@ -41,9 +41,9 @@ function readHeader(path: string): Buffer {
 }
 
 function holdsForeignData(path: string): boolean {
-  let db: Database.Database | undefined;
+  let db: SqliteDatabase | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqlite(path, { readonly: true, fileMustExist: true });
     if (db.pragma('application_id', { simple: true }) === APPLICATION_ID) return false;
     return (db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number) > 0;
   } catch {

@@ -3,7 +3,7 @@
 // included folders changed; otherwise only the known files are stat'ed. Takes no lock, writes nothing.
 import { createHash } from 'node:crypto';
 import { lstatSync, type Stats } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { escapedNamePath } from '../workspace/file-names.js';
 import { GitError } from '../workspace/git.js';
 import { linkTarget, readRepoFile, statOrNull, type RepoFileRead } from '../workspace/repo-file.js';
@@ -46,9 +46,20 @@ export function repoConfigHash(repo: RepoConfig): string {
  * What makes the file list worth reading again: the git index (files added, removed, renamed),
  * HEAD and the config (a checkout turned bare, or repaired). Null outside a git work tree.
  */
-export function gitIndexStamp(checkout: string): string | null {
+export function gitIndexStamp(checkout: string, recorded: string | null = null): string | null {
+  // Most checkouts have their own `.git` folder: when its three files stamp exactly as recorded,
+  // git's discovery (stat the folders, read HEAD and commondir) would find these same files — a
+  // HEAD unchanged since is still valid — so it is skipped. Any other stamp goes the long way.
+  if (recorded !== null) {
+    const dotGit = join(checkout, '.git');
+    const quick = stampOf([join(dotGit, 'index'), join(dotGit, 'HEAD'), join(dotGit, 'config')]);
+    if (quick === recorded) return quick;
+  }
   const files = gitStateFiles(checkout);
-  if (!files) return null;
+  return files ? stampOf(files) : null;
+}
+
+function stampOf(files: string[]): string {
   return files.map((file) => {
     const stats = lstatOrNull(file);
     return stats ? statStamp(stats) : '-';
@@ -64,7 +75,7 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recor
   if (!rootStats?.isDirectory()) return unreadable(plan, recorded.all(), CHECKOUT_NOT_FOUND);
   const outside = repo.include.find(leavesRepo);
   if (outside !== undefined) return unreadable(plan, recorded.all(), `include glob \`${outside}\` leaves the repository (a path with \`..\` or an absolute path)`);
-  const gitStamp = gitIndexStamp(repo.checkout);
+  const gitStamp = gitIndexStamp(repo.checkout, full ? null : (row?.git_index_stamp ?? null));
   if (gitStamp === null) return unreadable(plan, recorded.all(), 'not inside a git work tree');
   const relist =
     full ||

@@ -1,7 +1,7 @@
 // The hub store in one SQLite file (`--store FILE`, the default): one process. WAL mode, every
 // write a BEGIN IMMEDIATE transaction that also bumps the generation; schema version in
 // PRAGMA user_version, upgraded at start-up.
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../sqlite.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { flag, NOTHING_CHANGED, patched, toRecord } from './records.js';
@@ -10,7 +10,7 @@ import type { HubStore, SnapshotWrite, SourceRecord, SourceSettings, StoredSnaps
 
 export function openSqliteStore(path: string): HubStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = openSqlite(path);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
