@@ -37,6 +37,8 @@ async function bundleCli() {
     platform: 'node',
     target: 'node20',
     plugins: [externalPackages(/^(@modelcontextprotocol\/sdk|zod|better-sqlite3|commander)(\/|$)/), zodEnglishOnly()],
+    // Bundled CommonJS (commander, better-sqlite3) calls require() for Node's built-ins and the
+    // addon; an ES module has none, so each chunk gets one (esbuild renames any of ours it meets).
     banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
     chunkNames: 'chunk-[hash]',
     logLevel: 'warning',
@@ -47,7 +49,10 @@ async function bundleCli() {
  * An esbuild plugin: bare imports are external (loaded from node_modules), except `bundled` ones
  * and whatever bundled packages import. The MCP SDK and zod are hundreds of small modules (zod's
  * index alone loads ~40 locales): bundled and tree-shaken, `custodian mcp` starts about twice as
- * fast. Only the mcp command's chunks reach them (test/mcp/lazy-load.test.ts).
+ * fast. Only the mcp command's chunks reach them (test/mcp/lazy-load.test.ts). commander and
+ * better-sqlite3's JavaScript are a dozen CommonJS files each that every command loaded: bundled,
+ * start-up resolves and reads none of them (test/cli/bundle.test.ts). `bindings` stays out: it
+ * would look for better-sqlite3's addon beside the bundle, and src/sqlite.ts names the addon instead.
  */
 function externalPackages(bundled) {
   return {

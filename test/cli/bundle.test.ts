@@ -1,0 +1,26 @@
+// Start-up loads no package from node_modules but better-sqlite3's native addon: the CLI bundle
+// carries commander and better-sqlite3's JavaScript (scripts/build.mjs), because resolving and
+// loading their dozens of small CommonJS files cost every command ~10 ms. esbuild marks each
+// bundled file with a `// node_modules/<path>` comment.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/git-repo.js';
+
+const BUNDLE = join(PROJECT_ROOT, 'dist', 'bundle');
+const chunks = () => readdirSync(BUNDLE).filter((f) => f.endsWith('.js'));
+const read = (chunk: string) => readFileSync(join(BUNDLE, chunk), 'utf8');
+
+describe('the CLI bundle', () => {
+  it.each(['commander', 'better-sqlite3'])('carries %s, and no chunk loads it from node_modules', (pkg) => {
+    const name = pkg.replace(/[-/]/g, '\\$&');
+    const external = new RegExp(`from\\s*["']${name}["']|require\\(\\s*["']${name}["']\\s*\\)|import\\(\\s*["']${name}["']\\s*\\)`);
+    expect(chunks().filter((c) => external.test(read(c)))).toEqual([]);
+    const bundled = new RegExp(`^// (?:\\S*/)?node_modules/${name}/`, 'm');
+    expect(chunks().some((c) => bundled.test(read(c)))).toBe(true);
+  });
+
+  it('never reaches for the bindings module, which would probe for the addon beside the bundle', () => {
+    expect(chunks().filter((c) => /^\/\/ (?:\S*\/)?node_modules\/bindings\//m.test(read(c)))).toEqual([]);
+  });
+});
