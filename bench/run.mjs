@@ -73,7 +73,10 @@ async function benchSync({ workspace, size, node, floors, statTime }) {
   const index = join(workspace, '.custodian');
   const sync = ['-w', workspace, 'sync'];
   const cold = await measure('cold sync', sync, { runs: 3, warmup: 0, rss: true, before: () => rmSync(index, { recursive: true, force: true }) });
-  report(withTarget(cold, size, 6 * floors.read.median_ms, '6× read floor (issue 16)'));
+  // Issue 16's goal is set at 10,000 files; below that, listing 50 repos with git and starting a
+  // parse worker are most of a first sync, and the earlier 10× is kept.
+  const coldTimes = size >= 10000 ? 6 : 10;
+  report(withTarget(cold, size, coldTimes * floors.read.median_ms, `${coldTimes}× read floor${size >= 10000 ? ' (issue 16)' : ''}`));
   runNode([CLI, ...sync]);
   const noop = await measure('no-op sync', sync, { runs: 9 });
   report(withTarget(noop, size, 3 * node.median_ms + statTime, '3× node -e 0 + stat time'));
