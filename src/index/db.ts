@@ -38,12 +38,15 @@ export function discardIndex(path: string): void {
 }
 
 function open(path: string): IndexDb {
+  return openConfigured(path, ['busy_timeout = 15000', 'journal_mode = WAL', 'synchronous = NORMAL'], ensureSchema);
+}
+
+/** Opens `path`, sets `pragmas` and runs `prepare`; a failure on the way closes it again. */
+function openConfigured(path: string, pragmas: string[], prepare: (db: IndexDb) => void): IndexDb {
   const db = openSqlite(path);
   try {
-    db.pragma('busy_timeout = 15000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    ensureSchema(db);
+    for (const pragma of pragmas) db.pragma(pragma);
+    prepare(db);
     return db;
   } catch (error) {
     db.close();
@@ -80,16 +83,7 @@ function createSchema(db: IndexDb): void {
  */
 export function createUnjournaledIndex(path: string): IndexDb {
   discardIndex(path);
-  const db = openSqlite(path);
-  try {
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    createSchema(db);
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  return openConfigured(path, ['journal_mode = OFF', 'synchronous = OFF'], createSchema);
 }
 
 /** Turns a file made by createUnjournaledIndex into an ordinary index (WAL), closed and on disk. */
