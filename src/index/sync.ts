@@ -133,6 +133,9 @@ async function buildMissingIndex(ws: Workspace): Promise<Omit<SyncOutcome, 'dura
   ]);
   return withSyncLock(path, async () => {
     if (existsSync(path)) return null;
+    // With no index there, logs left by its name belong to no index: SQLite must not replay them
+    // onto the one built here.
+    for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
     // Under the sync lock there is one builder: a file of this name is a killed build's.
     const building = `${path}.building`;
     const db = createUnjournaledIndex(building);
@@ -143,8 +146,6 @@ async function buildMissingIndex(ws: Workspace): Promise<Omit<SyncOutcome, 'dura
       const changes: FileChange[] = [];
       await applyPlans(db, ws, plans, true, counts, changes, true, pool);
       sealIndex(db);
-      // The logs of an index discarded by name belong to no index now; SQLite must not replay them.
-      for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
       if (!linkInto(building, path)) return null;
       return { db: openIndex(path, ws.index_source), counts, changes, wrote: true, ...outcomeOf(plans) };
     } finally {
@@ -155,14 +156,16 @@ async function buildMissingIndex(ws: Workspace): Promise<Omit<SyncOutcome, 'dura
   });
 }
 
-/** Puts `from` at `to` unless something is there by now (a link, unlike a rename, never replaces). */
+/**
+ * Puts `from` at `to` unless something is there by now: a link, unlike a rename, never replaces.
+ * False too where the file system has no hard links: the ordinary sync then builds in place.
+ */
 function linkInto(from: string, to: string): boolean {
   try {
     linkSync(from, to);
     return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+  } catch {
+    return false;
   }
 }
 
