@@ -36,7 +36,7 @@ async function bundleCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    plugins: [externalPackages(/^(@modelcontextprotocol\/sdk|zod|better-sqlite3|commander)(\/|$)/), zodEnglishOnly(), lazyChildProcessForCommander()],
+    plugins: [externalPackages(/^(@modelcontextprotocol\/sdk|zod|better-sqlite3|commander)(\/|$)/), zodEnglishOnly()],
     // Bundled CommonJS (commander, better-sqlite3) calls require() for Node's built-ins and the
     // addon; an ES module has none, so each chunk gets one (esbuild renames any of ours it meets).
     banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
@@ -63,26 +63,6 @@ function externalPackages(bundled) {
         if (args.importer.includes(`${join('node_modules', '')}`) || bundled.test(args.path)) return undefined;
         return { path: args.path, external: true };
       });
-    },
-  };
-}
-
-/**
- * An esbuild plugin: commander's `node:child_process` is loaded on first use. commander requires it
- * at start-up for executable subcommands (`git-style` programs), which custodian never defines, and
- * loading it (with net, streams and dgram) cost every command ~5 ms.
- */
-function lazyChildProcessForCommander() {
-  return {
-    name: 'lazy-child-process-for-commander',
-    setup(build) {
-      build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-        args.importer.includes(join('node_modules', 'commander', '')) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
-      );
-      build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-        contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
-        loader: 'js',
-      }));
     },
   };
 }

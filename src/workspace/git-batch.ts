@@ -4,6 +4,7 @@
 // that starts the gits instead, a couple of shells in parallel. Each folder's output is followed by
 // a random boundary and git's exit status, so no output, whatever its bytes, can end another's
 // early. A folder where git failed runs again alone (runGitBuffer), so its error is git's own.
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { gitEnvironment, neutralGitOptions, runGitBuffer } from './git.js';
@@ -74,8 +75,7 @@ async function runGitMany(requests: readonly GitRequest[]): Promise<(Buffer | nu
   return (await Promise.all(parts)).flat();
 }
 
-async function runShell(requests: readonly GitRequest[]): Promise<(Buffer | null)[]> {
-  const { execFile } = await import('node:child_process');
+function runShell(requests: readonly GitRequest[]): Promise<(Buffer | null)[]> {
   const boundary = `custodian-${randomBytes(16).toString('hex')}`;
   const argv = ['-c', SCRIPT, 'sh', boundary];
   for (const { cwd, args } of requests) {

@@ -1,6 +1,7 @@
 // Running git safely: execFile with no shell, an environment cleaned of the variables that
 // point git at a repository (git exports them into hooks, where they would redirect every call
 // we make in another repo), and typed failures.
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CustodianError } from '../errors.js';
 
@@ -122,11 +123,8 @@ export async function runGit(cwd: string, args: string[], options: RunGitOptions
 }
 
 /** Like runGit, with stdout as bytes (blobs, which may not be UTF-8). */
-export async function runGitBuffer(cwd: string, args: string[], options: RunGitOptions = {}): Promise<GitResult<Buffer>> {
+export function runGitBuffer(cwd: string, args: string[], options: RunGitOptions = {}): Promise<GitResult<Buffer>> {
   const okExitCodes = options.okExitCodes ?? [0];
-  // Loaded when first needed: node:child_process (with net, streams, dgram) costs a read command
-  // that starts no process ~5 ms.
-  const { execFile } = await import('node:child_process');
   return new Promise((resolvePromise, reject) => {
     const child = execFile(
       'git',
