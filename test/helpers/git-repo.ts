@@ -83,6 +83,9 @@ export interface CliResult {
 }
 
 /** Runs `node bin/custodian.js …` (the compiled CLI) as a subprocess. */
+/** Far above any one command of the suite (the slowest, a first sync of 1,200 files, takes seconds). */
+const CLI_TIMEOUT_MS = 180_000;
+
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
   const env: NodeJS.ProcessEnv = { ...gitEnv(), NO_COLOR: '1', ...options.env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
@@ -92,7 +95,13 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     input: options.input,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    // spawnSync blocks vitest's worker, so no test timeout can end a CLI that hangs: this does,
+    // and the test then fails with the command named instead of stalling the whole run.
+    timeout: CLI_TIMEOUT_MS,
   });
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
+    return { code: -1, stdout: result.stdout, stderr: `${result.stderr}\ncustodian ${args.join(' ')}: no answer within ${CLI_TIMEOUT_MS} ms` };
+  }
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
