@@ -1,7 +1,7 @@
 // Bytes to text and offsets to positions, and the one content hash. A file is text only when it is valid UTF-8 without
 // NUL bytes and within the size cap; anything else is reported, never silently altered.
 
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -10,7 +10,7 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
  * and the edit engine (is the file still what was read?). sha256, hex.
  */
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 export function overSizeCap(size: number | bigint): string {

@@ -1,7 +1,6 @@
 // The no-op check: which files of a repo changed since the index was written, found with stats
 // only. The repo's file list is re-read (a git process) only when its git index file or one of its
 // included folders changed; otherwise only the known files are stat'ed. Takes no lock, writes nothing.
-import { createHash } from 'node:crypto';
 import { lstatSync, type Stats } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { escapedNamePath } from '../workspace/file-names.js';
@@ -30,7 +29,8 @@ export interface RepoPlan {
    * its rows are dropped and the other repos sync as usual.
    */
   problem: string | null;
-  configHash: string;
+  /** repoConfigKey: the registry settings this plan listed the repo with. */
+  configKey: string;
   /** New stamps to record when the list was re-read (null: keep the recorded ones). */
   listing: { gitIndexStamp: string | null; dirStamps: Record<string, string> } | null;
   scanned: number;
@@ -38,8 +38,13 @@ export interface RepoPlan {
   vanished: FileRow[];
 }
 
-export function repoConfigHash(repo: RepoConfig): string {
-  return createHash('sha1').update(JSON.stringify([repo.checkout, repo.include])).digest('hex');
+/**
+ * What of a repo's registry entry decides its file list, as one string, compared with the one
+ * recorded in the index's `config_hash` column (named when it held a digest; the string itself
+ * is short, and comparing it needs no node:crypto on the no-op path).
+ */
+export function repoConfigKey(repo: RepoConfig): string {
+  return JSON.stringify([repo.checkout, repo.include]);
 }
 
 /**
@@ -68,8 +73,8 @@ function stampOf(files: string[]): string {
 
 /** `recorded`: the repo's files rows, read only where the repo's summary cannot vouch for them. */
 export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recorded: RecordedFiles, full: boolean): Promise<RepoPlan> {
-  const configHash = repoConfigHash(repo);
-  const plan: RepoPlan = { repo, row, reachable: true, problem: null, configHash, listing: null, scanned: 0, candidates: [], vanished: [] };
+  const configKey = repoConfigKey(repo);
+  const plan: RepoPlan = { repo, row, reachable: true, problem: null, configKey, listing: null, scanned: 0, candidates: [], vanished: [] };
   // Followed: a registry path may be a link to the checkout (DoI C2 accepts it too).
   const rootStats = statOrNull(repo.checkout);
   if (!rootStats?.isDirectory()) return unreadable(plan, recorded.all(), CHECKOUT_NOT_FOUND);
@@ -80,7 +85,7 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recor
   const relist =
     full ||
     !row ||
-    row.config_hash !== configHash ||
+    row.config_hash !== configKey ||
     row.git_index_stamp !== gitStamp ||
     !foldersUnchanged(repo.checkout, JSON.parse(row.dir_stamps) as Record<string, string>);
   if (!relist) {

@@ -61,7 +61,7 @@ export async function applyPlans(
       upsertRepo.run({
         slug: plan.repo.slug,
         checkout: plan.repo.checkout,
-        config_hash: plan.configHash,
+        config_hash: plan.configKey,
         git_index_stamp: plan.listing ? plan.listing.gitIndexStamp : (previous?.git_index_stamp ?? null),
         dir_stamps: plan.listing ? JSON.stringify(plan.listing.dirStamps) : (previous?.dir_stamps ?? '{}'),
         // Generations only grow, across full rebuilds too: caches keyed by them never see one twice.

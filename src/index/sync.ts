@@ -80,10 +80,12 @@ export async function syncWorkspace(ws: Workspace, options: SyncOptions = {}): P
 }
 
 async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcome> {
-  const started = performance.now();
+  // hrtime, not performance.now(): the global `performance` loads perf_hooks (~2 ms) on first use.
+  const started = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
   if (!existsSync(ws.index_path)) {
     const built = await buildMissingIndex(ws);
-    if (built) return { ...built, duration_ms: performance.now() - started };
+    if (built) return { ...built, duration_ms: elapsed() };
   }
   const db = openIndex(ws.index_path, ws.index_source);
   const full = options.full === true;
@@ -99,7 +101,7 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
     const counts = emptyCounts(plans);
     const changes: FileChange[] = [];
     if (!full && !(await needsWrite(ws, db, plans, options.settle === true, scope === null))) {
-      return { db, counts, changes, wrote: false, ...outcomeOf(plans), duration_ms: performance.now() - started };
+      return { db, counts, changes, wrote: false, ...outcomeOf(plans), duration_ms: elapsed() };
     }
     const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
     await withSyncLock(ws.index_path, async () => {
@@ -108,7 +110,7 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
       Object.assign(counts, emptyCounts(plans));
       await applyPlans(db, ws, plans, full, counts, changes, scope === null, pool);
     });
-    return { db, counts, changes, wrote: true, ...outcomeOf(plans), duration_ms: performance.now() - started };
+    return { db, counts, changes, wrote: true, ...outcomeOf(plans), duration_ms: elapsed() };
   } finally {
     await pool?.close();
   }
@@ -212,7 +214,7 @@ async function needsWrite(ws: Workspace, db: IndexDb, plans: RepoPlan[], settle:
   for (const plan of plans) {
     if (!plan.row || plan.vanished.length > 0) return true;
     if (plan.listing && (plan.listing.gitIndexStamp !== plan.row.git_index_stamp || JSON.stringify(plan.listing.dirStamps) !== plan.row.dir_stamps)) return true;
-    if (plan.row.config_hash !== plan.configHash) return true;
+    if (plan.row.config_hash !== plan.configKey) return true;
     for (const candidate of plan.candidates) {
       if (!candidate.row || candidate.row.stamp !== candidate.stamp) return true;
       const read = readCandidate(plan.repo.checkout, candidate);

@@ -5,7 +5,7 @@
 // a random boundary and git's exit status, so no output, whatever its bytes, can end another's
 // early. A folder where git failed runs again alone (runGitBuffer), so its error is git's own.
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { availableParallelism } from 'node:os';
 import { gitEnvironment, neutralGitOptions, runGitBuffer } from './git.js';
 
@@ -76,7 +76,7 @@ async function runGitMany(requests: readonly GitRequest[]): Promise<(Buffer | nu
 }
 
 function runShell(requests: readonly GitRequest[]): Promise<(Buffer | null)[]> {
-  const boundary = `custodian-${randomBytes(16).toString('hex')}`;
+  const boundary = `custodian-${nodeCrypto().randomBytes(16).toString('hex')}`;
   const argv = ['-c', SCRIPT, 'sh', boundary];
   for (const { cwd, args } of requests) {
     const git = [...neutralGitOptions(), ...args];

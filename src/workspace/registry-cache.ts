@@ -2,33 +2,37 @@
 // registry, and reading it again costs the YAML reader and the schema validators (~35 ms of
 // imports) for a file that rarely changes. Keyed by content, never by mtime; best effort both
 // ways (a cache that cannot be read or written is simply not used).
-import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Registry } from './registry.js';
 import { CONFIG_FILE_NAME, LOCAL_FILE_NAME } from './types.js';
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 function cacheFile(root: string): string {
   return join(root, '.custodian', 'registry.json');
 }
 
-/** A key for the registry files' bytes and everything else the loaded registry depends on. */
+/**
+ * A key for the registry files' bytes and everything else the loaded registry depends on: the
+ * bytes themselves (a few kilobytes), not a digest of them, so no command that finds the index
+ * up to date loads node:crypto (~9 ms) just to compare them.
+ */
 export function registryKey(root: string, context: { hostname: string; home: string | undefined; version: string }): string | null {
-  const hash = createHash('sha1').update(JSON.stringify([CACHE_FORMAT, root, context]));
+  const parts: unknown[] = [CACHE_FORMAT, root, context];
   for (const name of [CONFIG_FILE_NAME, LOCAL_FILE_NAME]) {
     // Only plain files are cached: a link or a FIFO goes to the loader, which checks where it leads.
     const stats = lstatSync(join(root, name), { throwIfNoEntry: false });
     if (stats && !stats.isFile()) return null;
     try {
-      hash.update(`\0${name}\0`).update(readFileSync(join(root, name)));
+      // latin1 maps every byte to one character: any bytes, valid UTF-8 or not, make a distinct key.
+      parts.push(name, readFileSync(join(root, name)).toString('latin1'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return null;
-      hash.update(`\0${name} missing\0`);
+      parts.push(name, null);
     }
   }
-  return hash.digest('hex');
+  return JSON.stringify(parts);
 }
 
 export function readCachedRegistry(root: string, key: string): Registry | null {
