@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
+// An ES module has no require(): the bundled CommonJS gets one from this banner (see bundleCli).
+const REQUIRE_BANNER = "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
 
 generateValidators();
 bundleReportAssets();
@@ -36,13 +38,35 @@ async function bundleCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    plugins: [externalPackages(/^(@modelcontextprotocol\/sdk|zod|better-sqlite3|commander)(\/|$)/), zodEnglishOnly()],
+    plugins: [externalPackages(/^(@modelcontextprotocol\/sdk|zod|better-sqlite3|commander|picomatch)(\/|$)/), zodEnglishOnly()],
     // Bundled CommonJS (commander, better-sqlite3) calls require() for Node's built-ins and the
-    // addon; an ES module has none, so each chunk gets one (esbuild renames any of ours it meets).
-    banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
+    // addon; an ES module has none, so each chunk gets one here (esbuild renames any of ours it
+    // meets), and dropUnusedBanners leaves it only where it is used.
+    banner: { js: REQUIRE_BANNER },
     chunkNames: 'chunk-[hash]',
+    // .mjs says "ES module" by itself: for a .js file Node looks for the package.json above it
+    // to read its "type", for each of the ~50 chunks a command loads (~8 ms).
+    outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
   });
+  dropUnusedBanners(out);
+}
+
+/**
+ * The banner is given to every chunk so that esbuild renames any `require` of ours it meets, but
+ * only the few chunks that call the bundled CommonJS code's require() need it (4 of ~220): the
+ * others lose it, and a command stops importing node:module and making a require function for
+ * each of the ~50 chunks it loads (~2-3 ms). A chunk keeps it when the word `require` appears
+ * anywhere else in it (a mention in a string keeps it needlessly, never wrongly).
+ */
+function dropUnusedBanners(dir) {
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.mjs'))) {
+    const file = join(dir, name);
+    const text = readFileSync(file, 'utf8');
+    if (!text.startsWith(`${REQUIRE_BANNER}\n`)) throw new Error(`${name} does not start with the require banner`);
+    const rest = text.slice(REQUIRE_BANNER.length + 1);
+    if (!/\brequire\b/.test(rest)) writeFileSync(file, rest);
+  }
 }
 
 /**
@@ -51,7 +75,9 @@ async function bundleCli() {
  * index alone loads ~40 locales): bundled and tree-shaken, `custodian mcp` starts about twice as
  * fast. Only the mcp command's chunks reach them (test/mcp/lazy-load.test.ts). commander and
  * better-sqlite3's JavaScript are a dozen CommonJS files each that every command loaded: bundled,
- * start-up resolves and reads none of them (test/cli/bundle.test.ts). `bindings` stays out: it
+ * start-up resolves and reads none of them (test/cli/bundle.test.ts); so is picomatch, one
+ * CommonJS file that a sync which lists a repo would otherwise load through Node's CommonJS
+ * translator (~7 ms). `bindings` stays out: it
  * would look for better-sqlite3's addon beside the bundle, and src/sqlite.ts names the addon instead.
  */
 function externalPackages(bundled) {

@@ -3,15 +3,18 @@
 // document; `checkRun` returns it with what the other report formats (stylish, github, sarif)
 // and a fix's account need.
 import { join, relative, sep } from 'node:path';
-import { applyFixes, checkReport, RULES, runCheck, type CheckDiagnostic, type CheckOptions as RunOptions, type CheckRun, type ReportInput } from '../check/index.js';
-import { readWorkingFile } from '../check/sources.js';
+import type { CheckDiagnostic, CheckOptions as RunOptions, CheckRun, ReportInput } from '../check/index.js';
 import type { Severity } from '../documents/model.js';
 import { unknownRepo, usageError } from '../errors.js';
 import type { IndexDb } from '../index/db.js';
+import type { RepoListing } from '../index/plan.js';
 import { VERSION } from '../version.js';
 import type { RepoConfig, Workspace, WorkspaceMode } from '../workspace/types.js';
 import type { StagedScope } from './check-staged.js';
 import { cwdOf, loadWorkspace, warn, withIndex, type WorkspaceOptions } from './context.js';
+
+/** The check's rules, engine and fixes: loaded by checkRun once its git processes are started. */
+type CheckEngine = typeof import('../check/index.js');
 
 export interface CheckOptions extends WorkspaceOptions {
   /** Files or folders to report on, relative to `cwd` (default: every planning file). */
@@ -82,35 +85,47 @@ export async function check(options: CheckOptions = {}): Promise<CheckReportDocu
 export async function checkRun(options: CheckOptions = {}): Promise<CheckOutcome> {
   if (options.dryRun && !options.fix) throw usageError('--dry-run goes with --fix (it shows what --fix would change)');
   if (options.fix && options.staged) throw usageError('--fix cannot be combined with --staged: fixes edit the working tree, --staged checks the staged blobs');
-  const ws = await loadWorkspace(options);
   const cwd = cwdOf(options);
+  // A pre-commit hook waits on git twice: for what is staged, and for the committing repos' file
+  // lists (staging changed their git index, so the sync lists them again). Both start as soon as
+  // what they need is known, and run while the workspace, the index and the rules load.
+  const staged = options.staged ? await import('./check-staged.js') : null;
+  const started = staged?.startStaged(cwd) ?? null;
+  const ws = await loadWorkspace(options);
   const repos = selectRepos(ws, options.repos);
   // A pre-commit hook changes only the repos of the committing work tree: only they are synced,
   // the others are answered as last indexed (DESIGN, "Consistency check").
-  const staged = options.staged ? await import('./check-staged.js') : null;
-  const tree = staged ? staged.stagedTree(repos, cwd) : null;
+  const tree = staged && started ? staged.stagedTree(repos, started, cwd) : null;
+  const listed = tree && options.sync !== false ? await listOwnersAhead(tree.owners.map(({ repo }) => repo)) : undefined;
   // git reads the staged blobs while the index syncs: the two wait on different processes.
-  const stagedFiles = staged && tree ? staged.stagedScope(tree) : null;
+  const stagedFiles = staged && tree && started ? staged.stagedScope(tree, started) : null;
   void stagedFiles?.catch(() => undefined); // awaited below; this only keeps a failure during the sync from going unhandled
-  const syncScope = tree?.owners.map(({ repo }) => repo.slug);
+  const engine = await import('../check/index.js');
   return withIndex(
     ws,
     options,
     async (db, sync) => {
-      warnUnknownRules(ws, options);
+      warnUnknownRules(engine, ws, options);
       const synced = tree ? (sync?.synced_repos ?? []) : null;
       const scope = await scopeOptions(ws, db, repos, options, cwd, stagedFiles);
-      if (scope.options === null) return outcome(ws, { mode: ws.mode, diagnostics: [], files: [] }, cwd, repos, scope.skipped, null, synced);
-      let run = await runCheck(ws, db, scope.options);
+      if (scope.options === null) return outcome(engine, ws, { mode: ws.mode, diagnostics: [], files: [] }, cwd, repos, scope.skipped, null, synced);
+      let run = await engine.runCheck(ws, db, scope.options);
       let fixed: CheckOutcome['fix'] = null;
-      if (options.fix) ({ run, fixed } = await fix(ws, db, run, scope.options, options.dryRun === true, cwd));
-      return outcome(ws, run, cwd, repos, scope.skipped, fixed, synced);
+      if (options.fix) ({ run, fixed } = await fix(engine, ws, db, run, scope.options, options.dryRun === true, cwd));
+      return outcome(engine, ws, run, cwd, repos, scope.skipped, fixed, synced);
     },
-    syncScope,
+    tree ? { repos: tree.owners.map(({ repo }) => repo.slug), listed } : {},
   );
 }
 
+/** The owners' file lists, started now (listAhead): the sync waits for them instead of starting them. */
+async function listOwnersAhead(owners: RepoConfig[]): Promise<Map<string, RepoListing>> {
+  const { listAhead } = await import('../index/plan.js');
+  return new Map(await Promise.all(owners.map(async (repo) => [repo.slug, await listAhead(repo)] as const)));
+}
+
 function outcome(
+  engine: CheckEngine,
   ws: Workspace,
   run: Pick<CheckRun, 'mode' | 'diagnostics' | 'files'>,
   cwd: string,
@@ -127,7 +142,7 @@ function outcome(
     displayPath: (repo, file) => relativePath(cwd, join(checkouts.get(repo) ?? '', file)),
     toolVersion: VERSION,
   };
-  const { schema_version, kind, mode, ...counts } = checkReport(input) as CheckReportDocument;
+  const { schema_version, kind, mode, ...counts } = engine.checkReport(input) as CheckReportDocument;
   // `synced_repos` only with --staged, the one scope that syncs less than the whole workspace.
   const report: CheckReportDocument = { schema_version, kind, mode, ...(synced ? { synced_repos: synced } : {}), ...counts };
   return { report, input, repos: repos.map((r) => r.slug), skipped_paths: skipped, fix };
@@ -173,6 +188,7 @@ async function scopeOptions(
 }
 
 async function fix(
+  { applyFixes, runCheck, readWorkingFile }: CheckEngine,
   ws: Workspace,
   db: IndexDb,
   run: CheckRun,
@@ -216,7 +232,7 @@ function relativePath(cwd: string, abs: string): string {
   return relative(cwd, abs).split(sep).join('/');
 }
 
-function warnUnknownRules(ws: Workspace, options: WorkspaceOptions): void {
+function warnUnknownRules({ RULES }: CheckEngine, ws: Workspace, options: WorkspaceOptions): void {
   const known = new Set(RULES.map((r) => r.meta.id));
   const unknown = new Set<string>();
   for (const id of Object.keys(ws.rules)) if (!known.has(id)) unknown.add(id);

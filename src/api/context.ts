@@ -3,7 +3,7 @@
 // (ADR-001: never answer from a stale index) unless the caller passes `sync: false`.
 import { usageError } from '../errors.js';
 import type { IndexDb } from '../index/db.js';
-import type { SyncOutcome } from '../index/sync.js';
+import type { SyncOptions, SyncOutcome } from '../index/sync.js';
 import { isArchived } from '../workspace/archived.js';
 import { resolveWorkspace } from '../workspace/discover.js';
 import type { Workspace } from '../workspace/types.js';
@@ -73,14 +73,14 @@ export interface OpenIndex {
 export async function openFreshIndex(
   ws: Workspace,
   options: WorkspaceOptions,
-  how: { full?: boolean; settle?: boolean; stale?: boolean; repos?: readonly string[] } = {},
+  how: { full?: boolean; settle?: boolean; stale?: boolean } & IndexScope = {},
 ): Promise<OpenIndex> {
   if (options.sync === false) {
     const { openIndex } = await import('../index/db.js');
     return { db: openIndex(ws.index_path, ws.index_source), sync: null };
   }
   const { syncWorkspace } = await import('../index/sync.js');
-  const sync = await syncWorkspace(ws, { full: how.full, settle: how.settle, repos: how.repos });
+  const sync = await syncWorkspace(ws, { full: how.full, settle: how.settle, repos: how.repos, listed: how.listed });
   for (const problem of reportedProblems(ws, sync)) warn(options, `repo ${problem.repo}: ${problem.message}`);
   const { deriveAfterSync } = await import('./events.js');
   await deriveAfterSync(ws, sync.db, options, { stale: how.stale === true });
@@ -102,17 +102,20 @@ function isReported(ws: Workspace, slug: string): boolean {
   return repo === undefined || !isArchived(ws, repo);
 }
 
+/** What the sync before a read covers (SyncOptions): only some repos, with lists read ahead. */
+export type IndexScope = Pick<SyncOptions, 'repos' | 'listed'>;
+
 /**
  * Runs `read` on the fresh index of `ws` and closes the index afterwards, whatever happens.
- * `repos`: bring only these repos up to date (after an edit, the repo of the file it changed).
+ * `scope.repos`: bring only these repos up to date (after an edit, the repo of the file it changed).
  */
 export async function withIndex<T>(
   ws: Workspace,
   options: WorkspaceOptions,
   read: (db: IndexDb, sync: SyncOutcome | null) => T | Promise<T>,
-  repos?: readonly string[],
+  scope: IndexScope = {},
 ): Promise<T> {
-  const { db, sync } = await openFreshIndex(ws, options, { repos });
+  const { db, sync } = await openFreshIndex(ws, options, scope);
   try {
     return await read(db, sync);
   } finally {

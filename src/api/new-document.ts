@@ -87,7 +87,7 @@ export async function newDocument(options: NewDocumentOptions): Promise<NewDocum
   const { createFileExclusive } = await import('../edit/create-file.js');
   await createFileExclusive(join(repo.checkout, file), text);
   // Bring the index up to date, so the next id and every read see the new document.
-  await withIndex(ws, { ...options, sync: true, onWarning: undefined }, () => undefined, [repo.slug]);
+  await withIndex(ws, { ...options, sync: true, onWarning: undefined }, () => undefined, { repos: [repo.slug] });
   return { schema_version: 1, kind: 'new', document, created: true, diff };
 }
 

@@ -103,7 +103,7 @@ async function nextClaimed(options: NextOptions): Promise<NextDocument> {
       ws,
       { ...options, sync: true, onWarning: undefined },
       (db) => nextTask(findTask(db, ref), won.entry),
-      options.push ? undefined : [won.place.repo],
+      options.push ? {} : { repos: [won.place.repo] },
     );
     return { schema_version: 1, kind: 'next', task, claimed: true, ...(options.push ? { push: won.push } : {}) };
   }

@@ -66,7 +66,7 @@ export async function taskAdd(options: TaskAddOptions): Promise<TaskAddDocument>
   const base = { schema_version: 1 as const, kind: 'task' as const, changed: outcome.changed, diff: outcome.diff, written: !options.dryRun };
   if (options.dryRun) return { ...base, task: { id: added.qualified, title, status, repo_slug: row.repo, file: row.path } };
   const ref = `${row.repo}:${row.path}#${added.qualified}`;
-  const task = await withIndex(ws, { ...options, sync: true, onWarning: undefined }, (db) => taskDetail(findTask(db, ref)), [row.repo]);
+  const task = await withIndex(ws, { ...options, sync: true, onWarning: undefined }, (db) => taskDetail(findTask(db, ref)), { repos: [row.repo] });
   return { ...base, task };
 }
 

@@ -79,7 +79,7 @@ export async function editTask(request: TaskEditRequest): Promise<TaskEditResult
     ws,
     { ...options, sync: true, onWarning: undefined },
     (db) => taskDetail(findTask(db, edited)),
-    push ? undefined : [row.repo],
+    push ? {} : { repos: [row.repo] },
   );
   return { id, task, outcome, push };
 }

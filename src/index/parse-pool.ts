@@ -60,7 +60,8 @@ export interface ParsePool {
 export async function startParsePool(): Promise<ParsePool | null> {
   const workers = workerCount();
   // The worker is a file of its own: present in the build (dist/), absent when running from sources.
-  const script = new URL('./parse-worker.js', import.meta.url);
+  // Beside this module: parse-worker.js in the compiled tree, parse-worker.mjs in the bundle.
+  const script = new URL(import.meta.url.endsWith('.mjs') ? './parse-worker.mjs' : './parse-worker.js', import.meta.url);
   if (workers < 1 || !existsSync(fileURLToPath(script))) return null;
   const { Worker } = await import('node:worker_threads');
   return new SharedParsePool((data) => new Worker(script, { workerData: data }), workers);

@@ -71,8 +71,40 @@ function stampOf(files: string[]): string {
   }).join('|');
 }
 
-/** `recorded`: the repo's files rows, read only where the repo's summary cannot vouch for them. */
-export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recorded: RecordedFiles, full: boolean): Promise<RepoPlan> {
+/**
+ * A repo's file list being read by git, with the stamps taken before the listing started (so a
+ * change made while git lists changes them): what planRepo records with the list.
+ */
+export interface RepoListing {
+  gitStamp: string | null;
+  dirStamps: Record<string, string>;
+  /** Rejects with a GitError when git cannot list the repo. */
+  paths: Promise<string[]>;
+}
+
+/**
+ * Starts reading a repo's file list ahead of its plan, for a caller that knows the list will be
+ * read again (a pre-commit check: staging files changed the git index) and has other work to do
+ * meanwhile. planRepo uses it when the git index still stamps the same, and lists again otherwise.
+ */
+export async function listAhead(repo: RepoConfig): Promise<RepoListing> {
+  const listing = await startListing(repo, gitIndexStamp(repo.checkout));
+  void listing.paths.catch(() => undefined); // awaited (and its failure reported) by planRepo
+  return listing;
+}
+
+async function startListing(repo: RepoConfig, gitStamp: string | null): Promise<RepoListing> {
+  // Folder stamps are taken before listing, so a file added during the listing changes them.
+  const { includeBases } = await import('../workspace/include.js');
+  const dirStamps = folderStamps(repo.checkout, includeBases(repo.include));
+  return { gitStamp, dirStamps, paths: listIncludedFiles(repo.checkout, repo.include) };
+}
+
+/**
+ * `recorded`: the repo's files rows, read only where the repo's summary cannot vouch for them.
+ * `ahead`: its file list, if a caller started reading it already (listAhead).
+ */
+export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recorded: RecordedFiles, full: boolean, ahead?: RepoListing): Promise<RepoPlan> {
   const configKey = repoConfigKey(repo);
   const plan: RepoPlan = { repo, row, reachable: true, problem: null, configKey, listing: null, scanned: 0, candidates: [], vanished: [] };
   // Followed: a registry path may be a link to the checkout (DoI C2 accepts it too).
@@ -100,12 +132,13 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recor
     } else inspectRows(plan, recorded.all());
     return plan;
   }
-  // Folder stamps are taken before listing, so a file added during the listing changes them.
-  const { includeBases } = await import('../workspace/include.js');
-  const dirStamps = folderStamps(repo.checkout, includeBases(repo.include));
+  // A listing read ahead is good when it was stamped with this same git index: the folder stamps
+  // it took before listing are then older than this plan's, so a file added since still shows.
+  const listing = ahead?.gitStamp === gitStamp && !full ? ahead : await startListing(repo, gitStamp);
+  const { dirStamps } = listing;
   let paths: string[];
   try {
-    paths = await listIncludedFiles(repo.checkout, repo.include);
+    paths = await listing.paths;
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     return unreadable(plan, recorded.all(), `git cannot list its files: ${gitReason(error)}`);

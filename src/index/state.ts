@@ -41,10 +41,27 @@ export interface IndexState {
   recorded(repo: string): RecordedFiles;
 }
 
-export function readRepoRows(db: IndexDb): Map<string, RepoRow> {
+/**
+ * The repo rows, of every repo or only of `only`'s: a sync limited to one repo (a pre-commit
+ * check, an edit) does not read the other repos' summaries, each a string of every path.
+ */
+export function readRepoRows(db: IndexDb, only: ReadonlySet<string> | null = null): Map<string, RepoRow> {
   const repos = new Map<string, RepoRow>();
-  for (const row of db.prepare('SELECT * FROM repos').all() as RepoRow[]) repos.set(row.slug, row);
+  if (only === null) {
+    for (const row of db.prepare('SELECT * FROM repos').all() as RepoRow[]) repos.set(row.slug, row);
+    return repos;
+  }
+  const one = db.prepare('SELECT * FROM repos WHERE slug = ?');
+  for (const slug of only) {
+    const row = one.get(slug) as RepoRow | undefined;
+    if (row) repos.set(slug, row);
+  }
   return repos;
+}
+
+/** The slugs of the repos the index holds. */
+export function indexedRepos(db: IndexDb): Set<string> {
+  return new Set(db.prepare('SELECT slug FROM repos').pluck().all() as string[]);
 }
 
 /** A repo's files rows, in the order they were written: the summary follows it too. */

@@ -7,9 +7,9 @@ import type { Workspace } from '../workspace/types.js';
 import { assertIndexTarget } from './index-target.js';
 import { createUnjournaledIndex, discardIndex, isCorruption, openIndex, sealIndex, type IndexDb } from './db.js';
 import { contentHash } from '../documents/text.js';
-import { planRepo, readCandidate, type RepoPlan } from './plan.js';
+import { planRepo, readCandidate, type RepoListing, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
-import { readIndexState, readRepoRows, storedHash, type IndexState, type RepoRow } from './state.js';
+import { indexedRepos, readIndexState, readRepoRows, storedHash, type IndexState } from './state.js';
 
 export interface SyncOptions {
   full?: boolean;
@@ -26,6 +26,8 @@ export interface SyncOptions {
    * state to answer from.
    */
   repos?: readonly string[];
+  /** File lists a caller started reading ahead (listAhead), by repo slug. */
+  listed?: ReadonlyMap<string, RepoListing>;
 }
 
 export interface SyncCounts {
@@ -95,9 +97,8 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
     // data_version changes when another connection commits: it tells whether the plan below is
     // still true once the lock is ours.
     const version = db.pragma('data_version', { simple: true });
-    const repoRows = readRepoRows(db);
-    const scope = full || options.repos === undefined ? null : syncScope(ws, repoRows, options.repos);
-    let plans = await planAll(ws, readIndexState(db, repoRows), full, scope);
+    const scope = full || options.repos === undefined ? null : syncScope(ws, indexedRepos(db), options.repos);
+    let plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), full, scope, options.listed);
     const counts = emptyCounts(plans);
     const changes: FileChange[] = [];
     if (!full && !(await needsWrite(ws, db, plans, options.settle === true, scope === null))) {
@@ -106,7 +107,7 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
     const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
     await withSyncLock(ws.index_path, async () => {
       // Another process may have synced while we waited for the lock: then look again.
-      if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db), false, scope);
+      if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), false, scope, options.listed);
       Object.assign(counts, emptyCounts(plans));
       await applyPlans(db, ws, plans, full, counts, changes, scope === null, pool);
     });
@@ -172,7 +173,7 @@ function linkInto(from: string, to: string): boolean {
 }
 
 /** The repos asked for, and every registered repo the index holds nothing about yet. */
-function syncScope(ws: Workspace, indexed: ReadonlyMap<string, RepoRow>, repos: readonly string[]): Set<string> {
+function syncScope(ws: Workspace, indexed: ReadonlySet<string>, repos: readonly string[]): Set<string> {
   const scope = new Set(repos);
   for (const repo of ws.repos) if (!indexed.has(repo.slug)) scope.add(repo.slug);
   return scope;
@@ -182,10 +183,10 @@ function outcomeOf(plans: RepoPlan[]): Pick<SyncOutcome, 'unreachable' | 'repo_p
   return { unreachable: unreachable(plans), repo_problems: repoProblems(plans), synced_repos: plans.map((p) => p.repo.slug) };
 }
 
-async function planAll(ws: Workspace, state: IndexState, full: boolean, scope: ReadonlySet<string> | null): Promise<RepoPlan[]> {
+async function planAll(ws: Workspace, state: IndexState, full: boolean, scope: ReadonlySet<string> | null, listed?: ReadonlyMap<string, RepoListing>): Promise<RepoPlan[]> {
   const repos = scope === null ? ws.repos : ws.repos.filter((repo) => scope.has(repo.slug));
   // Listing runs git: start every repo's at once.
-  return Promise.all(repos.map((repo) => planRepo(repo, state.repos.get(repo.slug), state.recorded(repo.slug), full)));
+  return Promise.all(repos.map((repo) => planRepo(repo, state.repos.get(repo.slug), state.recorded(repo.slug), full, listed?.get(repo.slug))));
 }
 
 function emptyCounts(plans: RepoPlan[]): SyncCounts {

@@ -33,13 +33,13 @@ function reachable(start: string, dynamic: boolean): Set<string> {
 
 describe('the MCP SDK loads only for custodian mcp', () => {
   it('is imported by no chunk start-up loads, and reached from one command module only: mcp', () => {
-    const chunks = readdirSync(BUNDLE).filter((f) => f.endsWith('.js'));
+    const chunks = readdirSync(BUNDLE).filter((f) => f.endsWith('.mjs'));
     const heavy = chunks.filter((c) => HEAVY.test(readFileSync(join(BUNDLE, c), 'utf8')));
     expect(heavy.length).toBeGreaterThan(0);
-    const startUp = reachable('main.js', false);
+    const startUp = reachable('main.mjs', false);
     expect(heavy.filter((c) => startUp.has(c))).toEqual([]);
-    // Each command module is a dynamic import of main.js; only the one registering `mcp` may reach the SDK.
-    const commands = edges('main.js').dynamics;
+    // Each command module is a dynamic import of main.mjs; only the one registering `mcp` may reach the SDK.
+    const commands = edges('main.mjs').dynamics;
     const reaching = commands.filter((c) => heavy.some((h) => reachable(c, true).has(h)));
     expect(reaching).toHaveLength(1);
     expect(readFileSync(join(BUNDLE, reaching[0]), 'utf8')).toMatch(MCP_COMMAND);
@@ -48,7 +48,7 @@ describe('the MCP SDK loads only for custodian mcp', () => {
   it('starts without the edit path: the server and its tool list load no YAML editor until a tool needs it', () => {
     // The command module imports the server dynamically; the server's static closure is what
     // every session pays before answering tools/list (tools import src/api on their first call).
-    const command = edges('main.js').dynamics.find((c) => MCP_COMMAND.test(readFileSync(join(BUNDLE, c), 'utf8')))!;
+    const command = edges('main.mjs').dynamics.find((c) => MCP_COMMAND.test(readFileSync(join(BUNDLE, c), 'utf8')))!;
     const servers = edges(command).dynamics;
     expect(servers).toHaveLength(1);
     const startUp = [...reachable(servers[0], false)];
@@ -60,7 +60,7 @@ describe('the MCP SDK loads only for custodian mcp', () => {
 
   it("carries zod's English messages and no other locale (the others were a third of the mcp chunk)", () => {
     const locales = new Set<string>();
-    for (const chunk of readdirSync(BUNDLE).filter((f) => f.endsWith('.js'))) {
+    for (const chunk of readdirSync(BUNDLE).filter((f) => f.endsWith('.mjs'))) {
       for (const m of readFileSync(join(BUNDLE, chunk), 'utf8').matchAll(/^\/\/ (?:\S*\/)?node_modules\/zod\/v4\/locales\/(\S+)$/gm)) locales.add(m[1]);
     }
     expect([...locales]).toEqual(['en.js']);

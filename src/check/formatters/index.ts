@@ -3,8 +3,8 @@ import { github } from './github.js';
 import { json } from './json.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
-import type { Formatter } from './types.js';
+import type { Formatter, FormatName } from './types.js';
 
-export const FORMATTERS: Readonly<Record<string, Formatter>> = { stylish, json, github, sarif };
+export { FORMAT_NAMES } from './types.js';
 
-export const FORMAT_NAMES = Object.keys(FORMATTERS);
+export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = { stylish, json, github, sarif };

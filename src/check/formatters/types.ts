@@ -3,6 +3,15 @@
 import type { WorkspaceMode } from '../../workspace/types.js';
 import type { CheckDiagnostic } from '../types.js';
 
+/** The report formats, by name (formatters/index.ts maps each to its formatter). */
+export const FORMAT_NAMES = ['stylish', 'json', 'github', 'sarif'] as const;
+
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+export function isFormatName(name: string): name is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(name);
+}
+
 export interface Paint {
   red(text: string): string;
   yellow(text: string): string;

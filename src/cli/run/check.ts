@@ -1,7 +1,9 @@
 // `custodian check`: the api's check run reported in the chosen format (stylish, json, github,
 // sarif), with what --fix did; exit 0 (clean), 1 (errors, or warnings past --max-warnings) or 2.
+// The formatters are loaded after the run (--json needs none): a pre-commit hook's git processes
+// start before the check's rules load (api/check.ts).
 import { checkRun } from '../../api/check.js';
-import { FORMAT_NAMES, FORMATTERS, countDiagnostics, summaryLine } from '../../check/index.js';
+import { FORMAT_NAMES, countDiagnostics, isFormatName, summaryLine } from '../../check/formatters/types.js';
 import { usageError } from '../../errors.js';
 import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
@@ -12,7 +14,7 @@ import type { CheckFlags } from '../commands/check.js';
 
 export async function check(ctx: CliContext, paths: string[], flags: CheckFlags): Promise<void> {
   const format = flags.json ? 'json' : (flags.format ?? 'stylish');
-  if (!FORMATTERS[format]) throw usageError(`unknown format \`${format}\`: expected one of ${FORMAT_NAMES.join(', ')}`);
+  if (!isFormatName(format)) throw usageError(`unknown format \`${format}\`: expected one of ${FORMAT_NAMES.join(', ')}`);
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   const outcome = await checkRun({
     ...apiOptions(ctx),
@@ -41,6 +43,7 @@ export async function check(ctx: CliContext, paths: string[], flags: CheckFlags)
   if (fix?.dry_run) process.stderr.write(`after fixing: ${summaryLine(input)}\n`);
   else if (format === 'json') process.stdout.write(`${JSON.stringify(outcome.report, null, 2)}\n`);
   else {
+    const { FORMATTERS } = await import('../../check/formatters/index.js');
     const output = FORMATTERS[format]({ ...input, paint: format === 'stylish' ? colors(useColor(process.stdout)) : undefined });
     // The stylish formatter shows text visibly itself; its lines, unlike github's, are never commands.
     process.stdout.write(format === 'stylish' ? inertLines(output.stdout) : output.stdout);
