@@ -16,7 +16,6 @@ export interface ParseJob {
 /** What a worker is started with (parse-worker.ts); its jobs follow as its first message. */
 export interface ParseWorkerData {
   counters: Int32Array;
-  ahead: number;
 }
 
 /** A parsed file as a worker posts it. */
@@ -32,7 +31,7 @@ export const TAKEN = 1;
 /** Below this many files, starting a worker (~50 ms of loading modules) costs more than it saves. */
 const MIN_FILES = 400;
 /** How many files the workers may parse ahead of the writer: their results wait in memory. */
-const AHEAD = 64;
+export const AHEAD = 64;
 /**
  * One worker nearly keeps up with the writer; each more costs a V8 of its own that loads and
  * optimises the parser again (measured at 10,000 files on 2 cores: two workers took 3.5 s and
@@ -59,12 +58,22 @@ export interface ParsePool {
  */
 export async function startParsePool(): Promise<ParsePool | null> {
   const workers = workerCount();
-  // The worker is a file of its own: present in the build (dist/), absent when running from sources.
-  // Beside this module: parse-worker.js in the compiled tree, parse-worker.mjs in the bundle.
+  // The worker is a file of its own beside this module: parse-worker.js in the compiled tree
+  // (dist/), parse-worker.mjs in the bundle, absent when running from sources.
   const script = new URL(import.meta.url.endsWith('.mjs') ? './parse-worker.mjs' : './parse-worker.js', import.meta.url);
   if (workers < 1 || !existsSync(fileURLToPath(script))) return null;
   const { Worker } = await import('node:worker_threads');
   return new SharedParsePool((data) => new Worker(script, { workerData: data }), workers);
+}
+
+/** Runs `work` with a pool started for it (null: parse in-process) and closes the pool afterwards, whatever happens. */
+export async function withParsePool<T>(work: (pool: ParsePool | null) => Promise<T>): Promise<T> {
+  const pool = await startParsePool();
+  try {
+    return await work(pool);
+  } finally {
+    await pool?.close();
+  }
 }
 
 /** DEFAULT_WORKERS where there is a core to spare; CUSTODIAN_PARSE_THREADS overrides it (0: parse in-process). */
@@ -88,7 +97,7 @@ class SharedParsePool implements ParsePool {
 
   constructor(start: (data: ParseWorkerData) => Worker, count: number) {
     for (let i = 0; i < count; i++) {
-      const worker = start({ counters: this.counters, ahead: AHEAD });
+      const worker = start({ counters: this.counters });
       worker.on('message', ({ index, prepared }: ParseWorkerMessage) => {
         this.delivered.set(index, prepared);
         if (this.waiting?.index === index) this.waiting.wake();

@@ -5,7 +5,7 @@ import { lstatSync, type Stats } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { escapedNamePath } from '../workspace/file-names.js';
 import { GitError } from '../workspace/git.js';
-import { linkTarget, readRepoFile, statOrNull, type RepoFileRead } from '../workspace/repo-file.js';
+import { linkTarget, statOrNull } from '../workspace/repo-file.js';
 import type { RepoConfig } from '../workspace/types.js';
 import { gitStateFiles, listIncludedFiles } from './repo-files.js';
 import type { FileRow, RecordedFiles, RepoRow } from './state.js';
@@ -238,6 +238,3 @@ function lstatBytes(path: Buffer): Stats | null {
 }
 
 /** Reads a candidate through the one safe routine; null when it vanished between the stat and the read. */
-export function readCandidate(checkout: string, candidate: FileCandidate): RepoFileRead | null {
-  return readRepoFile(checkout, candidate.path);
-}

@@ -3,8 +3,7 @@
 // the main thread writes rows; an incremental sync runs it in-process, asking first whether the
 // content changed.
 import { parseFile, unreadableResult } from '../documents/parse.js';
-import { contentHash } from '../documents/text.js';
-import { readRepoFile } from '../workspace/repo-file.js';
+import { readHashed } from './file-content.js';
 import { isRacy } from './stamps.js';
 import { fileRows, type FileRows } from './store.js';
 
@@ -25,10 +24,10 @@ export async function prepareFile(
   unchanged: (hash: string) => boolean = () => false,
 ): Promise<PreparedFile> {
   const readAt = Date.now();
-  const read = readRepoFile(checkout, path);
+  const read = readHashed(checkout, path);
   if (read === null) return { kind: 'gone' };
   if (!read.ok) return { kind: 'parsed', read: false, hash: null, racy: false, rows: fileRows(unreadableResult(path, read.problem)) };
-  const hash = contentHash(read.bytes);
+  const { hash } = read;
   const racy = isRacy(read.stats, readAt);
   if (unchanged(hash)) return { kind: 'unchanged', hash, racy };
   const result = await parseFile(path, read.bytes);

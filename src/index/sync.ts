@@ -6,8 +6,9 @@ import { dirname } from 'node:path';
 import type { Workspace } from '../workspace/types.js';
 import { assertIndexTarget } from './index-target.js';
 import { createUnjournaledIndex, discardIndex, isCorruption, openIndex, sealIndex, type IndexDb } from './db.js';
-import { contentHash } from '../documents/text.js';
-import { planRepo, readCandidate, type RepoListing, type RepoPlan } from './plan.js';
+import { readHashed } from './file-content.js';
+import type { ParsePool } from './parse-pool.js';
+import { planRepo, type RepoListing, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
 import { indexedRepos, readIndexState, readRepoRows, storedHash, type IndexState } from './state.js';
 
@@ -90,31 +91,32 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
     if (built) return { ...built, duration_ms: elapsed() };
   }
   const db = openIndex(ws.index_path, ws.index_source);
-  const full = options.full === true;
+  if (options.full !== true) return syncOpenIndex(ws, db, options, null, elapsed);
   // A full sync parses every file: its parse workers start first, and load while git lists the repos.
-  const pool = full ? await (await import('./parse-pool.js')).startParsePool() : null;
-  try {
-    // data_version changes when another connection commits: it tells whether the plan below is
-    // still true once the lock is ours.
-    const version = db.pragma('data_version', { simple: true });
-    const scope = full || options.repos === undefined ? null : syncScope(ws, indexedRepos(db), options.repos);
-    let plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), full, scope, options.listed);
-    const counts = emptyCounts(plans);
-    const changes: FileChange[] = [];
-    if (!full && !(await needsWrite(ws, db, plans, options.settle === true, scope === null))) {
-      return { db, counts, changes, wrote: false, ...outcomeOf(plans), duration_ms: elapsed() };
-    }
-    const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
-    await withSyncLock(ws.index_path, async () => {
-      // Another process may have synced while we waited for the lock: then look again.
-      if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), false, scope, options.listed);
-      Object.assign(counts, emptyCounts(plans));
-      await applyPlans(db, ws, plans, full, counts, changes, scope === null, pool);
-    });
-    return { db, counts, changes, wrote: true, ...outcomeOf(plans), duration_ms: elapsed() };
-  } finally {
-    await pool?.close();
+  const { withParsePool } = await import('./parse-pool.js');
+  return withParsePool((pool) => syncOpenIndex(ws, db, options, pool, elapsed));
+}
+
+async function syncOpenIndex(ws: Workspace, db: IndexDb, options: SyncOptions, pool: ParsePool | null, elapsed: () => number): Promise<SyncOutcome> {
+  const full = options.full === true;
+  // data_version changes when another connection commits: it tells whether the plan below is
+  // still true once the lock is ours.
+  const version = db.pragma('data_version', { simple: true });
+  const scope = full || options.repos === undefined ? null : syncScope(ws, indexedRepos(db), options.repos);
+  let plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), full, scope, options.listed);
+  const counts = emptyCounts(plans);
+  const changes: FileChange[] = [];
+  if (!full && !(await needsWrite(ws, db, plans, options.settle === true, scope === null))) {
+    return { db, counts, changes, wrote: false, ...outcomeOf(plans), duration_ms: elapsed() };
   }
+  const [{ withSyncLock }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
+  await withSyncLock(ws.index_path, async () => {
+    // Another process may have synced while we waited for the lock: then look again.
+    if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), false, scope, options.listed);
+    Object.assign(counts, emptyCounts(plans));
+    await applyPlans(db, ws, plans, full, counts, changes, scope === null, pool);
+  });
+  return { db, counts, changes, wrote: true, ...outcomeOf(plans), duration_ms: elapsed() };
 }
 
 /**
@@ -129,7 +131,7 @@ async function buildMissingIndex(ws: Workspace): Promise<Omit<SyncOutcome, 'dura
   const path = ws.index_path;
   assertIndexTarget(path, ws.index_source);
   mkdirSync(dirname(path), { recursive: true });
-  const [{ withSyncLock }, { applyPlans }, { startParsePool }] = await Promise.all([
+  const [{ withSyncLock }, { applyPlans }, { withParsePool }] = await Promise.all([
     import('./sync-lock.js'),
     import('./sync-apply.js'),
     import('./parse-pool.js'),
@@ -142,17 +144,17 @@ async function buildMissingIndex(ws: Workspace): Promise<Omit<SyncOutcome, 'dura
     // Under the sync lock there is one builder: a file of this name is a killed build's.
     const building = `${path}.building`;
     const db = createUnjournaledIndex(building);
-    const pool = await startParsePool();
     try {
-      const plans = await planAll(ws, readIndexState(db), true, null);
-      const counts = emptyCounts(plans);
-      const changes: FileChange[] = [];
-      await applyPlans(db, ws, plans, true, counts, changes, true, pool);
-      sealIndex(db);
-      if (!linkInto(building, path)) return null;
-      return { db: openIndex(path, ws.index_source), counts, changes, wrote: true, ...outcomeOf(plans) };
+      return await withParsePool(async (pool) => {
+        const plans = await planAll(ws, readIndexState(db), true, null);
+        const counts = emptyCounts(plans);
+        const changes: FileChange[] = [];
+        await applyPlans(db, ws, plans, true, counts, changes, true, pool);
+        sealIndex(db);
+        if (!linkInto(building, path)) return null;
+        return { db: openIndex(path, ws.index_source), counts, changes, wrote: true, ...outcomeOf(plans) };
+      });
     } finally {
-      await pool?.close();
       if (db.open) db.close();
       rmSync(building, { force: true });
     }
@@ -218,8 +220,8 @@ async function needsWrite(ws: Workspace, db: IndexDb, plans: RepoPlan[], settle:
     if (plan.row.config_hash !== plan.configKey) return true;
     for (const candidate of plan.candidates) {
       if (!candidate.row || candidate.row.stamp !== candidate.stamp) return true;
-      const read = readCandidate(plan.repo.checkout, candidate);
-      if (!read?.ok || contentHash(read.bytes) !== storedHash(db, candidate.row.id)) return true;
+      const read = readHashed(plan.repo.checkout, candidate.path);
+      if (!read?.ok || read.hash !== storedHash(db, candidate.row.id)) return true;
       // Unchanged, but no longer racy: the flag stays until the next write (or `sync`) clears it.
       if (settle && candidate.stats && !isRacy(candidate.stats, Date.now())) return true;
     }
