@@ -3,7 +3,7 @@
 // deletion is hidden from the cross-file rules too.
 import { isAbsolute, resolve, sep } from 'node:path';
 import type { CheckOptions, FileRef } from '../check/index.js';
-import { readStagedBlobs, stagedChanges, type ReadOutcome, type StagedChanges } from '../check/sources.js';
+import { readStagedBlobs, stagedChanges, type ReadOutcome } from '../check/sources.js';
 import { usageError } from '../errors.js';
 import { findGitDirs, prefixInWorkTree, type GitDirs } from '../workspace/git-dirs.js';
 import { compileInclude } from '../workspace/include.js';
@@ -23,26 +23,9 @@ export interface StagedTree {
   owners: { repo: RepoConfig; prefix: string }[];
 }
 
-/** What git says is staged in the work tree around `cwd`, asked before the workspace is loaded. */
-export interface StagedStart {
-  /** Null outside a git work tree (stagedTree reports it). */
-  dirs: GitDirs | null;
-  changes: Promise<StagedChanges> | null;
-}
-
-/**
- * Starts `git diff --cached` from the current directory alone, first thing: git then runs while
- * the workspace, the index and the check's rules load, instead of after them.
- */
-export function startStaged(cwd: string): StagedStart {
-  const dirs = findGitDirs(cwd);
-  const changes = dirs ? stagedChanges(dirs.workTree) : null;
-  void changes?.catch(() => undefined); // awaited by stagedScope; this keeps an earlier failure from going unhandled
-  return { dirs, changes };
-}
-
 /** Found from the files alone (no git process), so the sync can be limited to the owners before anything else runs. */
-export function stagedTree(repos: RepoConfig[], { dirs }: StagedStart, cwd: string): StagedTree {
+export function stagedTree(repos: RepoConfig[], cwd: string): StagedTree {
+  const dirs = findGitDirs(cwd);
   if (!dirs) throw usageError(`--staged: ${cwd} is not inside a git repository`);
   const owners = repos
     .map((repo) => ({ repo, prefix: prefixInWorkTree(dirs, repo.checkout) }))
@@ -51,10 +34,11 @@ export function stagedTree(repos: RepoConfig[], { dirs }: StagedStart, cwd: stri
   return { dirs, owners };
 }
 
-export async function stagedScope({ dirs, owners }: StagedTree, started: StagedStart): Promise<StagedScope> {
+/** Asks git what is staged at once (in this turn: see checkRun), and reads the staged blobs. */
+export async function stagedScope({ dirs, owners }: StagedTree): Promise<StagedScope> {
   const scope: StagedScope = { files: [], read: () => null, hidden: [], absolute: new Map() };
-  if (owners.length === 0 || !started.changes) return scope;
-  const changes = await started.changes;
+  if (owners.length === 0) return scope;
+  const changes = await stagedChanges(dirs.workTree);
   const toRef = (path: string): FileRef | null => {
     const owner = owners.find(({ prefix }) => prefix === '' || path.startsWith(`${prefix}/`));
     if (!owner) return null;

@@ -86,20 +86,19 @@ export async function checkRun(options: CheckOptions = {}): Promise<CheckOutcome
   if (options.dryRun && !options.fix) throw usageError('--dry-run goes with --fix (it shows what --fix would change)');
   if (options.fix && options.staged) throw usageError('--fix cannot be combined with --staged: fixes edit the working tree, --staged checks the staged blobs');
   const cwd = cwdOf(options);
-  // A pre-commit hook waits on git twice: for what is staged, and for the committing repos' file
-  // lists (staging changed their git index, so the sync lists them again). Both start as soon as
-  // what they need is known, and run while the workspace, the index and the rules load.
   const staged = options.staged ? await import('./check-staged.js') : null;
-  const started = staged?.startStaged(cwd) ?? null;
   const ws = await loadWorkspace(options);
   const repos = selectRepos(ws, options.repos);
   // A pre-commit hook changes only the repos of the committing work tree: only they are synced,
   // the others are answered as last indexed (DESIGN, "Consistency check").
-  const tree = staged && started ? staged.stagedTree(repos, started, cwd) : null;
-  const listed = tree && options.sync !== false ? await listOwnersAhead(tree.owners.map(({ repo }) => repo)) : undefined;
-  // git reads the staged blobs while the index syncs: the two wait on different processes.
-  const stagedFiles = staged && tree && started ? staged.stagedScope(tree, started) : null;
+  const tree = staged ? staged.stagedTree(repos, cwd) : null;
+  // It waits on git twice: for what is staged, and for the committing repos' file lists (staging
+  // changed their git index, so the sync lists them again). Both are asked in this turn, so one
+  // shell runs them (batchedGit), while the index and the rules load.
+  const aheadOf = tree && options.sync !== false ? await listerOfOwners() : null;
+  const stagedFiles = staged && tree ? staged.stagedScope(tree) : null;
   void stagedFiles?.catch(() => undefined); // awaited below; this only keeps a failure during the sync from going unhandled
+  const listed = aheadOf && tree ? await aheadOf(tree.owners.map(({ repo }) => repo)) : undefined;
   const engine = await import('../check/index.js');
   return withIndex(
     ws,
@@ -118,10 +117,13 @@ export async function checkRun(options: CheckOptions = {}): Promise<CheckOutcome
   );
 }
 
-/** The owners' file lists, started now (listAhead): the sync waits for them instead of starting them. */
-async function listOwnersAhead(owners: RepoConfig[]): Promise<Map<string, RepoListing>> {
-  const { listAhead } = await import('../index/plan.js');
-  return new Map(await Promise.all(owners.map(async (repo) => [repo.slug, await listAhead(repo)] as const)));
+/**
+ * What starts the owners' file lists (listAhead), with its modules loaded first: called, it asks
+ * git in the same turn as the caller (no module to wait for in between).
+ */
+async function listerOfOwners(): Promise<(owners: RepoConfig[]) => Promise<Map<string, RepoListing>>> {
+  const [{ listAhead }] = await Promise.all([import('../index/plan.js'), import('../workspace/include.js')]);
+  return async (owners) => new Map(await Promise.all(owners.map(async (repo) => [repo.slug, await listAhead(repo)] as const)));
 }
 
 function outcome(

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { overSizeCap, MAX_FILE_BYTES } from '../documents/text.js';
 import { readRepoFile } from '../workspace/repo-file.js';
-import { runGit } from '../workspace/git.js';
+import { batchedGit } from '../workspace/git-batch.js';
 import { readLooseObject, readObjects, type BatchObject } from '../workspace/git-objects.js';
 
 export type ReadOutcome = { bytes: Buffer; problem?: undefined } | { bytes: null; problem: string };
@@ -30,15 +30,16 @@ export interface StagedChanges {
  * The index a commit records: a hook of `git commit -a` or `git commit <paths>` is handed a
  * temporary one in GIT_INDEX_FILE (which runGit otherwise removes, as it points git elsewhere).
  */
-function indexEnv(cwd: string): Record<string, string> {
+function indexFile(cwd: string): string | undefined {
   const file = process.env.GIT_INDEX_FILE;
-  return file ? { GIT_INDEX_FILE: resolve(cwd, file) } : {};
+  return file ? resolve(cwd, file) : undefined;
 }
 
 /** What `git commit` would record in the work tree at `workTree`, against HEAD (or nothing). */
 export async function stagedChanges(workTree: string, cwd = process.cwd()): Promise<StagedChanges> {
-  const { stdout } = await runGit(workTree, ['diff', '--cached', '--raw', '--no-abbrev', '--no-renames', '-z'], { env: indexEnv(cwd) });
-  const fields = stdout.split('\0');
+  // Batched: a pre-commit check asks for this and for the committing repos' file lists in one turn.
+  const stdout = await batchedGit(workTree, ['diff', '--cached', '--raw', '--no-abbrev', '--no-renames', '-z'], { indexFile: indexFile(cwd) });
+  const fields = stdout.toString('utf8').split('\0');
   const changes: StagedChanges = { staged: [], ids: new Map(), links: [], deleted: [] };
   for (let i = 0; i + 1 < fields.length; i += 2) {
     // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path.
@@ -75,7 +76,8 @@ export async function readStagedBlobs(workTree: string, paths: readonly string[]
     else askable.push(path);
   }
   if (askable.length === 0) return blobs;
-  const objects = await readObjects(workTree, askable.map((p) => `:${p}`), { maxBytes: MAX_FILE_BYTES, env: indexEnv(cwd) });
+  const index = indexFile(cwd);
+  const objects = await readObjects(workTree, askable.map((p) => `:${p}`), { maxBytes: MAX_FILE_BYTES, env: index === undefined ? {} : { GIT_INDEX_FILE: index } });
   askable.forEach((path, i) => blobs.set(path, blobOutcome(objects[i])));
   return blobs;
 }

@@ -12,6 +12,8 @@ import { gitEnvironment, neutralGitOptions, runGitBuffer } from './git.js';
 interface GitRequest {
   cwd: string;
   args: readonly string[];
+  /** GIT_INDEX_FILE for this call (a commit hook's index); none: git's own. */
+  indexFile?: string;
 }
 
 interface Queued extends GitRequest {
@@ -21,23 +23,31 @@ interface Queued extends GitRequest {
 
 let queue: Queued[] | null = null;
 
-/** stdout of `git <args>` in `cwd`, as runGitBuffer answers it (and fails), sharing processes with the calls made in the same turn. */
-export function batchedGit(cwd: string, args: string[]): Promise<Buffer> {
+/**
+ * stdout of `git <args>` in `cwd`, as runGitBuffer answers it (and fails), sharing processes with
+ * the calls made in the same turn. `indexFile`: the GIT_INDEX_FILE git reads (runGit's environment
+ * has none).
+ */
+export function batchedGit(cwd: string, args: string[], options: { indexFile?: string } = {}): Promise<Buffer> {
   // Windows has no /bin/sh: one process a call there.
-  if (process.platform === 'win32') return runGitBuffer(cwd, args).then((r) => r.stdout);
+  if (process.platform === 'win32') return runGitBuffer(cwd, args, { env: indexEnv(options.indexFile) }).then((r) => r.stdout);
   return new Promise((resolve, reject) => {
     if (queue === null) {
       queue = [];
       setImmediate(flushQueue);
     }
-    queue.push({ cwd, args, resolve, reject });
+    queue.push({ cwd, args, indexFile: options.indexFile, resolve, reject });
   });
+}
+
+function indexEnv(indexFile: string | undefined): Record<string, string> {
+  return indexFile === undefined ? {} : { GIT_INDEX_FILE: indexFile };
 }
 
 function flushQueue(): void {
   const batch = queue ?? [];
   queue = null;
-  const alone = (q: Queued) => runGitBuffer(q.cwd, [...q.args]).then((r) => q.resolve(r.stdout), q.reject);
+  const alone = (q: Queued) => runGitBuffer(q.cwd, [...q.args], { env: indexEnv(q.indexFile) }).then((r) => q.resolve(r.stdout), q.reject);
   if (batch.length === 1) {
     void alone(batch[0]);
     return;
@@ -48,14 +58,16 @@ function flushQueue(): void {
   );
 }
 
-// Arguments: the boundary, then per folder: the folder, the number of git arguments, the arguments.
-// eval sees only references to positional parameters ("${3}"), never their values.
+// Arguments: the boundary, then per folder: the folder, its GIT_INDEX_FILE or an empty one for
+// none, the number of git arguments, the arguments. eval sees only references to positional
+// parameters ("${3}") and to $d and $x, never their values.
 const SCRIPT = `b=$1; shift
 while [ $# -gt 0 ]; do
-  d=$1; k=$2; shift 2
+  d=$1; x=$2; k=$3; shift 3
   r=''; i=1
   while [ "$i" -le "$k" ]; do r="$r \\"\\\${$i}\\""; i=$((i + 1)); done
-  eval "git -C \\"\\$d\\" $r" </dev/null 2>/dev/null
+  e=''; if [ -n "$x" ]; then e='GIT_INDEX_FILE="$x" '; fi
+  eval "$e""git -C \\"\\$d\\" $r" </dev/null 2>/dev/null
   s=$?
   shift "$k"
   printf '%s %s\\n' "$b" "$s"
@@ -78,9 +90,9 @@ async function runGitMany(requests: readonly GitRequest[]): Promise<(Buffer | nu
 function runShell(requests: readonly GitRequest[]): Promise<(Buffer | null)[]> {
   const boundary = `custodian-${nodeCrypto().randomBytes(16).toString('hex')}`;
   const argv = ['-c', SCRIPT, 'sh', boundary];
-  for (const { cwd, args } of requests) {
+  for (const { cwd, args, indexFile } of requests) {
     const git = [...neutralGitOptions(), ...args];
-    argv.push(cwd, String(git.length), ...git);
+    argv.push(cwd, indexFile ?? '', String(git.length), ...git);
   }
   return new Promise((resolve) => {
     execFile('/bin/sh', argv, { env: gitEnvironment(), encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, windowsHide: true }, (_error, stdout) => {
