@@ -134,18 +134,29 @@ function bundleReportAssets() {
   );
 }
 
-// Schemas that only the hub and export read get their own module, so the validators every command
-// loads (the registry's, the documents') stay small; they stop at the first error, which is all a
-// rejected upload or source needs.
+// The validators every command may load are the documents' (check and edits validate front
+// matter). The others get modules of their own, loaded only by their readers: the registry's
+// (read again only when its cache is stale), and the snapshot's, which only the hub and export read
+// and which stop at the first error, all a rejected upload or source needs. event.schema.json is
+// not precompiled: custodian builds its events itself and validates none at run time (the tests
+// check what it derives against the schema).
 function separateModules() {
-  return { 'snapshot-validators': { schemas: ['snapshot'], allErrors: false } };
+  return {
+    'registry-validators': { schemas: ['workspace'], allErrors: true },
+    'snapshot-validators': { schemas: ['snapshot'], allErrors: false },
+  };
+}
+
+function notPrecompiled() {
+  return new Set(['event']);
 }
 
 function generateValidators() {
   const schemaDir = join(root, 'schemas');
   const names = readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort().map((f) => f.replace(/\.schema\.json$/, ''));
   const separate = new Set(Object.values(separateModules()).flatMap((m) => m.schemas));
-  writeValidatorModule('validators', names.filter((n) => !separate.has(n)), true);
+  const skipped = notPrecompiled();
+  writeValidatorModule('validators', names.filter((n) => !separate.has(n) && !skipped.has(n)), true);
   for (const [module, { schemas, allErrors }] of Object.entries(separateModules())) writeValidatorModule(module, schemas, allErrors);
 }
 

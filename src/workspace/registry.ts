@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import { readYaml } from '../documents/yaml/read.js';
 import { REGISTRY_MAX_BYTES } from './types.js';
 import { CustodianError } from '../errors.js';
-import { validator } from '../schemas.js';
+import * as generated from '../generated/registry-validators.js';
+import type { Validator } from '../schemas.js';
 import { resolveCheckout } from './checkout.js';
 import { throwRegistryProblems, type RegistryFileText, type RegistryProblem } from './registry-diagnostics.js';
 import { isMapping, mergeLocal } from './registry-merge.js';
@@ -25,6 +26,9 @@ import {
   type RepoConfig,
   type RuleSetting,
 } from './types.js';
+
+/** schemas/workspace.schema.json, precompiled into a module of its own (scripts/build.mjs). */
+const workspaceValidator = (generated as unknown as { workspace: Validator }).workspace;
 
 export interface LoadRegistryOptions {
   /** Folder that messages' paths are relative to (default: the workspace root). */
@@ -68,7 +72,7 @@ export async function loadRegistry(root: string, options: LoadRegistryOptions = 
 
   let mainValid = false;
   if (main.ok) {
-    const validate = validator('workspace');
+    const validate = workspaceValidator;
     mainValid = validate(main.value);
     if (!mainValid) problems.push(...schemaProblems(validate.errors ?? [], { file: CONFIG_FILE_NAME, data: main.value }));
   }
@@ -83,7 +87,7 @@ export async function loadRegistry(root: string, options: LoadRegistryOptions = 
     const merge = mergeLocal(mainData, local.value);
     problems.push(...merge.problems);
     if (isMapping(local.value)) problems.push(...duplicateSlugProblems(local.value, LOCAL_FILE_NAME));
-    const validate = validator('workspace');
+    const validate = workspaceValidator;
     if (!validate(merge.merged)) {
       // custodian.yaml alone is valid, so whatever fails now was written in custodian.local.yaml.
       problems.push(
