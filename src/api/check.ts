@@ -7,7 +7,6 @@ import type { CheckDiagnostic, CheckOptions as RunOptions, CheckRun, ReportInput
 import type { Severity } from '../documents/model.js';
 import { unknownRepo, usageError } from '../errors.js';
 import type { IndexDb } from '../index/db.js';
-import type { RepoListing } from '../index/plan.js';
 import { VERSION } from '../version.js';
 import type { RepoConfig, Workspace, WorkspaceMode } from '../workspace/types.js';
 import type { StagedScope } from './check-staged.js';
@@ -95,10 +94,10 @@ export async function checkRun(options: CheckOptions = {}): Promise<CheckOutcome
   // It waits on git twice: for what is staged, and for the committing repos' file lists (staging
   // changed their git index, so the sync lists them again). Both are asked in this turn, so one
   // shell runs them (batchedGit), while the index and the rules load.
-  const aheadOf = tree && options.sync !== false ? await listerOfOwners() : null;
+  const lister = tree && options.sync !== false ? await (await import('../index/plan.js')).aheadLister() : null;
   const stagedFiles = staged && tree ? staged.stagedScope(tree) : null;
   void stagedFiles?.catch(() => undefined); // awaited below; this only keeps a failure during the sync from going unhandled
-  const listed = aheadOf && tree ? await aheadOf(tree.owners.map(({ repo }) => repo)) : undefined;
+  const listed = lister && tree ? new Map(tree.owners.map(({ repo }) => [repo.slug, lister(repo)] as const)) : undefined;
   const engine = await import('../check/index.js');
   return withIndex(
     ws,
@@ -115,15 +114,6 @@ export async function checkRun(options: CheckOptions = {}): Promise<CheckOutcome
     },
     tree ? { repos: tree.owners.map(({ repo }) => repo.slug), listed } : {},
   );
-}
-
-/**
- * What starts the owners' file lists (listAhead), with its modules loaded first: called, it asks
- * git in the same turn as the caller (no module to wait for in between).
- */
-async function listerOfOwners(): Promise<(owners: RepoConfig[]) => Promise<Map<string, RepoListing>>> {
-  const [{ listAhead }] = await Promise.all([import('../index/plan.js'), import('../workspace/include.js')]);
-  return async (owners) => new Map(await Promise.all(owners.map(async (repo) => [repo.slug, await listAhead(repo)] as const)));
 }
 
 function outcome(

@@ -82,9 +82,25 @@ export async function openFreshIndex(
   const { syncWorkspace } = await import('../index/sync.js');
   const sync = await syncWorkspace(ws, { full: how.full, settle: how.settle, repos: how.repos, listed: how.listed });
   for (const problem of reportedProblems(ws, sync)) warn(options, `repo ${problem.repo}: ${problem.message}`);
-  const { deriveAfterSync } = await import('./events.js');
   await deriveAfterSync(ws, sync.db, options, { stale: how.stale === true });
   return { db: sync.db, sync };
+}
+
+/**
+ * The events step of a sync, run once the index is fresh: derives the commits HEAD moved past
+ * (and, with `stale`, the day's stale tasks). Cheap when nothing moved. Never fails the sync:
+ * a problem is a warning, and the derivation is tried again next time. Returns the new events.
+ * Here, not with the events operations (events.ts): every read command runs it, and loads no more.
+ */
+async function deriveAfterSync(ws: Workspace, db: IndexDb, options: WorkspaceOptions & { now?: Date }, how: { stale: boolean }): Promise<number> {
+  try {
+    const { eventsStep } = await import('../events/step.js');
+    const outcome = await eventsStep(ws, db, { now: options.now ?? clockOf(options), stale: how.stale, warn: (m) => warn(options, m) });
+    return outcome?.derived ?? 0;
+  } catch (error) {
+    warn(options, `events: ${error instanceof Error ? error.message : String(error)}; events were not derived`);
+    return 0;
+  }
 }
 
 /** The repos whose missing checkout is news: an archived repo's checkout may well be gone. */

@@ -6,7 +6,6 @@ import { EVENT_NAMES, eventName, fullType } from '../events/catalogue.js';
 import type { CloudEvent } from '../events/envelope.js';
 // Small and free of NATS code: asking whether publishing is configured loads no client.
 import { natsTarget, type NatsTarget } from '../events/nats-target.js';
-import type { IndexDb } from '../index/db.js';
 import type { Workspace } from '../workspace/types.js';
 import { clockOf, envOf, loadWorkspace, openFreshIndex, warn, type WorkspaceOptions } from './context.js';
 
@@ -136,22 +135,6 @@ export async function backfillEvents(options: BackfillOptions): Promise<EventBac
     return { schema_version: 1, kind: 'event-backfill', since: since.toISOString(), derived: outcome.derived };
   } finally {
     db.close();
-  }
-}
-
-/**
- * The events step of a sync, run once the index is fresh: derives the commits HEAD moved past
- * (and, with `stale`, the day's stale tasks). Cheap when nothing moved. Never fails the sync:
- * a problem is a warning, and the derivation is tried again next time. Returns the new events.
- */
-export async function deriveAfterSync(ws: Workspace, db: IndexDb, options: EventsOptions, how: { stale: boolean }): Promise<number> {
-  try {
-    const { eventsStep } = await import('../events/step.js');
-    const outcome = await eventsStep(ws, db, { now: options.now ?? clockOf(options), stale: how.stale, warn: (m) => warn(options, m) });
-    return outcome?.derived ?? 0;
-  } catch (error) {
-    warn(options, `events: ${error instanceof Error ? error.message : String(error)}; events were not derived`);
-    return 0;
   }
 }
 

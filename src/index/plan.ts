@@ -7,7 +7,7 @@ import { escapedNamePath } from '../workspace/file-names.js';
 import { GitError } from '../workspace/git.js';
 import { linkTarget, statOrNull } from '../workspace/repo-file.js';
 import type { RepoConfig } from '../workspace/types.js';
-import { gitStateFiles, listIncludedFiles } from './repo-files.js';
+import { fileLister, gitStateFiles } from './repo-files.js';
 import type { FileRow, RecordedFiles, RepoRow } from './state.js';
 import { checkSummary, folderStamps, foldersUnchanged, lstatOrNull, statStamp } from './stamps.js';
 
@@ -83,26 +83,32 @@ export interface RepoListing {
 }
 
 /**
- * Starts reading a repo's file list ahead of its plan, for a caller that knows the list will be
- * read again (a pre-commit check: staging files changed the git index) and has other work to do
- * meanwhile. planRepo uses it when the git index still stamps the same, and lists again otherwise.
+ * What starts reading repos' file lists ahead of their plans, for a caller that knows they will
+ * be read again (a pre-commit check: staging files changed the git index) and has other work to do
+ * meanwhile; the lists it starts in one turn share one git process. planRepo uses a list when the
+ * git index still stamps the same, and lists again otherwise.
  */
-export async function listAhead(repo: RepoConfig): Promise<RepoListing> {
-  const listing = await startListing(repo, gitIndexStamp(repo.checkout));
-  void listing.paths.catch(() => undefined); // awaited (and its failure reported) by planRepo
-  return listing;
+export async function aheadLister(): Promise<(repo: RepoConfig) => RepoListing> {
+  const start = await listingStarter();
+  return (repo) => {
+    const listing = start(repo, gitIndexStamp(repo.checkout));
+    void listing.paths.catch(() => undefined); // awaited (and its failure reported) by planRepo
+    return listing;
+  };
 }
 
-async function startListing(repo: RepoConfig, gitStamp: string | null): Promise<RepoListing> {
-  // Folder stamps are taken before listing, so a file added during the listing changes them.
-  const { includeBases } = await import('../workspace/include.js');
-  const dirStamps = folderStamps(repo.checkout, includeBases(repo.include));
-  return { gitStamp, dirStamps, paths: listIncludedFiles(repo.checkout, repo.include) };
+async function listingStarter(): Promise<(repo: RepoConfig, gitStamp: string | null) => RepoListing> {
+  const [list, { includeBases }] = await Promise.all([fileLister(), import('../workspace/include.js')]);
+  return (repo, gitStamp) => {
+    // Folder stamps are taken before listing, so a file added during the listing changes them.
+    const dirStamps = folderStamps(repo.checkout, includeBases(repo.include));
+    return { gitStamp, dirStamps, paths: list(repo.checkout, repo.include) };
+  };
 }
 
 /**
  * `recorded`: the repo's files rows, read only where the repo's summary cannot vouch for them.
- * `ahead`: its file list, if a caller started reading it already (listAhead).
+ * `ahead`: its file list, if a caller started reading it already (aheadLister).
  */
 export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recorded: RecordedFiles, full: boolean, ahead?: RepoListing): Promise<RepoPlan> {
   const configKey = repoConfigKey(repo);
@@ -134,7 +140,7 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recor
   }
   // A listing read ahead is good when it was stamped with this same git index: the folder stamps
   // it took before listing are then older than this plan's, so a file added since still shows.
-  const listing = ahead?.gitStamp === gitStamp && !full ? ahead : await startListing(repo, gitStamp);
+  const listing = ahead?.gitStamp === gitStamp && !full ? ahead : (await listingStarter())(repo, gitStamp);
   const { dirStamps } = listing;
   let paths: string[];
   try {

@@ -3,16 +3,21 @@
 // A folder that is not inside a git work tree is not a repo (sync reports it, as DoI C2 does).
 import { join } from 'node:path';
 import { findGitDirs } from '../workspace/git-dirs.js';
-import { listFiles } from '../workspace/git-facts.js';
 
-export async function listIncludedFiles(checkout: string, include: readonly string[]): Promise<string[]> {
-  // picomatch is only needed when a repo's file list is read again, never on the no-op path.
-  const { compileInclude, includeBases } = await import('../workspace/include.js');
-  const matches = compileInclude(include);
-  const bases = includeBases(include);
-  const pathspecs = bases.includes('') ? [] : bases;
-  const paths = await listFiles(checkout, pathspecs);
-  return paths.filter(matches);
+export type FileLister = (checkout: string, include: readonly string[]) => Promise<string[]>;
+
+/**
+ * What lists a repo's included files. Its modules (picomatch, git) load first, only when a list
+ * is read again, never on the no-op path; then each call asks git at once, so the lists started
+ * in one turn share one git process (batchedGit).
+ */
+export async function fileLister(): Promise<FileLister> {
+  const [{ compileInclude, includeBases }, { listFiles }] = await Promise.all([import('../workspace/include.js'), import('../workspace/git-facts.js')]);
+  return async (checkout, include) => {
+    const bases = includeBases(include);
+    const paths = await listFiles(checkout, bases.includes('') ? [] : bases);
+    return paths.filter(compileInclude(include));
+  };
 }
 
 /**

@@ -6,7 +6,6 @@ import { dirname } from 'node:path';
 import type { Workspace } from '../workspace/types.js';
 import { assertIndexTarget } from './index-target.js';
 import { createUnjournaledIndex, discardIndex, isCorruption, openIndex, sealIndex, type IndexDb } from './db.js';
-import { readHashed } from './file-content.js';
 import type { ParsePool } from './parse-pool.js';
 import { planRepo, type RepoListing, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
@@ -27,7 +26,7 @@ export interface SyncOptions {
    * state to answer from.
    */
   repos?: readonly string[];
-  /** File lists a caller started reading ahead (listAhead), by repo slug. */
+  /** File lists a caller started reading ahead (aheadLister), by repo slug. */
   listed?: ReadonlyMap<string, RepoListing>;
 }
 
@@ -220,6 +219,8 @@ async function needsWrite(ws: Workspace, db: IndexDb, plans: RepoPlan[], settle:
     if (plan.row.config_hash !== plan.configKey) return true;
     for (const candidate of plan.candidates) {
       if (!candidate.row || candidate.row.stamp !== candidate.stamp) return true;
+      // Loaded here: a no-op read with no racy file hashes nothing.
+      const { readHashed } = await import('./file-content.js');
       const read = readHashed(plan.repo.checkout, candidate.path);
       if (!read?.ok || read.hash !== storedHash(db, candidate.row.id)) return true;
       // Unchanged, but no longer racy: the flag stays until the next write (or `sync`) clears it.

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listAhead } from '../../src/index/plan.js';
+import { aheadLister } from '../../src/index/plan.js';
 import { selectTasks } from '../../src/index/queries/tasks.js';
 import { syncWorkspace, type SyncOptions } from '../../src/index/sync.js';
 import { resolveWorkspace } from '../../src/workspace/discover.js';
@@ -33,7 +33,7 @@ describe('a file list read ahead', () => {
     const { ws, workspace, tasks } = await setUp();
     const alpha = ws.repo('alpha');
     git(alpha, ['add', '-A']); // touches the git index, so the sync lists the repo again
-    const listing = await listAhead(workspace.repos[0]);
+    const listing = (await aheadLister())(workspace.repos[0]);
     writeFileSync(join(alpha, 'workplans/A-2.md'), workplan('A-2', [['A-2-T1', 'todo']]));
     git(alpha, ['add', 'workplans/A-2.md']);
     expect(await tasks({ repos: ['alpha'], listed: new Map([['alpha', listing]]) })).toEqual(['A-1-T1', 'A-2-T1']);
@@ -44,7 +44,7 @@ describe('a file list read ahead', () => {
     const alpha = ws.repo('alpha');
     writeFileSync(join(alpha, 'workplans/A-1.md'), workplan('A-1', [['A-1-T1', 'done'], ['A-1-T2', 'todo']]));
     git(alpha, ['add', '-A']);
-    const listing = await listAhead(workspace.repos[0]);
+    const listing = (await aheadLister())(workspace.repos[0]);
     expect(await listing.paths).toEqual(['workplans/A-1.md']);
     // Created after the list was read, untracked: the git index does not change.
     writeFileSync(join(alpha, 'workplans/A-3.md'), workplan('A-3', [['A-3-T1', 'todo']]));
