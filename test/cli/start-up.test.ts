@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withSyncLock } from '../../src/index/sync-lock.js';
 import { removeTempDirs, runCli, tempDir } from '../helpers/git-repo.js';
 import { tempWorkspace, workplan } from '../index/workspace-helper.js';
 
@@ -52,5 +53,23 @@ describe('start-up of a read command on an up-to-date index', () => {
   it('a command that reads a changed file hashes it, and the probe sees node:crypto load', () => {
     writeFileSync(join(ws.repo('alpha'), 'workplans/A-1.md'), workplan('A-1', [['A-1-T1', 'in_progress']]));
     expect(loadedBuiltins(ws.root, ['next', '--json'])).toContain('crypto');
+  });
+});
+
+describe('a file read too soon after its change (racy)', () => {
+  const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]) } });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 3_100));
+
+  it('is read again by every command until one finds the sync lock free: that one clears its flag, never waiting for the lock', async () => {
+    expect(runCli(['-w', ws.root, 'sync']).code).toBe(0);
+    writeFileSync(join(ws.repo('alpha'), 'workplans/A-1.md'), workplan('A-1', [['A-1-T1', 'in_progress']]));
+    expect(loadedBuiltins(ws.root, ['next', '--json'])).toContain('crypto'); // read and indexed, flagged racy
+    await settle();
+    // Another process holds the sync lock: the command answers from the index as it is.
+    await withSyncLock(join(ws.root, '.custodian', 'index.sqlite'), async () => {
+      expect(loadedBuiltins(ws.root, ['next', '--json'])).toContain('crypto');
+    });
+    expect(loadedBuiltins(ws.root, ['next', '--json'])).toContain('crypto'); // the lock is free: clears the flag
+    expect(loadedBuiltins(ws.root, ['next', '--json'])).not.toContain('crypto'); // nothing left to re-read
   });
 });
