@@ -91,9 +91,9 @@ export async function checkRun(options: CheckOptions = {}): Promise<CheckOutcome
   // A pre-commit hook changes only the repos of the committing work tree: only they are synced,
   // the others are answered as last indexed (DESIGN, "Consistency check").
   const tree = staged ? staged.stagedTree(repos, cwd) : null;
-  // It waits on git twice: for what is staged, and for the committing repos' file lists (staging
-  // changed their git index, so the sync lists them again). Both are asked in this turn, so one
-  // shell runs them (batchedGit), while the index and the rules load.
+  // The check then waits on git twice: for what is staged, and for the committing repos' file
+  // lists (staging changed their git index, so the sync lists them again). Both are asked in this
+  // turn, so one shell runs them (batchedGit), while the index and the rules load.
   const lister = tree && options.sync !== false ? await (await import('../index/plan.js')).aheadLister() : null;
   const stagedFiles = staged && tree ? staged.stagedScope(tree) : null;
   void stagedFiles?.catch(() => undefined); // awaited below; this only keeps a failure during the sync from going unhandled
