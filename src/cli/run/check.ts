@@ -1,7 +1,7 @@
 // `custodian check`: the api's check run reported in the chosen format (stylish, json, github,
 // sarif), with what --fix did; exit 0 (clean), 1 (errors, or warnings past --max-warnings) or 2.
-// The formatters are loaded after the run (--json needs none): a pre-commit hook's git processes
-// start before the check's rules load (api/check.ts).
+// The check's engine and formatters load only once the run has started its git processes
+// (api/check.ts), so this module imports neither.
 import { checkRun } from '../../api/check.js';
 import { FORMAT_NAMES, countDiagnostics, isFormatName, summaryLine } from '../../check/formatters/types.js';
 import { usageError } from '../../errors.js';
