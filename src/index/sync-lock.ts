@@ -2,13 +2,16 @@
 // the index's own folder rather than the temp folder so every process using this index sees it).
 import { dirname } from 'node:path';
 import { withFileLock } from '../edit/file-lock.js';
-import { CustodianError } from '../errors.js';
 
 export function withSyncLock<T>(indexPath: string, fn: () => Promise<T>): Promise<T> {
   return withFileLock(indexPath, fn, { lockDir: dirname(indexPath), timeoutMs: 300_000 });
 }
 
-/** Runs `fn` under the sync lock if no other process holds it now; false, without running it, if one does. */
+/**
+ * Runs `fn` under the sync lock if it can be taken now; false, without running it, if another
+ * process holds it, or if it cannot be taken at all (a folder this user may not write): the
+ * callers only tidy up (clearing racy flags), which can wait for another command.
+ */
 export async function withSyncLockIfFree(indexPath: string, fn: () => Promise<void>): Promise<boolean> {
   let held = false;
   try {
@@ -22,7 +25,7 @@ export async function withSyncLockIfFree(indexPath: string, fn: () => Promise<vo
     );
     return true;
   } catch (error) {
-    if (!held && error instanceof CustodianError && error.code === 'conflict') return false;
-    throw error;
+    if (held) throw error;
+    return false;
   }
 }

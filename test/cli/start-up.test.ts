@@ -3,8 +3,9 @@
 // global loads perf_hooks (~2 ms); on the no-op path nothing is hashed or timed that way, so
 // neither may be loaded (src/node-crypto.ts, src/index/sync.ts). The same probe on a command that
 // does hash (a changed file is read again) shows it sees what is loaded.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSyncLock } from '../../src/index/sync-lock.js';
 import { removeTempDirs, runCli, tempDir } from '../helpers/git-repo.js';
@@ -71,5 +72,25 @@ describe('a file read too soon after its change (racy)', () => {
     });
     expect(loadedBuiltins(ws.root, ['next', '--json'])).toContain('crypto'); // the lock is free: clears the flag
     expect(loadedBuiltins(ws.root, ['next', '--json'])).not.toContain('crypto'); // nothing left to re-read
+  });
+
+  it('is left flagged, and the command answers, when the sync lock cannot be taken at all', async () => {
+    const other = tempWorkspace({ beta: { 'workplans/B-1.md': workplan('B-1', [['B-1-T1', 'todo']]) } });
+    expect(runCli(['-w', other.root, 'sync']).code).toBe(0);
+    writeFileSync(join(other.repo('beta'), 'workplans/B-1.md'), workplan('B-1', [['B-1-T1', 'done'], ['B-1-T2', 'todo']]));
+    expect(runCli(['-w', other.root, 'next', '--json']).code).toBe(0);
+    await settle();
+    // Something that is not a lock file where the lock file goes (as a folder this user may not
+    // write would): taking the lock fails outright, and clearing the flag waits for another command.
+    const index = realpathSync(join(other.root, '.custodian', 'index.sqlite'));
+    const lock = join(dirname(index), `${createHash('sha1').update(index).digest('hex')}.lock`);
+    mkdirSync(lock);
+    const answer = runCli(['-w', other.root, 'next', '--json']);
+    expect(answer.stderr).toBe('');
+    expect(answer.code).toBe(0);
+    expect(JSON.parse(answer.stdout).task).toMatchObject({ id: 'B-1-T2', status: 'todo' });
+    rmSync(lock, { recursive: true });
+    expect(loadedBuiltins(other.root, ['next', '--json'])).toContain('crypto'); // still flagged: cleared now
+    expect(loadedBuiltins(other.root, ['next', '--json'])).not.toContain('crypto');
   });
 });
