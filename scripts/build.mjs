@@ -77,8 +77,8 @@ function dropUnusedBanners(dir) {
  * better-sqlite3's JavaScript are a dozen CommonJS files each that every command loaded: bundled,
  * start-up resolves and reads none of them (test/cli/bundle.test.ts); so is picomatch, one
  * CommonJS file that a sync which lists a repo would otherwise load through Node's CommonJS
- * translator (~7 ms). `bindings` stays out: it
- * would look for better-sqlite3's addon beside the bundle, and src/sqlite.ts names the addon instead.
+ * translator (~7 ms). `bindings` stays out: it would look for better-sqlite3's addon beside the
+ * bundle, and src/sqlite.ts names the addon instead.
  */
 function externalPackages(bundled) {
   return {

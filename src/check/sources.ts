@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { overSizeCap, MAX_FILE_BYTES } from '../documents/text.js';
 import { readRepoFile } from '../workspace/repo-file.js';
 import { batchedGit } from '../workspace/git-batch.js';
+import { indexFileEnv } from '../workspace/git.js';
 import { readLooseObject, readObjects, type BatchObject } from '../workspace/git-objects.js';
 
 export type ReadOutcome = { bytes: Buffer; problem?: undefined } | { bytes: null; problem: string };
@@ -76,8 +77,7 @@ export async function readStagedBlobs(workTree: string, paths: readonly string[]
     else askable.push(path);
   }
   if (askable.length === 0) return blobs;
-  const index = indexFile(cwd);
-  const objects = await readObjects(workTree, askable.map((p) => `:${p}`), { maxBytes: MAX_FILE_BYTES, env: index === undefined ? {} : { GIT_INDEX_FILE: index } });
+  const objects = await readObjects(workTree, askable.map((p) => `:${p}`), { maxBytes: MAX_FILE_BYTES, env: indexFileEnv(indexFile(cwd)) });
   askable.forEach((path, i) => blobs.set(path, blobOutcome(objects[i])));
   return blobs;
 }

@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { nodeCrypto } from '../node-crypto.js';
 import { availableParallelism } from 'node:os';
-import { gitEnvironment, neutralGitOptions, runGitBuffer } from './git.js';
+import { gitEnvironment, indexFileEnv, neutralGitOptions, runGitBuffer } from './git.js';
 
 interface GitRequest {
   cwd: string;
@@ -30,7 +30,7 @@ let queue: Queued[] | null = null;
  */
 export function batchedGit(cwd: string, args: string[], options: { indexFile?: string } = {}): Promise<Buffer> {
   // Windows has no /bin/sh: one process a call there.
-  if (process.platform === 'win32') return runGitBuffer(cwd, args, { env: indexEnv(options.indexFile) }).then((r) => r.stdout);
+  if (process.platform === 'win32') return runGitBuffer(cwd, args, { env: indexFileEnv(options.indexFile) }).then((r) => r.stdout);
   return new Promise((resolve, reject) => {
     if (queue === null) {
       queue = [];
@@ -40,14 +40,10 @@ export function batchedGit(cwd: string, args: string[], options: { indexFile?: s
   });
 }
 
-function indexEnv(indexFile: string | undefined): Record<string, string> {
-  return indexFile === undefined ? {} : { GIT_INDEX_FILE: indexFile };
-}
-
 function flushQueue(): void {
   const batch = queue ?? [];
   queue = null;
-  const alone = (q: Queued) => runGitBuffer(q.cwd, [...q.args], { env: indexEnv(q.indexFile) }).then((r) => q.resolve(r.stdout), q.reject);
+  const alone = (q: Queued) => runGitBuffer(q.cwd, [...q.args], { env: indexFileEnv(q.indexFile) }).then((r) => q.resolve(r.stdout), q.reject);
   if (batch.length === 1) {
     void alone(batch[0]);
     return;

@@ -33,6 +33,11 @@ export const REPO_LOCATING_GIT_VARIABLES: readonly string[] = Object.freeze([
 
 const REMOVED = new Set(REPO_LOCATING_GIT_VARIABLES);
 
+/** The extra environment that points git at another index file (a commit hook's); none for git's own. */
+export function indexFileEnv(indexFile: string | undefined): Record<string, string> {
+  return indexFile === undefined ? {} : { GIT_INDEX_FILE: indexFile };
+}
+
 /** `base` without repository-locating GIT_* variables, never prompting, taking no optional locks. */
 export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};

@@ -72,9 +72,8 @@ export async function loadRegistry(root: string, options: LoadRegistryOptions = 
 
   let mainValid = false;
   if (main.ok) {
-    const validate = workspaceValidator;
-    mainValid = validate(main.value);
-    if (!mainValid) problems.push(...schemaProblems(validate.errors ?? [], { file: CONFIG_FILE_NAME, data: main.value }));
+    mainValid = workspaceValidator(main.value);
+    if (!mainValid) problems.push(...schemaProblems(workspaceValidator.errors ?? [], { file: CONFIG_FILE_NAME, data: main.value }));
   }
   if (!main.ok || !mainValid || (local !== undefined && !local.ok)) return throwRegistryProblems(problems, files);
 
@@ -87,11 +86,10 @@ export async function loadRegistry(root: string, options: LoadRegistryOptions = 
     const merge = mergeLocal(mainData, local.value);
     problems.push(...merge.problems);
     if (isMapping(local.value)) problems.push(...duplicateSlugProblems(local.value, LOCAL_FILE_NAME));
-    const validate = workspaceValidator;
-    if (!validate(merge.merged)) {
+    if (!workspaceValidator(merge.merged)) {
       // custodian.yaml alone is valid, so whatever fails now was written in custodian.local.yaml.
       problems.push(
-        ...schemaProblems(validate.errors ?? [], { file: LOCAL_FILE_NAME, data: merge.merged, toFilePath: merge.toLocalPath }),
+        ...schemaProblems(workspaceValidator.errors ?? [], { file: LOCAL_FILE_NAME, data: merge.merged, toFilePath: merge.toLocalPath }),
       );
       return throwRegistryProblems(problems, files);
     }
