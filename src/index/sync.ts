@@ -107,8 +107,8 @@ async function syncOpenIndex(ws: Workspace, db: IndexDb, options: SyncOptions, p
   const counts = emptyCounts(plans);
   const changes: FileChange[] = [];
   const pending = full ? 'write' : await pendingWrite(ws, db, plans, scope === null);
-  const unwritten = () => ({ db, counts, changes, wrote: false, ...outcomeOf(plans), duration_ms: elapsed() });
-  if (pending === 'none') return unwritten();
+  const outcome = (wrote: boolean): SyncOutcome => ({ db, counts, changes, wrote, ...outcomeOf(plans), duration_ms: elapsed() });
+  if (pending === 'none') return outcome(false);
   const [{ withSyncLock, withSyncLockIfFree }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
   const write = async () => {
     // Another process may have synced while we waited for the lock: then look again.
@@ -119,9 +119,9 @@ async function syncOpenIndex(ws: Workspace, db: IndexDb, options: SyncOptions, p
   // Racy flags left to clear: every command re-reads and hashes those files until a write clears
   // them (~13 ms each time at 10,000 files). `sync` waits for the lock to clear them; any other
   // command does it only if the lock is free now, and answers from the index as it is otherwise.
-  if (pending === 'settle' && options.settle !== true) return (await withSyncLockIfFree(ws.index_path, write)) ? { ...unwritten(), wrote: true } : unwritten();
+  if (pending === 'settle' && options.settle !== true) return outcome(await withSyncLockIfFree(ws.index_path, write));
   await withSyncLock(ws.index_path, write);
-  return { db, counts, changes, wrote: true, ...outcomeOf(plans), duration_ms: elapsed() };
+  return outcome(true);
 }
 
 /**
