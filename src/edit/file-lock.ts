@@ -21,6 +21,13 @@ export interface FileLockOptions {
    * cannot be asked whether it lives. A lock of this host is taken over only when its process is gone.
    */
   staleMs?: number;
+  /**
+   * Whether `fn` may take this same lock again, and then goes on at once instead of waiting for
+   * itself (default true). Knowing it costs a hook on every promise `fn` makes (Node's async
+   * context tracking, enabled for the rest of the process): a lock whose holders never take it
+   * again, held around a whole sync, passes false.
+   */
+  reentrant?: boolean;
 }
 
 interface LockRecord {
@@ -65,7 +72,7 @@ export async function withFileLock<T>(path: string, fn: () => T | Promise<T>, op
   }, Math.max(50, Math.floor(staleMs / 3)));
   heartbeat.unref();
   try {
-    return await heldLocks.run(new Set([...held, key]), fn);
+    return await (options.reentrant === false ? fn() : heldLocks.run(new Set([...held, key]), fn));
   } finally {
     clearInterval(heartbeat);
     await release(lockFile, record.nonce);

@@ -1,7 +1,8 @@
-// A full sync's reading and parsing, shared by this thread and a worker thread. Every file is
-// claimed from one shared counter, by whichever thread is free first: the worker parses ahead
-// while this thread writes rows, and this thread parses a file itself whenever it has caught up
-// with the worker. Rows are still written in file order, as an in-process sync writes them.
+// A full sync's reading and parsing, shared by this thread and a worker thread. Files are handed
+// over repo by repo, as git lists them, and each is claimed from one shared counter by whichever
+// thread is free first: the worker parses ahead while this thread writes rows, and this thread
+// parses a file itself whenever it has caught up with the worker. Rows are still written in file
+// order, as an in-process sync writes them.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,10 @@ export interface ParseJob {
   path: string;
 }
 
-/** What a worker is started with (parse-worker.ts); its jobs follow as its first message. */
+/**
+ * What a worker is started with (parse-worker.ts). Its jobs follow as messages, each repo's as its
+ * list arrives, then null: no more.
+ */
 export interface ParseWorkerData {
   counters: Int32Array;
 }
@@ -28,8 +32,6 @@ export interface ParseWorkerMessage {
 export const NEXT = 0;
 export const TAKEN = 1;
 
-/** Below this many files, starting a worker (~50 ms of loading modules) costs more than it saves. */
-const MIN_FILES = 400;
 /** How many files the workers may parse ahead of the writer: their results wait in memory. */
 export const AHEAD = 64;
 /**
@@ -42,11 +44,13 @@ const DEFAULT_WORKERS = 1;
 
 export interface ParsePool {
   /**
-   * Hands the workers their files, in the order take() will return them. False when there are
-   * too few to be worth a thread: the pool is then closed, and the caller parses in-process.
+   * Hands the workers more files, in the order take() will return them. (A worker still loading
+   * its modules takes none: this thread parses what it reaches first, all of a small workspace.)
    */
-  assign(jobs: ParseJob[]): boolean;
-  /** The next file in job order, read and parsed. */
+  add(jobs: ParseJob[]): void;
+  /** No more files: the workers stop once they have parsed the ones added. */
+  end(): void;
+  /** The next file in job order (one added already), read and parsed. */
   take(): Promise<PreparedFile>;
   /** Stops the workers (a sync that failed midway leaves them waiting for the writer). */
   close(): Promise<void>;
@@ -87,7 +91,7 @@ class SharedParsePool implements ParsePool {
   private readonly counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   private readonly delivered = new Map<number, PreparedFile>();
   private readonly workers: Worker[] = [];
-  private jobs: ParseJob[] = [];
+  private readonly jobs: ParseJob[] = [];
   private waiting: { index: number; wake: () => void } | null = null;
   private taken = 0;
   /** Files this thread parsed itself, because no worker had claimed them when it needed them. */
@@ -110,14 +114,17 @@ class SharedParsePool implements ParsePool {
     }
   }
 
-  assign(jobs: ParseJob[]): boolean {
-    if (jobs.length < MIN_FILES) {
-      void this.close();
-      return false;
-    }
-    this.jobs = jobs;
+  add(jobs: ParseJob[]): void {
+    this.jobs.push(...jobs);
+    this.post(jobs);
+  }
+
+  end(): void {
+    this.post(null);
+  }
+
+  private post(jobs: ParseJob[] | null): void {
     for (const worker of this.workers) worker.postMessage(jobs);
-    return true;
   }
 
   async take(): Promise<PreparedFile> {

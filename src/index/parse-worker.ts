@@ -5,8 +5,16 @@ import { AHEAD, NEXT, TAKEN, type ParseJob, type ParseWorkerData, type ParseWork
 import { prepareFile } from './prepare-file.js';
 
 const { counters } = workerData as ParseWorkerData;
-// Started before the files were known (see startParsePool): they come as the first message.
-const jobs = await new Promise<ParseJob[]>((resolve) => parentPort!.once('message', resolve));
+// Started before the files were known (see startParsePool): they come in messages, each repo's
+// as git lists it, then null.
+const jobs: ParseJob[] = [];
+let ended = false;
+let arrived: (() => void) | null = null;
+parentPort!.on('message', (more: ParseJob[] | null) => {
+  if (more === null) ended = true;
+  else jobs.push(...more);
+  arrived?.();
+});
 
 for (;;) {
   // Wait before claiming, not after: a claimed file is one the writer can no longer parse itself.
@@ -14,6 +22,8 @@ for (;;) {
     Atomics.wait(counters, TAKEN, taken, 20);
   }
   const index = Atomics.add(counters, NEXT, 1);
+  // Claimed before its repo was listed: wait for its list (messages come in only while this waits).
+  while (index >= jobs.length && !ended) await new Promise<void>((resolve) => (arrived = resolve));
   if (index >= jobs.length) break;
   const prepared = await prepareFile(jobs[index].checkout, jobs[index].path);
   parentPort!.postMessage({ index, prepared } satisfies ParseWorkerMessage);

@@ -11,13 +11,15 @@ import { IndexWriter } from './store.js';
 import type { FileChange, SyncCounts } from './sync.js';
 
 /**
+ * `plans`: in registry order, each written as soon as it is ready (a full sync writes the first
+ * repos while git lists the rest). `counts` starts at zero files and is counted here.
  * `prune`: the plans cover the whole workspace, so repos no longer registered are removed.
  * `pool`: parse workers started for a full sync (parse-pool.ts); the caller closes them.
  */
 export async function applyPlans(
   db: IndexDb,
   ws: Workspace,
-  plans: RepoPlan[],
+  plans: readonly (RepoPlan | Promise<RepoPlan>)[],
   full: boolean,
   counts: SyncCounts,
   changes: FileChange[],
@@ -40,8 +42,11 @@ export async function applyPlans(
          synced_at = excluded.synced_at`,
     );
     // A full sync reads and parses every file: worker threads do that while this thread writes.
-    const parsing = pool?.assign(plans.flatMap((plan) => plan.candidates.map((c) => ({ checkout: plan.repo.checkout, path: c.path })))) ? pool : null;
-    for (const plan of plans) {
+    const ready = pool ? feedPool(pool, plans) : plans;
+    for (const next of ready) {
+      const plan = await next;
+      counts.scanned += plan.scanned;
+      counts.unchanged += plan.scanned;
       let changed = full ? 1 : 0;
       for (const row of plan.vanished) {
         writer.deleteFile(row.id);
@@ -50,7 +55,7 @@ export async function applyPlans(
         changed = 1;
       }
       for (const candidate of plan.candidates) {
-        const prepared = await (parsing?.take() ?? prepareInProcess(writer, plan, candidate, full));
+        const prepared = await (pool?.take() ?? prepareInProcess(writer, plan, candidate, full));
         const change = applyCandidate(writer, plan, candidate, prepared, full, counts);
         if (change) {
           changes.push({ repo: plan.repo.slug, file: candidate.path, change });
@@ -83,6 +88,26 @@ export async function applyPlans(
   if (full || counts.parsed >= 200 || !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get()) {
     db.exec('PRAGMA analysis_limit = 400; ANALYZE');
   }
+}
+
+/**
+ * Hands each plan's files to the pool as soon as it and the plans before it are ready, whatever
+ * the writer is doing: the plans, each resolved once its files are the pool's.
+ */
+function feedPool(pool: ParsePool, plans: readonly (RepoPlan | Promise<RepoPlan>)[]): Promise<RepoPlan>[] {
+  let fed: Promise<unknown> = Promise.resolve();
+  const ready = plans.map((next) => {
+    const plan = fed.then(() => next).then((p) => {
+      pool.add(p.candidates.map((c) => ({ checkout: p.repo.checkout, path: c.path })));
+      return p;
+    });
+    fed = plan;
+    // A plan that failed fails the writer, which awaits it; those after it fail with it unawaited.
+    void plan.catch(() => undefined);
+    return plan;
+  });
+  void fed.then(() => pool.end(), () => undefined);
+  return ready;
 }
 
 /** Writes what one file holds now (`prepared`: read and parsed here or in a worker); says how its rows changed, if they did. */

@@ -1,10 +1,13 @@
 // Serialises syncs: an exclusive lock file beside the index (the edit engine's file lock, kept in
 // the index's own folder rather than the temp folder so every process using this index sees it).
 import { dirname } from 'node:path';
-import { withFileLock } from '../edit/file-lock.js';
+import { withFileLock, type FileLockOptions } from '../edit/file-lock.js';
+
+/** Nothing done under the sync lock takes it again: its holders need no nesting tracked. */
+const options = (indexPath: string, timeoutMs: number): FileLockOptions => ({ lockDir: dirname(indexPath), timeoutMs, reentrant: false });
 
 export function withSyncLock<T>(indexPath: string, fn: () => Promise<T>): Promise<T> {
-  return withFileLock(indexPath, fn, { lockDir: dirname(indexPath), timeoutMs: 300_000 });
+  return withFileLock(indexPath, fn, options(indexPath, 300_000));
 }
 
 /**
@@ -21,7 +24,7 @@ export async function withSyncLockIfFree(indexPath: string, fn: () => Promise<vo
         held = true;
         await fn();
       },
-      { lockDir: dirname(indexPath), timeoutMs: 0 },
+      options(indexPath, 0),
     );
     return true;
   } catch (error) {

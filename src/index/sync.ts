@@ -98,23 +98,27 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
 }
 
 async function syncOpenIndex(ws: Workspace, db: IndexDb, options: SyncOptions, pool: ParsePool | null, elapsed: () => number): Promise<SyncOutcome> {
-  const full = options.full === true;
+  if (options.full === true) {
+    const { withSyncLock } = await import('./sync-lock.js');
+    const written = await withSyncLock(ws.index_path, () => writeEverything(ws, db, pool));
+    return { db, ...written, wrote: true, duration_ms: elapsed() };
+  }
   // data_version changes when another connection commits: it tells whether the plan below is
   // still true once the lock is ours.
   const version = db.pragma('data_version', { simple: true });
-  const scope = full || options.repos === undefined ? null : syncScope(ws, indexedRepos(db), options.repos);
-  let plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), full, scope, options.listed);
-  const counts = emptyCounts(plans);
+  const scope = options.repos === undefined ? null : syncScope(ws, indexedRepos(db), options.repos);
+  let plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), scope, options.listed);
+  const counts = countsOf(plans);
   const changes: FileChange[] = [];
-  const pending = full ? 'write' : await pendingWrite(ws, db, plans, scope === null);
+  const pending = await pendingWrite(ws, db, plans, scope === null);
   const outcome = (wrote: boolean): SyncOutcome => ({ db, counts, changes, wrote, ...outcomeOf(plans), duration_ms: elapsed() });
   if (pending === 'none') return outcome(false);
   const [{ withSyncLock, withSyncLockIfFree }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
   const write = async () => {
     // Another process may have synced while we waited for the lock: then look again.
-    if (!full && db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), false, scope, options.listed);
-    Object.assign(counts, emptyCounts(plans));
-    await applyPlans(db, ws, plans, full, counts, changes, scope === null, pool);
+    if (db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), scope, options.listed);
+    Object.assign(counts, noFilesCounted(plans.length));
+    await applyPlans(db, ws, plans, false, counts, changes, scope === null);
   };
   // Racy flags left to clear: every command re-reads and hashes those files until a write clears
   // them (~13 ms each time at 10,000 files). `sync` waits for the lock to clear them; any other
@@ -122,6 +126,20 @@ async function syncOpenIndex(ws: Workspace, db: IndexDb, options: SyncOptions, p
   if (pending === 'settle' && options.settle !== true) return outcome(await withSyncLockIfFree(ws.index_path, write));
   await withSyncLock(ws.index_path, write);
   return outcome(true);
+}
+
+/**
+ * A full sync's writing, under the sync lock: every repo listed again and every file parsed, each
+ * repo written as soon as git has listed it (while git lists the rest, and the parse workers read
+ * ahead of the writer).
+ */
+async function writeEverything(ws: Workspace, db: IndexDb, pool: ParsePool | null): Promise<Omit<SyncOutcome, 'db' | 'wrote' | 'duration_ms'>> {
+  const { applyPlans } = await import('./sync-apply.js');
+  const planned = planEach(ws, readIndexState(db), true, null);
+  const counts = noFilesCounted(planned.length);
+  const changes: FileChange[] = [];
+  await applyPlans(db, ws, planned, true, counts, changes, true, pool);
+  return { counts, changes, ...outcomeOf(await Promise.all(planned)) };
 }
 
 /**
@@ -136,11 +154,7 @@ async function buildMissingIndex(ws: Workspace): Promise<Omit<SyncOutcome, 'dura
   const path = ws.index_path;
   assertIndexTarget(path, ws.index_source);
   mkdirSync(dirname(path), { recursive: true });
-  const [{ withSyncLock }, { applyPlans }, { withParsePool }] = await Promise.all([
-    import('./sync-lock.js'),
-    import('./sync-apply.js'),
-    import('./parse-pool.js'),
-  ]);
+  const [{ withSyncLock }, { withParsePool }] = await Promise.all([import('./sync-lock.js'), import('./parse-pool.js')]);
   return withSyncLock(path, async () => {
     if (existsSync(path)) return null;
     // With no index there, logs left by its name belong to no index: SQLite must not replay them
@@ -150,15 +164,10 @@ async function buildMissingIndex(ws: Workspace): Promise<Omit<SyncOutcome, 'dura
     const building = `${path}.building`;
     const db = createUnjournaledIndex(building);
     try {
-      return await withParsePool(async (pool) => {
-        const plans = await planAll(ws, readIndexState(db), true, null);
-        const counts = emptyCounts(plans);
-        const changes: FileChange[] = [];
-        await applyPlans(db, ws, plans, true, counts, changes, true, pool);
-        sealIndex(db);
-        if (!linkInto(building, path)) return null;
-        return { db: openIndex(path, ws.index_source), counts, changes, wrote: true, ...outcomeOf(plans) };
-      });
+      const written = await withParsePool((pool) => writeEverything(ws, db, pool));
+      sealIndex(db);
+      if (!linkInto(building, path)) return null;
+      return { db: openIndex(path, ws.index_source), wrote: true, ...written };
     } finally {
       if (db.open) db.close();
       rmSync(building, { force: true });
@@ -190,15 +199,29 @@ function outcomeOf(plans: RepoPlan[]): Pick<SyncOutcome, 'unreachable' | 'repo_p
   return { unreachable: unreachable(plans), repo_problems: repoProblems(plans), synced_repos: plans.map((p) => p.repo.slug) };
 }
 
-async function planAll(ws: Workspace, state: IndexState, full: boolean, scope: ReadonlySet<string> | null, listed?: ReadonlyMap<string, RepoListing>): Promise<RepoPlan[]> {
+/** Each repo's plan (of those in `scope`; null: every repo), in registry order. Listing runs git: every repo's starts at once. */
+function planEach(ws: Workspace, state: IndexState, full: boolean, scope: ReadonlySet<string> | null, listed?: ReadonlyMap<string, RepoListing>): Promise<RepoPlan>[] {
   const repos = scope === null ? ws.repos : ws.repos.filter((repo) => scope.has(repo.slug));
-  // Listing runs git: start every repo's at once.
-  return Promise.all(repos.map((repo) => planRepo(repo, state.repos.get(repo.slug), state.recorded(repo.slug), full, listed?.get(repo.slug))));
+  return repos.map((repo) => {
+    const plan = planRepo(repo, state.repos.get(repo.slug), state.recorded(repo.slug), full, listed?.get(repo.slug));
+    // Awaited by whoever uses it, which may stop at an earlier plan's failure before reaching this one.
+    void plan.catch(() => undefined);
+    return plan;
+  });
 }
 
-function emptyCounts(plans: RepoPlan[]): SyncCounts {
+function planAll(ws: Workspace, state: IndexState, scope: ReadonlySet<string> | null, listed?: ReadonlyMap<string, RepoListing>): Promise<RepoPlan[]> {
+  return Promise.all(planEach(ws, state, false, scope, listed));
+}
+
+function noFilesCounted(repos: number): SyncCounts {
+  return { repos, scanned: 0, read: 0, parsed: 0, unchanged: 0, removed: 0 };
+}
+
+/** What a sync that writes nothing counts: every file scanned and unchanged. */
+function countsOf(plans: RepoPlan[]): SyncCounts {
   const scanned = plans.reduce((n, p) => n + p.scanned, 0);
-  return { repos: plans.length, scanned, read: 0, parsed: 0, unchanged: scanned, removed: 0 };
+  return { ...noFilesCounted(plans.length), scanned, unchanged: scanned };
 }
 
 function unreachable(plans: RepoPlan[]): string[] {

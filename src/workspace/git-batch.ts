@@ -4,7 +4,7 @@
 // that starts the gits instead, a couple of shells in parallel. Each folder's output is followed by
 // a random boundary and git's exit status, so no output, whatever its bytes, can end another's
 // early. A folder where git failed runs again alone (runGitBuffer), so its error is git's own.
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { nodeCrypto } from '../node-crypto.js';
 import { availableParallelism } from 'node:os';
 import { gitEnvironment, indexFileEnv, neutralGitOptions, runGitBuffer } from './git.js';
@@ -48,10 +48,7 @@ function flushQueue(): void {
     void alone(batch[0]);
     return;
   }
-  void runGitMany(batch).then(
-    (outputs) => outputs.forEach((stdout, i) => (stdout === null ? void alone(batch[i]) : batch[i].resolve(stdout))),
-    () => batch.forEach((q) => void alone(q)),
-  );
+  runGitMany(batch, (i, stdout) => (stdout === null ? void alone(batch[i]) : batch[i].resolve(stdout)));
 }
 
 // Arguments: the boundary, then per folder: the folder, its GIT_INDEX_FILE or an empty one for
@@ -71,46 +68,75 @@ done
 `;
 
 /**
- * Runs `git <neutral options> <args>` in each request's folder: stdout of each that exited 0, null
- * for each that failed or was not reached (the shell stopped). Never throws for a git failure.
+ * Runs `git <neutral options> <args>` in each request's folder and answers each as soon as its git
+ * has finished (a sync starts on the first repos' lists while git lists the rest): its stdout when
+ * it exited 0, null when it failed or was not reached (the shell stopped). Never throws for a git
+ * failure.
  */
-async function runGitMany(requests: readonly GitRequest[]): Promise<(Buffer | null)[]> {
+function runGitMany(requests: readonly GitRequest[], answer: (index: number, stdout: Buffer | null) => void): void {
   const shells = Math.max(1, Math.min(availableParallelism(), Math.ceil(requests.length / 4)));
   // At most 100 folders a shell, so the arguments stay far below the system's limit (ARG_MAX).
-  const share = Math.min(100, Math.ceil(requests.length / shells));
-  const parts: Promise<(Buffer | null)[]>[] = [];
-  for (let start = 0; start < requests.length; start += share) parts.push(runShell(requests.slice(start, start + share)));
-  return (await Promise.all(parts)).flat();
+  const parts = Math.ceil(requests.length / Math.min(100, Math.ceil(requests.length / shells)));
+  // Dealt out in turn, so the answers come back roughly in the order they were asked for.
+  for (let part = 0; part < parts; part++) {
+    const indexes = requests.map((_, i) => i).filter((i) => i % parts === part);
+    runShell(
+      indexes.map((i) => requests[i]),
+      (j, stdout) => answer(indexes[j], stdout),
+    );
+  }
 }
 
-function runShell(requests: readonly GitRequest[]): Promise<(Buffer | null)[]> {
-  const boundary = `custodian-${nodeCrypto().randomBytes(16).toString('hex')}`;
-  const argv = ['-c', SCRIPT, 'sh', boundary];
+function runShell(requests: readonly GitRequest[], answer: (index: number, stdout: Buffer | null) => void): void {
+  const boundary = Buffer.from(`custodian-${nodeCrypto().randomBytes(16).toString('hex')} `);
+  const argv = ['-c', SCRIPT, 'sh', boundary.subarray(0, -1).toString('latin1')];
   for (const { cwd, args, indexFile } of requests) {
     const git = [...neutralGitOptions(), ...args];
     argv.push(cwd, indexFile ?? '', String(git.length), ...git);
   }
-  return new Promise((resolve) => {
-    execFile('/bin/sh', argv, { env: gitEnvironment(), encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, windowsHide: true }, (_error, stdout) => {
-      // Whatever stopped the shell, the folders it finished are framed; the rest are null.
-      resolve(splitFrames(stdout ?? Buffer.alloc(0), Buffer.from(`${boundary} `), requests.length));
-    });
+  let answered = 0;
+  const rest = () => {
+    // Whatever stopped the shell, the folders it finished were answered; the rest are null.
+    while (answered < requests.length) answer(answered++, null);
+  };
+  const shell = spawn('/bin/sh', argv, { env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+  shell.on('error', rest);
+  shell.on('close', rest);
+  const frames = new FrameReader(boundary);
+  shell.stdout.on('data', (chunk: Buffer) => {
+    for (const frame of frames.push(chunk)) if (answered < requests.length) answer(answered++, frame);
   });
 }
 
-function splitFrames(stdout: Buffer, boundary: Buffer, count: number): (Buffer | null)[] {
-  const out: (Buffer | null)[] = [];
-  let offset = 0;
-  for (let i = 0; i < count; i++) {
-    const at = stdout.indexOf(boundary, offset);
-    const end = at < 0 ? -1 : stdout.indexOf(0x0a, at + boundary.length);
-    if (at < 0 || end < 0) {
-      while (out.length < count) out.push(null);
-      break;
+/**
+ * Splits the shell's output into each folder's: its bytes, then the boundary, git's exit status and
+ * a newline. A frame whose git failed comes out as null.
+ */
+class FrameReader {
+  private pending: Buffer = Buffer.alloc(0);
+  /** Where the boundary may start in `pending`: the bytes before were searched already. */
+  private from = 0;
+
+  constructor(private readonly boundary: Buffer) {}
+
+  push(chunk: Buffer): (Buffer | null)[] {
+    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    const frames: (Buffer | null)[] = [];
+    for (;;) {
+      const at = this.pending.indexOf(this.boundary, this.from);
+      if (at < 0) {
+        this.from = Math.max(0, this.pending.length - this.boundary.length + 1);
+        return frames;
+      }
+      const end = this.pending.indexOf(0x0a, at + this.boundary.length);
+      if (end < 0) {
+        this.from = at;
+        return frames;
+      }
+      const status = this.pending.subarray(at + this.boundary.length, end).toString('latin1');
+      frames.push(status === '0' ? this.pending.subarray(0, at) : null);
+      this.pending = this.pending.subarray(end + 1);
+      this.from = 0;
     }
-    const status = stdout.subarray(at + boundary.length, end).toString('latin1');
-    out.push(status === '0' ? stdout.subarray(offset, at) : null);
-    offset = end + 1;
   }
-  return out;
 }

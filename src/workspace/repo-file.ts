@@ -2,7 +2,7 @@
 // refused for the same reason, in the same words, whichever command reads it. It never follows a
 // link out of the repo, never blocks on a FIFO or a device (opened non-blocking, then checked to
 // be a regular file), and never reads past the size cap.
-import { closeSync, constants, fstatSync, lstatSync, readFileSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { MAX_FILE_BYTES, overSizeCap } from '../documents/text.js';
 import { escapedNamePath, UNREADABLE } from './file-names.js';
@@ -85,13 +85,26 @@ function readOpen(fd: number, inRepo: boolean): RepoFileRead | null {
   }
   if (stats.size > MAX_FILE_BYTES) return { ok: false, problem: overSizeCap(stats.size) };
   try {
-    const bytes = readFileSync(fd);
-    // The file may have grown between the stat and the read.
-    if (bytes.length > MAX_FILE_BYTES) return { ok: false, problem: overSizeCap(bytes.length) };
-    return { ok: true, bytes, stats };
+    return { ok: true, bytes: readSize(fd, stats.size), stats };
   } catch (error) {
     return { ok: false, problem: (error as Error).message };
   }
+}
+
+/**
+ * The file's bytes as of the stat: `size` of them, fewer if it shrank meanwhile (readFileSync would
+ * stat the file again to learn what the caller knows; a file grown since is read next sync, its
+ * stamp having moved).
+ */
+function readSize(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, bytes, read, size - read, null);
+    if (n === 0) return bytes.subarray(0, read);
+    read += n;
+  }
+  return bytes;
 }
 
 function realpathOrNull(path: string): string | null {

@@ -89,6 +89,15 @@ describe('withFileLock', () => {
     expect(readdirSync(lockDir)).toEqual([]);
   });
 
+  test('a lock taken as not re-entrant is not entered again from inside: the inner call waits for it, and gives up', async () => {
+    const dir = tempDir();
+    const lockDir = join(dir, 'locks');
+    const path = join(dir, 'index.sqlite');
+    const inner = () => withFileLock(path, () => 'inner', { lockDir, timeoutMs: 300 });
+    await expect(withFileLock(path, inner, { lockDir, reentrant: false })).rejects.toMatchObject({ code: 'conflict' });
+    expect(readdirSync(lockDir)).toEqual([]);
+  });
+
   test('lock files live outside the repository: an edit leaves the work tree clean', async () => {
     const repo = gitRepo({ 'custodian.yaml': 'version: 1\ndomains: []\n' });
     await editTextFile(join(repo, 'custodian.yaml'), (file) => yamlSetValue(file.text, ['version'], 2));
