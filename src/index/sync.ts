@@ -5,7 +5,7 @@ import { existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Workspace } from '../workspace/types.js';
 import { assertIndexTarget } from './index-target.js';
-import { createUnjournaledIndex, discardIndex, isCorruption, openIndex, sealIndex, type IndexDb } from './db.js';
+import { createUnjournaledIndex, discardIndex, flushAhead, isCorruption, openIndex, sealIndex, type IndexDb } from './db.js';
 import type { ParsePool } from './parse-pool.js';
 import { planRepo, type RepoListing, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
@@ -133,12 +133,12 @@ async function syncOpenIndex(ws: Workspace, db: IndexDb, options: SyncOptions, p
  * repo written as soon as git has listed it (while git lists the rest, and the parse workers read
  * ahead of the writer).
  */
-async function writeEverything(ws: Workspace, db: IndexDb, pool: ParsePool | null): Promise<Omit<SyncOutcome, 'db' | 'wrote' | 'duration_ms'>> {
+async function writeEverything(ws: Workspace, db: IndexDb, pool: ParsePool | null, onLastRepo?: () => void): Promise<Omit<SyncOutcome, 'db' | 'wrote' | 'duration_ms'>> {
   const { applyPlans } = await import('./sync-apply.js');
   const planned = planEach(ws, readIndexState(db), true, null);
   const counts = noFilesCounted(planned.length);
   const changes: FileChange[] = [];
-  await applyPlans(db, ws, planned, true, counts, changes, true, pool);
+  await applyPlans(db, ws, planned, true, counts, changes, true, pool, onLastRepo);
   return { counts, changes, ...outcomeOf(await Promise.all(planned)) };
 }
 
@@ -164,7 +164,7 @@ async function buildMissingIndex(ws: Workspace): Promise<Omit<SyncOutcome, 'dura
     const building = `${path}.building`;
     const db = createUnjournaledIndex(building);
     try {
-      const written = await withParsePool((pool) => writeEverything(ws, db, pool));
+      const written = await withParsePool((pool) => writeEverything(ws, db, pool, () => flushAhead(db)));
       sealIndex(db);
       if (!linkInto(building, path)) return null;
       return { db: openIndex(path, ws.index_source), wrote: true, ...written };
