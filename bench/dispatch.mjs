@@ -15,12 +15,14 @@ export async function benchDispatch({ workspace, cliPath, measure, size, node, s
   const run = (args) => runNode([cliPath, '-w', workspace, ...args]);
   run(['sync']);
   const next = await measure('next --json (end to end)', ['-w', workspace, 'next', '--json'], { runs: 9, rss: true });
-  // Issue 16: a no-op read within 1.5× (`node -e 0` + stat time), i.e. 1.5× the stat floor.
-  rows.push(withTarget(next, size, 1.5 * (nodeMs + statTime), '1.5× stat floor (issue 16)'));
+  // Issue 16 (set at 10,000 files): a no-op read within 1.5× (`node -e 0` + stat time), i.e. 1.5×
+  // the stat floor. Below that size start-up is most of it, and the earlier goal stands.
+  const issue16 = size >= 10000;
+  rows.push(issue16 ? withTarget(next, size, 1.5 * (nodeMs + statTime), '1.5× stat floor (issue 16)') : withTarget(next, size, 4 * nodeMs + statTime, '4× node -e 0 + stat time'));
   const nextRepo = await measure('next repo-07 --json', ['-w', workspace, 'next', 'repo-07', '--json'], { runs: 5 });
   rows.push({ ...nextRepo, size });
   const typical = await measure('dispatch repo-07 --json', ['-w', workspace, 'dispatch', 'repo-07', '--json'], { runs: 5 });
-  rows.push(withTarget(typical, size, 1.5 * (nodeMs + statTime), '1.5× stat floor (issue 16)'));
+  rows.push(issue16 ? withTarget(typical, size, 1.5 * (nodeMs + statTime), '1.5× stat floor (issue 16)') : { ...typical, size });
 
   const big = bigRepoWorkspace();
   runNode([cliPath, '-w', big, 'sync']);

@@ -17,8 +17,10 @@ export async function benchDoi({ workspace, cliPath, measure, node, size, statTi
   runNode([cliPath, ...doi]);
   const cached = await measure('doi --json (cached)', doi, { runs: 9 });
   const report = JSON.parse(runNode([cliPath, ...doi]).stdout);
-  // Issue 16: a no-op read within 1.5× (`node -e 0` + stat time), i.e. 1.5× the stat floor.
-  rows.push({ ...withTarget(cached, size, 1.5 * (node.median_ms + statTime), '1.5× stat floor (issue 16)'), repos: report.items.length, tiers: countTiers(report.items) });
+  // Issue 16 (set at 10,000 files): a no-op read within 1.5× (`node -e 0` + stat time), i.e. 1.5×
+  // the stat floor. Below that size start-up is most of it, and the earlier goal stands.
+  const goal = size >= 10000 ? withTarget(cached, size, 1.5 * (node.median_ms + statTime), '1.5× stat floor (issue 16)') : withTarget(cached, size, 4 * node.median_ms, '4× node -e 0');
+  rows.push({ ...goal, repos: report.items.length, tiers: countTiers(report.items) });
   const noSync = await measure('doi --json --no-sync (cached, DoI alone)', [...doi, '--no-sync'], { runs: 9 });
   rows.push(withTarget(noSync, size, 4 * node.median_ms, '4× node -e 0'));
   const one = await measure('doi repo-07 --json (cached)', ['-w', workspace, 'doi', 'repo-07', '--json'], { runs: 9 });
