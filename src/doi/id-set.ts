@@ -2,7 +2,7 @@
 // with its repo, the dependencies that cross repos, and the statuses of task files naming another
 // repo's workplan. Hashing it reads every id, so the digest itself is cached under the vector of
 // every repo's index stamp: while no file anywhere changed, no id is read.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import type { IndexDb } from '../index/db.js';
 import { visitIdSet, type RepoStamp } from '../index/queries/doi.js';
 import { digest } from './fingerprint.js';
@@ -16,7 +16,7 @@ export function idSetDigest(db: IndexDb, stamps: ReadonlyMap<string, RepoStamp>)
     | { fingerprint: string; value: string }
     | undefined;
   if (memo && memo.fingerprint === stampVector) return memo.value;
-  const hash = createHash('sha1');
+  const hash = nodeCrypto().createHash('sha1');
   visitIdSet(db, (line) => hash.update(`${line}\n`));
   const value = hash.digest('hex');
   db.prepare(

@@ -3,7 +3,7 @@
 // in a work tree), are created with O_EXCL, and name their holder so a dead holder's lock can
 // be taken over.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash, randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { constants } from 'node:fs';
 import { chmod, mkdir, open, readFile, realpath, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
@@ -51,7 +51,7 @@ export function defaultLockDir(): string {
 
 export async function withFileLock<T>(path: string, fn: () => T | Promise<T>, options: FileLockOptions = {}): Promise<T> {
   const realPath = await realPathOfTarget(path);
-  const key = createHash('sha1').update(realPath).digest('hex');
+  const key = nodeCrypto().createHash('sha1').update(realPath).digest('hex');
   const held = heldLocks.getStore() ?? new Set<string>();
   if (held.has(key)) return fn();
   const lockDir = options.lockDir ?? defaultLockDir();
@@ -61,7 +61,7 @@ export async function withFileLock<T>(path: string, fn: () => T | Promise<T>, op
     pid: process.pid,
     host: hostname(),
     time: new Date().toISOString(),
-    nonce: randomBytes(8).toString('hex'),
+    nonce: nodeCrypto().randomBytes(8).toString('hex'),
     path: realPath,
   };
   await acquire(lockFile, lockDir, record, options.timeoutMs ?? 10_000, staleMs);

@@ -3,7 +3,7 @@
 // hub records as who changed a source). Compared in constant time: both sides are hashed to the
 // same length and every configured token is compared, so neither the length nor the position of a
 // match shows in the timing. Secrets are never logged or echoed; only names are.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { usageError } from '../errors.js';
 
 export const MIN_TOKEN_LENGTH = 16;
@@ -31,14 +31,14 @@ export function parseTokens(text: string, origin: string): TokenSet {
     match(candidate) {
       const given = digest(candidate);
       let found: string | null = null;
-      for (const entry of entries) if (timingSafeEqual(entry.digest, given) && found === null) found = entry.name;
+      for (const entry of entries) if (nodeCrypto().timingSafeEqual(entry.digest, given) && found === null) found = entry.name;
       return found;
     },
   };
 }
 
 function digest(secret: string): Buffer {
-  return createHash('sha256').update(secret, 'utf8').digest();
+  return nodeCrypto().createHash('sha256').update(secret, 'utf8').digest();
 }
 
 /** `Authorization: Bearer <token>` → the token; null when the header is missing or not a bearer. */

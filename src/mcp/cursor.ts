@@ -1,6 +1,6 @@
 // Cursors of paged answers: where the next page starts, tied to the question asked, so a cursor
 // passed with other filters is refused rather than silently skipping or repeating items.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { usageError } from '../errors.js';
 
 export function encodeCursor(offset: number, question: unknown): string {
@@ -24,5 +24,5 @@ export function decodeCursor(cursor: string | undefined, question: unknown): num
 }
 
 function fingerprint(question: unknown): string {
-  return createHash('sha256').update(JSON.stringify(question)).digest('base64url').slice(0, 12);
+  return nodeCrypto().createHash('sha256').update(JSON.stringify(question)).digest('base64url').slice(0, 12);
 }

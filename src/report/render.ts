@@ -1,6 +1,6 @@
 // renderReport: a snapshot or the federated view in, the dashboard page out. One function for
 // `custodian report --html` (the workspace's snapshot) and the hub's `GET /` (the federated view).
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import { REPORT_SCRIPT, REPORT_STYLE } from '../generated/report-assets.js';
 import { buildReport, type BuildOptions } from './build/index.js';
 import type { ReportInput } from './input.js';
@@ -29,5 +29,5 @@ export const REPORT_CSP = [
 ].join('; ');
 
 function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+  return `sha256-${nodeCrypto().createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }
