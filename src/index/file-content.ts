@@ -5,7 +5,7 @@ import type { Stats } from 'node:fs';
 import { contentHash } from '../documents/text.js';
 import { readRepoFile } from '../workspace/repo-file.js';
 
-export type HashedRead = { ok: true; bytes: Buffer; stats: Stats; hash: string } | { ok: false; problem: string };
+export type HashedRead = { ok: true; bytes: Buffer; stats: Stats; linked: boolean; hash: string } | { ok: false; problem: string };
 
 /** Null when the file is gone (see readRepoFile). */
 export function readHashed(checkout: string, path: string): HashedRead | null {

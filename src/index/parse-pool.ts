@@ -12,6 +12,8 @@ import { prepareFile, type PreparedFile } from './prepare-file.js';
 export interface ParseJob {
   checkout: string;
   path: string;
+  /** Its stat stamp, or null: the read stamps it (prepareFile). */
+  stamp: string | null;
 }
 
 /**
@@ -136,7 +138,7 @@ class SharedParsePool implements ParsePool {
     // worker finishes this one was measured too: more memory and CPU, and no faster.)
     if (Atomics.compareExchange(this.counters, NEXT, index, index + 1) === index) {
       this.parsedHere++;
-      return prepareFile(job.checkout, job.path);
+      return prepareFile(job.checkout, job.path, job.stamp);
     }
     while (!this.delivered.has(index) && !this.broken) await new Promise<void>((wake) => (this.waiting = { index, wake }));
     this.waiting = null;
@@ -144,7 +146,7 @@ class SharedParsePool implements ParsePool {
     this.delivered.delete(index);
     if (prepared !== undefined) return prepared;
     this.parsedHere++;
-    return prepareFile(job.checkout, job.path);
+    return prepareFile(job.checkout, job.path, job.stamp);
   }
 
   async close(): Promise<void> {

@@ -25,7 +25,8 @@ for (;;) {
   // Claimed before its repo was listed: wait for its list (messages come in only while this waits).
   while (index >= jobs.length && !ended) await new Promise<void>((resolve) => (arrived = resolve));
   if (index >= jobs.length) break;
-  const prepared = await prepareFile(jobs[index].checkout, jobs[index].path);
+  const { checkout, path, stamp } = jobs[index];
+  const prepared = await prepareFile(checkout, path, stamp);
   parentPort!.postMessage({ index, prepared } satisfies ParseWorkerMessage);
 }
 

@@ -1,21 +1,24 @@
 // The no-op check: which files of a repo changed since the index was written, found with stats
 // only. The repo's file list is re-read (a git process) only when its git index file or one of its
 // included folders changed; otherwise only the known files are stat'ed. Takes no lock, writes nothing.
-import { lstatSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { escapedNamePath } from '../workspace/file-names.js';
 import { GitError } from '../workspace/git.js';
-import { linkTarget, statOrNull } from '../workspace/repo-file.js';
+import { statOrNull } from '../workspace/repo-file.js';
 import type { RepoConfig } from '../workspace/types.js';
 import { fileLister, gitStateFiles } from './repo-files.js';
 import type { FileRow, RecordedFiles, RepoRow } from './state.js';
-import { checkSummary, folderStamps, foldersUnchanged, lstatOrNull, statStamp } from './stamps.js';
+import { checkSummary, fileStamp, folderStamps, foldersUnchanged, lstatOrNull, statStamp } from './stamps.js';
 
 export interface FileCandidate {
   path: string;
   /** The file's stats (a link's target's, for a link inside the repo; the link's own otherwise). */
   stats: Stats | null;
-  stamp: string;
+  /**
+   * Its stat stamp (fileStamp); null when not stat'ed by the plan (a full sync): the read stamps it
+   * (prepareFile), so a first sync stats no file twice.
+   */
+  stamp: string | null;
   row: FileRow | undefined;
 }
 
@@ -155,7 +158,14 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recor
   const seen = new Set<string>();
   for (const path of paths) {
     const r = byPath.get(path);
-    const found = inspect(repo.checkout, path, full ? undefined : r);
+    if (full) {
+      // Every file is read: the read stamps it, and a path that is no file turns out gone then.
+      seen.add(path);
+      plan.scanned++;
+      plan.candidates.push({ path, stats: null, stamp: null, row: r });
+      continue;
+    }
+    const found = inspect(repo.checkout, path, r);
     if (!found) continue;
     seen.add(path);
     plan.scanned++;
@@ -206,41 +216,11 @@ function inspectRows(plan: RepoPlan, rows: readonly FileRow[]): void {
 const UNCHANGED = Object.freeze({}) as FileCandidate;
 
 /**
- * Stats one file: null when it is gone (git may still list a tracked file deleted from disk),
- * UNCHANGED when its stamp equals `row`'s and the row is not racy, else a candidate to read.
+ * Stats one file (fileStamp): null when it is gone (git may still list a tracked file deleted from
+ * disk), UNCHANGED when its stamp equals `row`'s and the row is not racy, else a candidate to read.
  */
 function inspect(checkout: string, path: string, row: FileRow | undefined): FileCandidate | null {
-  const abs = `${checkout}/${path}`;
-  const stats = lstatOrNull(abs);
-  if (!stats) return inspectEscapedName(checkout, path, row);
-  let found: FileCandidate;
-  if (stats.isFile()) found = { path, stats, stamp: statStamp(stats), row };
-  else if (stats.isSymbolicLink()) {
-    // A link's stamp covers its target too: retargeting it, or editing the target, is a change.
-    const target = linkTarget(checkout, abs);
-    found = 'problem' in target ? { path, stats, stamp: statStamp(stats), row } : { path, stats: target.stats, stamp: `${statStamp(stats)}>${statStamp(target.stats)}`, row };
-  } else return null;
-  return row && row.stamp === found.stamp && !row.racy ? UNCHANGED : found;
+  const found = fileStamp(checkout, path);
+  if (!found) return null;
+  return row && row.stamp === found.stamp && !row.racy ? UNCHANGED : { path, stats: found.stats, stamp: found.stamp, row };
 }
-
-/**
- * A name git listed that is not UTF-8 (escaped by listFiles): a candidate that the read reports as
- * file/unreadable, never dropped.
- */
-function inspectEscapedName(checkout: string, path: string, row: FileRow | undefined): FileCandidate | null {
-  const bytesPath = escapedNamePath(checkout, path);
-  const stats = bytesPath ? lstatBytes(bytesPath) : null;
-  if (!stats) return null;
-  const stamp = statStamp(stats);
-  return row && row.stamp === stamp && !row.racy ? UNCHANGED : { path, stats, stamp, row };
-}
-
-function lstatBytes(path: Buffer): Stats | null {
-  try {
-    return lstatSync(path);
-  } catch {
-    return null;
-  }
-}
-
-/** Reads a candidate through the one safe routine; null when it vanished between the stat and the read. */

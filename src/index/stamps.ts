@@ -3,6 +3,8 @@
 // to trust when it was last read (the racy window, as git's own index handles it).
 import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { escapedNamePath } from '../workspace/file-names.js';
+import { linkTarget } from '../workspace/repo-file.js';
 
 /** Coarse file systems keep mtimes to 1–2 s: a file changed this close to its read is racy. */
 export const RACY_WINDOW_MS = 3_000;
@@ -70,6 +72,34 @@ export function checkSummary(checkout: string, paths: string, stamps: Uint8Array
     summary.unchanged++;
   }
   return summary;
+}
+
+/**
+ * A repo file's stats and stamp, as the no-op check and the sync record them: a regular file's
+ * own; a link's covers its target too (retargeting it, or editing the target, is a change); a name
+ * git listed that is not UTF-8 (escaped by listFiles) is stamped by its bytes, to be reported as
+ * file/unreadable rather than dropped. Null when there is no such file (gone, a folder, a FIFO).
+ */
+export function fileStamp(checkout: string, path: string): { stats: Stats; stamp: string } | null {
+  const abs = `${checkout}/${path}`;
+  const stats = lstatOrNull(abs);
+  if (!stats) {
+    const bytesPath = escapedNamePath(checkout, path);
+    const named = bytesPath ? lstatBytes(bytesPath) : null;
+    return named ? { stats: named, stamp: statStamp(named) } : null;
+  }
+  if (stats.isFile()) return { stats, stamp: statStamp(stats) };
+  if (!stats.isSymbolicLink()) return null;
+  const target = linkTarget(checkout, abs);
+  return 'problem' in target ? { stats, stamp: statStamp(stats) } : { stats: target.stats, stamp: `${statStamp(stats)}>${statStamp(target.stats)}` };
+}
+
+function lstatBytes(path: Buffer): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
 }
 
 export function lstatOrNull(path: string): Stats | null {

@@ -102,7 +102,7 @@ function feedPool(pool: ParsePool, plans: readonly (RepoPlan | Promise<RepoPlan>
   let fed: Promise<unknown> = Promise.resolve();
   const ready = plans.map((next) => {
     const plan = fed.then(() => next).then((p) => {
-      pool.add(p.candidates.map((c) => ({ checkout: p.repo.checkout, path: c.path })));
+      pool.add(p.candidates.map((c) => ({ checkout: p.repo.checkout, path: c.path, stamp: c.stamp })));
       return p;
     });
     fed = plan;
@@ -124,6 +124,15 @@ function applyCandidate(
   counts: SyncCounts,
 ): FileChange['change'] | null {
   if (prepared.kind === 'gone') {
+    if (candidate.stamp === null) {
+      // Never stat'ed (a full sync): not there as a file after all, so not scanned either.
+      counts.scanned--;
+      counts.unchanged--;
+      if (!candidate.row) return null;
+      writer.deleteFile(candidate.row.id);
+      counts.removed++;
+      return 'removed';
+    }
     if (!candidate.row) return null;
     writer.deleteFile(candidate.row.id);
     counts.unchanged--;
@@ -132,13 +141,13 @@ function applyCandidate(
   }
   if (prepared.kind === 'unchanged') {
     counts.read++;
-    writer.touchFile(candidate.row!.id, candidate.stamp, prepared.racy);
+    writer.touchFile(candidate.row!.id, prepared.stamp, prepared.racy);
     return null;
   }
   if (prepared.read) counts.read++;
   counts.parsed++;
   counts.unchanged--;
-  const record = { repo: plan.repo.slug, path: candidate.path, stamp: candidate.stamp, hash: prepared.hash, racy: prepared.racy };
+  const record = { repo: plan.repo.slug, path: candidate.path, stamp: prepared.stamp, hash: prepared.hash, racy: prepared.racy };
   writer.writeFile(record, prepared.rows, !full && candidate.row !== undefined);
   return candidate.row && !full ? 'changed' : 'added';
 }
@@ -146,7 +155,7 @@ function applyCandidate(
 /** An incremental sync parses a file only when its content hash moved from the recorded one. */
 function prepareInProcess(writer: IndexWriter, plan: RepoPlan, candidate: FileCandidate, full: boolean): Promise<PreparedFile> {
   const row = full ? undefined : candidate.row;
-  return prepareFile(plan.repo.checkout, candidate.path, (hash) => row !== undefined && storedHash(writer.db, row.id) === hash);
+  return prepareFile(plan.repo.checkout, candidate.path, candidate.stamp, (hash) => row !== undefined && storedHash(writer.db, row.id) === hash);
 }
 
 function clearEverything(db: IndexDb): void {

@@ -8,7 +8,8 @@ import { MAX_FILE_BYTES, overSizeCap } from '../documents/text.js';
 import { escapedNamePath, UNREADABLE } from './file-names.js';
 
 export type RepoFileRead =
-  | { ok: true; bytes: Buffer; stats: Stats }
+  /** `linked`: read through a symbolic link, `stats` being its target's. */
+  | { ok: true; bytes: Buffer; stats: Stats; linked: boolean }
   /** The file is there but cannot be read as a document: reported as `file/unreadable`. */
   | { ok: false; problem: string };
 
@@ -36,7 +37,7 @@ export function readRepoFile(root: string | null, path: string): RepoFileRead | 
     return { ok: false, problem: (error as Error).message };
   }
   try {
-    return readOpen(fd, root !== null);
+    return readOpen(fd, root !== null, false);
   } finally {
     closeSync(fd);
   }
@@ -70,14 +71,14 @@ function readLink(root: string, abs: string): RepoFileRead | null {
     return null;
   }
   try {
-    return readOpen(fd, true);
+    return readOpen(fd, true, true);
   } finally {
     closeSync(fd);
   }
 }
 
 /** In a repo, what is no longer a regular file is no longer a document (as sync's listing sees it): gone. */
-function readOpen(fd: number, inRepo: boolean): RepoFileRead | null {
+function readOpen(fd: number, inRepo: boolean, linked: boolean): RepoFileRead | null {
   const stats = fstatSync(fd);
   if (!stats.isFile()) {
     if (inRepo) return null;
@@ -85,7 +86,7 @@ function readOpen(fd: number, inRepo: boolean): RepoFileRead | null {
   }
   if (stats.size > MAX_FILE_BYTES) return { ok: false, problem: overSizeCap(stats.size) };
   try {
-    return { ok: true, bytes: readSize(fd, stats.size), stats };
+    return { ok: true, bytes: readSize(fd, stats.size), stats, linked };
   } catch (error) {
     return { ok: false, problem: (error as Error).message };
   }

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { taskList } from '../../src/api/tasks.js';
 import { withFileLock } from '../../src/edit/file-lock.js';
 import { RACY_WINDOW_MS } from '../../src/index/stamps.js';
-import { CLI, gitEnv, removeTempDirs, runCli, runCliJson, tempDir } from '../helpers/git-repo.js';
+import { CLI, git, gitEnv, removeTempDirs, runCli, runCliJson, tempDir } from '../helpers/git-repo.js';
 import { tempWorkspace, workplan } from './workspace-helper.js';
 
 afterAll(removeTempDirs);
@@ -93,6 +93,35 @@ describe('incremental sync', () => {
     const second = sync(ws.root);
     expect(second.json.files).toEqual({ scanned: 2, read: 0, parsed: 0, unchanged: 2, removed: 0 });
     expect(taskIds(ws.root)).toEqual(['A-1-T1:todo', 'A-1-T2:done', 'B-7:in_progress']);
+  });
+
+  it('a first sync stamps every path git lists as the next sync checks it: links in and out, a dangling link, a name that is not UTF-8, a submodule', async () => {
+    // A first sync does not stat files before reading them: each read stamps its file (or, for
+    // anything but a plain file, the same stat the no-op check makes). Any difference would make
+    // the next sync read those files again, or count them differently.
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.md'), workplan('S-1', [['S-1-T1', 'todo']]));
+    const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]) } });
+    const repo = ws.repo('alpha');
+    symlinkSync('A-1.md', join(repo, 'workplans/inside-link.md'));
+    symlinkSync(join(outside, 'secret.md'), join(repo, 'workplans/outside-link.md'));
+    symlinkSync('gone.md', join(repo, 'workplans/dangling.md'));
+    writeFileSync(Buffer.concat([Buffer.from(`${repo}/workplans/B-`), Buffer.from([0xff]), Buffer.from('.md')]), workplan('B-1'));
+    // A submodule: git lists its folder as a path of the repo, and it is no file.
+    mkdirSync(join(repo, 'workplans/sub.md'));
+    git(repo, ['update-index', '--add', '--cacheinfo', `160000,${git(repo, ['rev-parse', 'HEAD']).trim()},workplans/sub.md`]);
+    await new Promise((resolve) => setTimeout(resolve, RACY_WINDOW_MS + 500));
+    const first = sync(ws.root);
+    expect(first.code).toBe(0);
+    expect(first.json.files).toEqual({ scanned: 5, read: 2, parsed: 5, unchanged: 0, removed: 0 });
+    expect(first.json.diagnostics.map((d: any) => [d.file, d.rule_id])).toEqual([
+      ['workplans/B-\\xff.md', 'file/unreadable'],
+      ['workplans/dangling.md', 'file/unreadable'],
+      ['workplans/outside-link.md', 'file/unreadable'],
+    ]);
+    const second = sync(ws.root);
+    expect(second.json.files).toEqual({ scanned: 5, read: 0, parsed: 0, unchanged: 5, removed: 0 });
+    expect(taskIds(ws.root)).toEqual(['A-1-T1:todo', 'A-1-T1:todo']);
   });
 
   it('sees a same-size edit whose mtime was put back', () => {
