@@ -21,7 +21,7 @@ export async function benchDispatch({ workspace, cliPath, measure, size, node, s
   rows.push(issue16 ? withTarget(next, size, 1.5 * (nodeMs + statTime), '1.5× stat floor (issue 16)') : withTarget(next, size, 4 * nodeMs + statTime, '4× node -e 0 + stat time'));
   const nextRepo = await measure('next repo-07 --json', ['-w', workspace, 'next', 'repo-07', '--json'], { runs: 5 });
   rows.push({ ...nextRepo, size });
-  const typical = await measure('dispatch repo-07 --json', ['-w', workspace, 'dispatch', 'repo-07', '--json'], { runs: 5 });
+  const typical = await measure('dispatch repo-07 --json', ['-w', workspace, 'dispatch', 'repo-07', '--json'], { runs: 9 });
   rows.push(issue16 ? withTarget(typical, size, 1.5 * (nodeMs + statTime), '1.5× stat floor (issue 16)') : { ...typical, size });
 
   const big = bigRepoWorkspace();
