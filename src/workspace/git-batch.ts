@@ -4,7 +4,8 @@
 // that starts the gits instead, a couple of shells in parallel. Each folder's output is followed by
 // a random boundary and git's exit status, so no output, whatever its bytes, can end another's
 // early. A folder where git failed runs again alone (runGitBuffer), so its error is git's own.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { nodeCrypto } from '../node-crypto.js';
 import { availableParallelism } from 'node:os';
 import { gitEnvironment, indexFileEnv, neutralGitOptions, runGitBuffer } from './git.js';
@@ -99,7 +100,15 @@ function runShell(requests: readonly GitRequest[], answer: (index: number, stdou
     // Whatever stopped the shell, the folders it finished were answered; the rest are null.
     while (answered < requests.length) answer(answered++, null);
   };
-  const shell = spawn('/bin/sh', argv, { env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+  let shell: ChildProcessByStdio<null, Readable, null>;
+  try {
+    shell = spawn('/bin/sh', argv, { env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+  } catch {
+    // spawn refuses some arguments at once (a NUL byte in a registry's include glob): each folder
+    // then runs alone, and fails with its own error instead of nobody's.
+    rest();
+    return;
+  }
   shell.on('error', rest);
   shell.on('close', rest);
   const frames = new FrameReader(boundary);

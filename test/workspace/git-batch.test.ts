@@ -28,6 +28,13 @@ describe('batched git calls', () => {
     expect(answers.map((b) => b.toString('utf8'))).toEqual(['b.md\0', 'c.md\0', 'a.md\0b.md\0']);
   });
 
+  it('answer the others when one call’s arguments cannot be passed to a process at all (a NUL byte)', async () => {
+    const repo = gitRepo({ 'a.md': 'a\n' });
+    const results = await Promise.allSettled([batchedGit(repo, ['ls-files', '-z']), batchedGit(repo, ['ls-files', '-z', '--', 'a\0b'])]);
+    expect(results[0]).toEqual({ status: 'fulfilled', value: Buffer.from('a.md\0') });
+    expect(results[1].status).toBe('rejected');
+  });
+
   it('report a failing call with git’s own error, and answer the others', async () => {
     const repo = gitRepo({ 'a.md': 'a\n' });
     const results = await Promise.allSettled([batchedGit(repo, ['ls-files', '-z']), batchedGit(repo, ['rev-parse', '--verify', 'no-such-ref'])]);
