@@ -124,18 +124,15 @@ function applyCandidate(
   counts: SyncCounts,
 ): FileChange['change'] | null {
   if (prepared.kind === 'gone') {
-    if (candidate.stamp === null) {
-      // Never stat'ed (a full sync): not there as a file after all, so not scanned either.
+    // Never stat'ed (a full sync), it was counted as scanned and unchanged: it is neither.
+    const unstatted = candidate.stamp === null;
+    if (unstatted) {
       counts.scanned--;
       counts.unchanged--;
-      if (!candidate.row) return null;
-      writer.deleteFile(candidate.row.id);
-      counts.removed++;
-      return 'removed';
     }
     if (!candidate.row) return null;
     writer.deleteFile(candidate.row.id);
-    counts.unchanged--;
+    if (!unstatted) counts.unchanged--;
     counts.removed++;
     return 'removed';
   }
