@@ -80,7 +80,8 @@ export async function openFreshIndex(
     return { db: openIndex(ws.index_path, ws.index_source), sync: null };
   }
   const { syncWorkspace } = await import('../index/sync.js');
-  const sync = await syncWorkspace(ws, { full: how.full, settle: how.settle, repos: how.repos, listed: how.listed });
+  // A read takes a running watcher's word that no file changed; the explicit sync (settle) stats every file.
+  const sync = await syncWorkspace(ws, { full: how.full, settle: how.settle, repos: how.repos, listed: how.listed, trustWatcher: how.settle !== true });
   for (const problem of reportedProblems(ws, sync)) warn(options, `repo ${problem.repo}: ${problem.message}`);
   await deriveAfterSync(ws, sync.db, options, { stale: how.stale === true });
   return { db: sync.db, sync };

@@ -112,8 +112,10 @@ async function listingStarter(): Promise<(repo: RepoConfig, gitStamp: string | n
 /**
  * `recorded`: the repo's files rows, read only where the repo's summary cannot vouch for them.
  * `ahead`: its file list, if a caller started reading it already (aheadLister).
+ * `vouched`: a running watcher saw none of the repo's files change since its last sync
+ * (watch-vouch.ts): the summary's stamps are trusted without a stat.
  */
-export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recorded: RecordedFiles, full: boolean, ahead?: RepoListing): Promise<RepoPlan> {
+export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recorded: RecordedFiles, full: boolean, ahead?: RepoListing, vouched = false): Promise<RepoPlan> {
   const configKey = repoConfigKey(repo);
   const plan: RepoPlan = { repo, row, reachable: true, problem: null, configKey, listing: null, scanned: 0, candidates: [], vanished: [] };
   // Followed: a registry path may be a link to the checkout (DoI C2 accepts it too).
@@ -128,12 +130,13 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recor
     !row ||
     row.config_hash !== configKey ||
     row.git_index_stamp !== gitStamp ||
-    !foldersUnchanged(repo.checkout, JSON.parse(row.dir_stamps) as Record<string, string>);
+    // A watcher that vouches saw no folder change either (a file added or removed is an event too).
+    (!vouched && !foldersUnchanged(repo.checkout, JSON.parse(row.dir_stamps) as Record<string, string>));
   if (!relist) {
     // The no-op check: stat the known files, nothing else. This is the hot path: the files of an
     // unchanged repo are vouched for by its summary, and only its racy files are looked at one by
     // one; any other doubt sends the whole repo file by file.
-    const summary = checkSummary(repo.checkout, row!.file_paths, row!.file_stamps);
+    const summary = checkSummary(repo.checkout, row!.file_paths, row!.file_stamps, vouched);
     const racyRows = summary?.racy.map((path) => recorded.one(path));
     if (summary && racyRows && racyRows.every((r) => r !== undefined)) {
       plan.scanned = summary.unchanged;

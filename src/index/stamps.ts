@@ -53,8 +53,10 @@ function sameStamp(stats: Stats, numbers: Float64Array, at: number): boolean {
  * Compares a repo's files with its summary: how many are still regular files with their
  * recorded stamps, and the racy ones, to be looked at one by one; null at the first file that is
  * neither (gone, a link, an escaped name, changed). Compares numbers: no string per file.
+ * `vouched`: a watcher saw no change since the summary was written (watch-vouch.ts), so the
+ * recorded stamps of regular files are taken as they are, without a stat.
  */
-export function checkSummary(checkout: string, paths: string, stamps: Uint8Array): { unchanged: number; racy: string[] } | null {
+export function checkSummary(checkout: string, paths: string, stamps: Uint8Array, vouched = false): { unchanged: number; racy: string[] } | null {
   const summary = { unchanged: 0, racy: [] as string[] };
   const numbers = unpackStamps(stamps);
   if (numbers === null) return null;
@@ -65,6 +67,10 @@ export function checkSummary(checkout: string, paths: string, stamps: Uint8Array
     const at = i * SUMMARY_SLOTS;
     if (numbers[at] === RACY_SLOT) {
       summary.racy.push(list[i]);
+      continue;
+    }
+    if (vouched && numbers[at] !== OTHER_SLOT) {
+      summary.unchanged++;
       continue;
     }
     const stats = lstatOrNull(`${checkout}/${list[i]}`);

@@ -7,9 +7,10 @@ import type { Workspace } from '../workspace/types.js';
 import { assertIndexTarget } from './index-target.js';
 import { createUnjournaledIndex, discardIndex, flushAhead, isCorruption, openIndex, sealIndex, type IndexDb } from './db.js';
 import type { ParsePool } from './parse-pool.js';
-import { planRepo, type RepoListing, type RepoPlan } from './plan.js';
+import { planRepo, repoConfigKey, type RepoListing, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
 import { indexedRepos, readIndexState, readRepoRows, storedHash, type IndexState } from './state.js';
+import { askWatcher, watchToken, type Vouch } from './watch-vouch.js';
 
 export interface SyncOptions {
   full?: boolean;
@@ -29,6 +30,12 @@ export interface SyncOptions {
   repos?: readonly string[];
   /** File lists a caller started reading ahead (aheadLister), by repo slug. */
   listed?: ReadonlyMap<string, RepoListing>;
+  /**
+   * Ask a running `sync --watch` to vouch for the index (watch-vouch.ts) and, where it does, take
+   * the recorded stamps of the repos it watches without stat'ing their files. Reads ask; the
+   * explicit `sync` and the watcher's own syncs do not.
+   */
+  trustWatcher?: boolean;
 }
 
 export interface SyncCounts {
@@ -90,14 +97,23 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
     const built = await buildMissingIndex(ws);
     if (built) return { ...built, duration_ms: elapsed() };
   }
+  // Asked before the index opens: the answer comes back meanwhile.
+  const asking = options.full !== true && options.trustWatcher === true ? askWatcher(ws.index_path) : null;
   const db = openIndex(ws.index_path, ws.index_source);
-  if (options.full !== true) return syncOpenIndex(ws, db, options, null, elapsed);
+  if (options.full !== true) return syncOpenIndex(ws, db, options, null, elapsed, asking);
   // A full sync parses every file: its parse workers start first, and load while git lists the repos.
   const { withParsePool } = await import('./parse-pool.js');
   return withParsePool((pool) => syncOpenIndex(ws, db, options, pool, elapsed));
 }
 
-async function syncOpenIndex(ws: Workspace, db: IndexDb, options: SyncOptions, pool: ParsePool | null, elapsed: () => number): Promise<SyncOutcome> {
+async function syncOpenIndex(
+  ws: Workspace,
+  db: IndexDb,
+  options: SyncOptions,
+  pool: ParsePool | null,
+  elapsed: () => number,
+  asking: ReturnType<typeof askWatcher> | null = null,
+): Promise<SyncOutcome> {
   if (options.full === true) {
     const { withSyncLock } = await import('./sync-lock.js');
     const written = await withSyncLock(ws.index_path, () => writeEverything(ws, db, pool));
@@ -107,7 +123,9 @@ async function syncOpenIndex(ws: Workspace, db: IndexDb, options: SyncOptions, p
   // still true once the lock is ours.
   const version = db.pragma('data_version', { simple: true });
   const scope = options.repos === undefined ? null : syncScope(ws, indexedRepos(db), options.repos);
-  let plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), scope, options.listed);
+  // Read after the answer: the token (and the rows read next) are then at least as new as the sync it vouches for.
+  const vouched = asking ? vouchedRepos(db, await asking) : null;
+  let plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), scope, options.listed, vouched);
   const counts = countsOf(plans);
   const changes: FileChange[] = [];
   const pending = await pendingWrite(ws, db, plans, scope === null);
@@ -199,19 +217,42 @@ function outcomeOf(plans: RepoPlan[]): Pick<SyncOutcome, 'unreachable' | 'repo_p
   return { unreachable: unreachable(plans), repo_problems: repoProblems(plans), synced_repos: plans.map((p) => p.repo.slug) };
 }
 
-/** Each repo's plan (of those in `scope`; null: every repo), in registry order. Listing runs git: every repo's starts at once. */
-function planEach(ws: Workspace, state: IndexState, full: boolean, scope: ReadonlySet<string> | null, listed?: ReadonlyMap<string, RepoListing>): Promise<RepoPlan>[] {
+/**
+ * The repos (by repoConfigKey) whose files a watcher vouched for, if it vouched for this index:
+ * the token it answered with is the one it recorded here after its last sync.
+ */
+function vouchedRepos(db: IndexDb, asked: { vouch: Vouch | null; reason: string }): ReadonlySet<string> | null {
+  let vouch = asked.vouch;
+  let reason = asked.reason;
+  if (vouch && watchToken(db) !== vouch.token) [vouch, reason] = [null, 'the index is not the one the watcher last synced'];
+  if (process.env.CUSTODIAN_DEBUG) process.stderr.write(`custodian: sync: ${vouch ? `a watcher vouched for ${vouch.repos.size} repos` : `no watcher vouched (${reason})`}\n`);
+  return vouch?.repos ?? null;
+}
+
+/**
+ * Each repo's plan (of those in `scope`; null: every repo), in registry order. Listing runs git:
+ * every repo's starts at once. `vouched`: the repos a watcher vouched for (vouchedRepos).
+ */
+function planEach(
+  ws: Workspace,
+  state: IndexState,
+  full: boolean,
+  scope: ReadonlySet<string> | null,
+  listed?: ReadonlyMap<string, RepoListing>,
+  vouched?: ReadonlySet<string> | null,
+): Promise<RepoPlan>[] {
   const repos = scope === null ? ws.repos : ws.repos.filter((repo) => scope.has(repo.slug));
   return repos.map((repo) => {
-    const plan = planRepo(repo, state.repos.get(repo.slug), state.recorded(repo.slug), full, listed?.get(repo.slug));
+    const trusted = vouched?.has(repoConfigKey(repo)) === true;
+    const plan = planRepo(repo, state.repos.get(repo.slug), state.recorded(repo.slug), full, listed?.get(repo.slug), trusted);
     // Awaited by whoever uses it, which may stop at an earlier plan's failure before reaching this one.
     void plan.catch(() => undefined);
     return plan;
   });
 }
 
-function planAll(ws: Workspace, state: IndexState, scope: ReadonlySet<string> | null, listed?: ReadonlyMap<string, RepoListing>): Promise<RepoPlan[]> {
-  return Promise.all(planEach(ws, state, false, scope, listed));
+function planAll(ws: Workspace, state: IndexState, scope: ReadonlySet<string> | null, listed?: ReadonlyMap<string, RepoListing>, vouched?: ReadonlySet<string> | null): Promise<RepoPlan[]> {
+  return Promise.all(planEach(ws, state, false, scope, listed, vouched));
 }
 
 function noFilesCounted(repos: number): SyncCounts {

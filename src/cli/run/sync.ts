@@ -30,5 +30,6 @@ export async function sync(ctx: CliContext, flags: SyncFlags): Promise<void> {
     onChange: (change) => (flags.json ? process.stdout.write(`${JSON.stringify(change)}\n`) : writeHuman(change, (shown) => [syncChangeLine(shown)])),
     onReady: ({ repos }) => process.stderr.write(`watching ${repos} repos for changes (Ctrl-C to stop)\n`),
     onError: (error) => writeMessage(`custodian: sync failed: ${error.message}`),
+    onNotice: (message) => writeMessage(`custodian: ${message}`),
   });
 }
