@@ -129,7 +129,12 @@ class VouchState {
   syncEnded(from: number, db: IndexDb): void {
     if (this.seen !== from || this.failure !== null) return;
     const token = nodeCrypto().randomUUID();
-    recordWatchToken(db, token);
+    try {
+      recordWatchToken(db, token);
+    } catch {
+      // An index that cannot be written to now (a long write elsewhere, a read-only disk): no vouching until the next sync.
+      return;
+    }
     this.token = token;
     this.synced = from;
   }
