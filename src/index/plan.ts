@@ -130,13 +130,15 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recor
     !row ||
     row.config_hash !== configKey ||
     row.git_index_stamp !== gitStamp ||
-    // A watcher that vouches saw no folder change either (a file added or removed is an event too).
-    (!vouched && !foldersUnchanged(repo.checkout, JSON.parse(row.dir_stamps) as Record<string, string>));
+    // Checked even when a watcher vouches: a folder made just before a file in it can beat the
+    // watch set up on it, and these few stats catch what the watch would miss.
+    !foldersUnchanged(repo.checkout, JSON.parse(row.dir_stamps) as Record<string, string>);
   if (!relist) {
     // The no-op check: stat the known files, nothing else. This is the hot path: the files of an
     // unchanged repo are vouched for by its summary, and only its racy files are looked at one by
     // one; any other doubt sends the whole repo file by file.
-    const summary = checkSummary(repo.checkout, row!.file_paths, row!.file_stamps, vouched);
+    // The watcher does not watch node_modules folders: a repo with files there is stat'ed file by file.
+    const summary = checkSummary(repo.checkout, row!.file_paths, row!.file_stamps, vouched && !row!.file_paths.includes('node_modules/'));
     const racyRows = summary?.racy.map((path) => recorded.one(path));
     if (summary && racyRows && racyRows.every((r) => r !== undefined)) {
       plan.scanned = summary.unchanged;
