@@ -53,8 +53,12 @@ export async function eachTaskListItem<T>(options: TaskListOptions, consume: (he
   const ws = await loadWorkspace(options);
   const priorities = options.priorities?.length ? options.priorities.map(canonicalPriority) : undefined;
   const extra = listFields(options.fields);
+  const repos = selectedRepos(ws, options);
+  // A task's row is made from its own file alone: a list of some repos' tasks needs only those
+  // repos' files checked (as `git status -- path` stats only the path). Readiness looks at
+  // dependencies and workplans anywhere, so --ready checks every repo.
+  const scope = repos && !options.ready ? { repos } : {};
   return withIndex(ws, options, (db) => {
-    const repos = selectedRepos(ws, options);
     const filter = { repos, statuses: selectedStatuses('task', options), assignees: options.assignees?.length ? options.assignees : undefined, priorities };
     const ready = options.ready ? readyRowIds(db, repos) : null;
     const rows = extra.length > 0 ? iterateTasks(db, filter, 'detail') : iterateTasks(db, filter, 'list');
@@ -65,7 +69,7 @@ export async function eachTaskListItem<T>(options: TaskListOptions, consume: (he
       }
     }
     return consume({ schema_version: 1, kind: 'task-list', mode: ws.mode }, items());
-  });
+  }, scope);
 }
 
 function listFields(fields: string[] | undefined): TaskListField[] {
