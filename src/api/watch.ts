@@ -51,6 +51,10 @@ export async function watch(options: WatchOptions): Promise<void> {
   const ignored = (path: string) => /[\\/](?:\.git|node_modules)(?:[\\/]|$)/.test(path) || path === ws.index_path || path.startsWith(`${ws.index_path}-`) || path.startsWith(`${ws.index_path}.`);
   const watcher = watchPaths(roots, { ignoreInitial: true, followSymlinks: false, ignored });
   const state = new VouchState(watchedRepos(ws));
+  // Listening first: a watcher that finds another one answering for this index leaves the index's
+  // token to it (recording its own would make the other's answers useless).
+  const server = await serveVouches(ws.index_path, state, (message) => options.onNotice?.(message));
+  if (server === null) state.broken('another watcher answers for this index');
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   const schedule = (delay = SETTLE_MS) => {
@@ -79,7 +83,6 @@ export async function watch(options: WatchOptions): Promise<void> {
     schedule(0);
     options.onReady?.({ repos: ws.repos.length });
   });
-  const server = await serveVouches(ws.index_path, state, (message) => options.onNotice?.(message));
   await new Promise<void>((resolve) => {
     const stop = () => {
       if (timer) clearTimeout(timer);

@@ -35,18 +35,9 @@ export async function serveVouches(indexPath: string, source: VouchSource, onPro
   if (socketPath === null) return null;
   const cookies = cookieFolder(indexPath);
   const waiting = new Map<string, () => void>();
-  let cookieWatch: FSWatcher;
-  try {
-    rmSync(cookies, { recursive: true, force: true });
-    mkdirSync(cookies, { recursive: true });
-    cookieWatch = watchFolder(cookies, (_event, name) => {
-      if (typeof name === 'string') waiting.get(name)?.();
-    });
-  } catch (error) {
-    onProblem(`reads will stat every file: cannot watch ${cookies}: ${(error as Error).message}`);
-    return null;
-  }
-  cookieWatch.on('error', () => waiting.clear());
+  // Set once the socket is ours (another watcher's cookie folder is never touched); unset when
+  // the watch on it fails: no cookie can come back then, and no question is kept waiting for one.
+  let cookieWatch: FSWatcher | null = null;
   let cookiesMade = 0;
   const cookieBack = async (): Promise<boolean> => {
     const name = `${process.pid}-${++cookiesMade}`;
@@ -76,7 +67,7 @@ export async function serveVouches(indexPath: string, source: VouchSource, onPro
       asked = null;
     }
     if ((asked as { ask?: unknown } | null)?.ask !== 'vouch') return reply(socket, { vouch: false, reason: 'not a question this watcher answers' });
-    const before = source.doubt();
+    const before = cookieWatch === null ? 'the watcher cannot watch its cookie folder' : source.doubt();
     if (before !== null) return reply(socket, { vouch: false, reason: before });
     if (!(await cookieBack())) return reply(socket, { vouch: false, reason: 'the watcher did not see its own cookie in time' });
     // Every change made before the question has reached the watcher by now: has any come since its last sync?
@@ -96,21 +87,35 @@ export async function serveVouches(indexPath: string, source: VouchSource, onPro
     });
   });
   if (!(await listen(server, socketPath))) {
-    cookieWatch.close();
-    rmSync(cookies, { recursive: true, force: true });
     onProblem(`another watcher answers for this index (${socketPath}): this one will not vouch`);
     return null;
   }
   const socketIno = lstatSync(socketPath).ino;
-  return {
-    close: async () => {
-      cookieWatch.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      // Only our own socket: another watcher may have taken the path over since.
-      if (lstatSync(socketPath, { throwIfNoEntry: false })?.ino === socketIno) unlinkSync(socketPath);
-      rmSync(cookies, { recursive: true, force: true });
-    },
+  const close = async () => {
+    cookieWatch?.close();
+    cookieWatch = null;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Only our own socket: another watcher may have taken the path over since.
+    if (lstatSync(socketPath, { throwIfNoEntry: false })?.ino === socketIno) unlinkSync(socketPath);
+    rmSync(cookies, { recursive: true, force: true });
   };
+  try {
+    // A killed watcher's cookies are left behind: the folder starts empty.
+    rmSync(cookies, { recursive: true, force: true });
+    mkdirSync(cookies, { recursive: true });
+    cookieWatch = watchFolder(cookies, (_event, name) => {
+      if (typeof name === 'string') waiting.get(name)?.();
+    });
+  } catch (error) {
+    await close();
+    onProblem(`reads will stat every file: cannot watch ${cookies}: ${(error as Error).message}`);
+    return null;
+  }
+  cookieWatch.on('error', () => {
+    cookieWatch?.close();
+    cookieWatch = null;
+  });
+  return { close };
 }
 
 function reply(socket: Socket, answer: object): void {
