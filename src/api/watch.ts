@@ -2,16 +2,18 @@
 // incremental sync once and reports every file whose rows changed, until `signal` aborts. While no
 // change has come since its last sync, the watcher vouches for the index to the reads that ask
 // (src/index/watch-vouch.ts): they then skip stat'ing every file.
-import { existsSync, lstatSync, statfsSync, statSync } from 'node:fs';
+import { existsSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndexDb } from '../index/db.js';
 import { repoConfigKey } from '../index/plan.js';
 import { fileRowCounts } from '../index/queries/documents.js';
 import type { FileChange } from '../index/sync.js';
 import { serveVouches } from '../index/vouch-server.js';
+import { lstatOrNull } from '../index/stamps.js';
 import { recordWatchToken } from '../index/watch-vouch.js';
 import { nodeCrypto } from '../node-crypto.js';
 import { includeBases } from '../workspace/include.js';
+import { statOrNull } from '../workspace/repo-file.js';
 import type { RepoConfig, Workspace } from '../workspace/types.js';
 import { loadWorkspace, type WorkspaceOptions } from './context.js';
 
@@ -168,15 +170,16 @@ interface WatchedRepo {
  */
 function watchedRepos(ws: Workspace): WatchedRepo[] {
   return ws.repos.flatMap((repo: RepoConfig) => {
-    const stats = lstatSync(repo.checkout, { throwIfNoEntry: false });
-    if (!stats?.isDirectory() || !onLocalFileSystem(repo.checkout)) return [];
+    const stats = statOrNull(repo.checkout);
+    // Reached through a link, the checkout is not watched at all (followSymlinks: false).
+    if (!stats?.isDirectory() || lstatOrNull(repo.checkout)?.isSymbolicLink() !== false || !onLocalFileSystem(repo.checkout)) return [];
     return [{ key: repoConfigKey(repo), checkout: repo.checkout, dev: stats.dev, ino: stats.ino }];
   });
 }
 
 /** Still the folder the watch began on: one removed and made again is no longer watched. */
 function stillWatched(repo: WatchedRepo): boolean {
-  const stats = statSync(repo.checkout, { throwIfNoEntry: false });
+  const stats = statOrNull(repo.checkout);
   return stats?.dev === repo.dev && stats.ino === repo.ino;
 }
 

@@ -83,7 +83,7 @@ export async function serveVouches(indexPath: string, source: VouchSource, onPro
       question += chunk;
       if (question.length > MAX_QUESTION_BYTES) return void socket.destroy();
       const end = question.indexOf('\n');
-      if (end >= 0) void answer(socket, question.slice(0, end));
+      if (end >= 0) answer(socket, question.slice(0, end)).catch(() => reply(socket, { vouch: false, reason: 'the watcher failed to answer' }));
     });
   });
   if (!(await listen(server, socketPath))) {
