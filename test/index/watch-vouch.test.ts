@@ -43,7 +43,7 @@ async function read(root: string): Promise<{ ids: string[]; watcher: string }> {
   return { ids: JSON.parse(result.stdout).items.map((t: { id: string }) => t.id).sort(), watcher };
 }
 
-async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -124,7 +124,7 @@ describe('a watcher vouching for the index', () => {
     }
     // Stopped properly, it leaves nothing to connect to.
     expect(await read(ws.root)).toEqual({ ids: withTask('A-1-T9'), watcher: 'no watcher vouched (no watcher is running)' });
-  }, 120_000);
+  }, 240_000);
 
   it('a vouched summary is taken without a stat: no file needs to be there', () => {
     const stamps = packStamps([
