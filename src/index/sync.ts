@@ -10,7 +10,7 @@ import type { ParsePool } from './parse-pool.js';
 import { planRepo, repoConfigKey, type RepoListing, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
 import { indexedRepos, readIndexState, readRepoRows, storedHash, type IndexState } from './state.js';
-import { askWatcher, watchToken, type Vouch } from './watch-vouch.js';
+import { askWatcher, watchToken, type WatcherAnswer } from './watch-vouch.js';
 
 export interface SyncOptions {
   full?: boolean;
@@ -221,11 +221,11 @@ function outcomeOf(plans: RepoPlan[]): Pick<SyncOutcome, 'unreachable' | 'repo_p
  * The repos (by repoConfigKey) whose files a watcher vouched for, if it vouched for this index:
  * the token it answered with is the one it recorded here after its last sync.
  */
-function vouchedRepos(db: IndexDb, asked: { vouch: Vouch | null; reason: string }): ReadonlySet<string> | null {
-  let vouch = asked.vouch;
-  let reason = asked.reason;
+function vouchedRepos(db: IndexDb, asked: WatcherAnswer): ReadonlySet<string> | null {
+  let { vouch, reason } = asked;
   if (vouch && watchToken(db) !== vouch.token) [vouch, reason] = [null, 'the index is not the one the watcher last synced'];
-  if (process.env.CUSTODIAN_DEBUG) process.stderr.write(`custodian: sync: ${vouch ? `a watcher vouched for ${vouch.repos.size} repos` : `no watcher vouched (${reason})`}\n`);
+  // Said only where a watcher was asked: most workspaces run none.
+  if (process.env.CUSTODIAN_DEBUG && (vouch || reason)) process.stderr.write(`custodian: sync: ${vouch ? `a watcher vouched for ${vouch.repos.size} repos` : `no watcher vouched (${reason})`}\n`);
   return vouch?.repos ?? null;
 }
 

@@ -41,15 +41,20 @@ export function cookieFolder(indexPath: string): string {
   return `${indexPath}-watch.cookies`;
 }
 
+/** What a watcher answered: its vouch, or why there is none (null reason: no watcher to ask). */
+export interface WatcherAnswer {
+  vouch: Vouch | null;
+  reason: string | null;
+}
+
 /**
- * Asks the watcher of this index, if one is listening, to vouch for it. Null when none answers
+ * Asks the watcher of this index, if one is listening, to vouch for it. No vouch when none answers
  * that nothing changed within `timeoutMs`, with the reason for a debugging caller.
  */
-export async function askWatcher(indexPath: string, timeoutMs = VOUCH_TIMEOUT_MS): Promise<{ vouch: Vouch | null; reason: string }> {
+export async function askWatcher(indexPath: string, timeoutMs = VOUCH_TIMEOUT_MS): Promise<WatcherAnswer> {
   const path = vouchSocketPath(indexPath);
-  if (path === null) return { vouch: null, reason: 'no watcher can vouch on this system or for this index path' };
   // One stat when nobody watches: the common case costs no socket and no module.
-  if (!lstatSync(path, { throwIfNoEntry: false })?.isSocket()) return { vouch: null, reason: 'no watcher is running' };
+  if (path === null || !lstatSync(path, { throwIfNoEntry: false })?.isSocket()) return { vouch: null, reason: null };
   const { connect } = await import('node:net');
   return new Promise((resolve) => {
     let reply = '';
