@@ -74,18 +74,46 @@ export async function nodeFloor(runs = 15) {
   return measure('node -e 0', () => runNode(['-e', '0']), { runs, warmup: 2 });
 }
 
+/**
+ * The node argv of a floor: `read` (one process reading every file's bytes), `stat` (one process
+ * `lstat`-ing every file) or `node` (`node -e 0`). The file list goes through a file (written by
+ * fileFloors): 10,000 paths are too long for a command line.
+ */
+export function floorArgs(workspace, kind) {
+  if (kind === 'node') return ['-e', '0'];
+  const load = `const fs=require('fs');const list=JSON.parse(fs.readFileSync(${JSON.stringify(join(workspace, '.bench-files.json'))},'utf8'));`;
+  return ['-e', kind === 'read' ? `${load}let n=0;for(const f of list)n+=fs.readFileSync(f).length;` : `${load}for(const f of list)fs.lstatSync(f,{bigint:true});`];
+}
+
 /** One node process reading every file's bytes (the read floor), or stat'ing every file (the stat floor). */
 export async function fileFloors(workspace, runs = 5) {
-  // The list goes through a file: 10,000 paths are too long for a command line.
-  const listFile = join(workspace, '.bench-files.json');
-  writeFileSync(listFile, JSON.stringify(workspaceFiles(workspace)));
-  const load = `const fs=require('fs');const list=JSON.parse(fs.readFileSync(${JSON.stringify(listFile)},'utf8'));`;
-  const read = await measure('read every file (one node process)', () =>
-    runNode(['-e', `${load}let n=0;for(const f of list)n+=fs.readFileSync(f).length;`]), { runs, warmup: 1 });
-  const stat = await measure('stat every file (one node process)', () =>
-    runNode(['-e', `${load}for(const f of list)fs.lstatSync(f,{bigint:true});`]), { runs, warmup: 1 });
+  writeFileSync(join(workspace, '.bench-files.json'), JSON.stringify(workspaceFiles(workspace)));
+  const read = await measure('read every file (one node process)', () => runNode(floorArgs(workspace, 'read')), { runs, warmup: 1 });
+  const stat = await measure('stat every file (one node process)', () => runNode(floorArgs(workspace, 'stat')), { runs, warmup: 1 });
   const bytes = workspaceFiles(workspace).reduce((n, f) => n + statSync(f).size, 0);
   return { read, stat, bytes };
+}
+
+/**
+ * `measure`, with a floor run right before each run of the command (floor, command, floor,
+ * command…): this machine's speed drifts by tens of percent within minutes, and a floor measured
+ * minutes earlier moves a ratio as much as the command does. The row carries the floor's median
+ * over the same runs (`floor_ms`), which its goal is then set from.
+ */
+export async function measureBeside(name, command, floor, options = {}) {
+  const warmup = options.warmup ?? 1;
+  const floorTimes = [];
+  const row = await measure(name, command, {
+    ...options,
+    warmup,
+    before: async (i) => {
+      if (options.before) await options.before(i);
+      const ms = runNode(floor).ms;
+      if (i >= warmup) floorTimes.push(ms);
+    },
+  });
+  floorTimes.sort((a, b) => a - b);
+  return { ...row, floor_ms: round(floorTimes[Math.floor(floorTimes.length / 2)]) };
 }
 
 export function readJson(path) {
