@@ -90,6 +90,9 @@ export async function serveVouches(indexPath: string, source: VouchSource, onPro
     onProblem(`another watcher answers for this index (${socketPath}): this one will not vouch`);
     return null;
   }
+  // Once listening, a failure to accept (too many open files) is the server's 'error': no question
+  // is answered then (readers stat their files), and watching goes on.
+  server.on('error', (error) => onProblem(`reads will stat every file for now: ${error.message}`));
   const socketIno = lstatSync(socketPath).ino;
   const close = async () => {
     cookieWatch?.close();
