@@ -51,12 +51,13 @@ export async function watch(options: WatchOptions): Promise<void> {
   const roots = ws.repos.flatMap((repo) => [repo.checkout, ...includeBases(repo.include).map((base) => join(repo.checkout, base))]).filter((dir) => existsSync(dir));
   // The index and its companions may sit inside a watched repo: their writes are no change of a file.
   const ignored = (path: string) => /[\\/](?:\.git|node_modules)(?:[\\/]|$)/.test(path) || path === ws.index_path || path.startsWith(`${ws.index_path}-`) || path.startsWith(`${ws.index_path}.`);
-  const watcher = watchPaths(roots, { ignoreInitial: true, followSymlinks: false, ignored });
   const state = new VouchState(watchedRepos(ws));
   // Listening first: a watcher that finds another one answering for this index leaves the index's
   // token to it (recording its own would make the other's answers useless).
   const server = await serveVouches(ws.index_path, state, (message) => options.onNotice?.(message));
   if (server === null) state.broken('another watcher answers for this index');
+  // Made after the last await before its listeners: none of its events (`ready` above all) can come unheard.
+  const watcher = watchPaths(roots, { ignoreInitial: true, followSymlinks: false, ignored });
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   const schedule = (delay = SETTLE_MS) => {
