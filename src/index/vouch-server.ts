@@ -32,7 +32,11 @@ export interface VouchServer {
  */
 export async function serveVouches(indexPath: string, source: VouchSource, onProblem: (message: string) => void): Promise<VouchServer | null> {
   const socketPath = vouchSocketPath(indexPath);
-  if (socketPath === null) return null;
+  if (socketPath === null) {
+    // Off Linux no watcher vouches (README); on Linux only a path too long for a socket stops it.
+    if (process.platform === 'linux') onProblem(`reads will stat every file: the index path is too long for the watcher's socket (${indexPath})`);
+    return null;
+  }
   const cookies = cookieFolder(indexPath);
   const waiting = new Map<string, () => void>();
   // Set once the socket is ours (another watcher's cookie folder is never touched); unset when
