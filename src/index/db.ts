@@ -32,6 +32,17 @@ export function openIndex(path: string, source: IndexSource): IndexDb {
   }
 }
 
+/** A value of the index's meta table; null when the key is not there. */
+export function readMeta(db: IndexDb, key: string): string | null {
+  const value = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key);
+  return typeof value === 'string' ? value : null;
+}
+
+/** Sets a value of the index's meta table (in the caller's transaction, if any). */
+export function writeMeta(db: IndexDb, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
 /** Removes the index and its WAL files; the next open starts empty. */
 export function discardIndex(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });

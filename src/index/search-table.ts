@@ -1,7 +1,7 @@
 // The search table is built on first use rather than by the cold sync: indexing every title and
 // description costs a cold sync of 10,000 files about 40% more, and most workspaces never search.
 // Once built it is kept in step by every sync (src/index/store.ts); a full rebuild drops it again.
-import type { IndexDb } from './db.js';
+import { readMeta, writeMeta, type IndexDb } from './db.js';
 
 const KEY = 'search_built';
 
@@ -14,7 +14,7 @@ const KEY = 'search_built';
 export const TASK_KEY_BASE = 2 ** 40;
 
 export function searchBuilt(db: IndexDb): boolean {
-  return db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(KEY) === '1';
+  return readMeta(db, KEY) === '1';
 }
 
 /** Empties the table and marks it unbuilt (inside the caller's write transaction). */
@@ -31,7 +31,7 @@ export function buildSearch(db: IndexDb): void {
   db.exec(`INSERT INTO search (rowid, title, body) SELECT ${TASK_KEY_BASE} + id, title, description FROM tasks ORDER BY id`);
   // One merged segment: ranking a query that matches most rows reads it about twice as fast.
   db.exec("INSERT INTO search (search) VALUES ('optimize')");
-  db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(KEY);
+  writeMeta(db, KEY, '1');
 }
 
 /** Builds the search table if it is not built yet, under the sync lock so no sync writes meanwhile. */

@@ -1,7 +1,7 @@
 // The write half of sync, loaded only when the cheap check found something to do: reads,
 // hashes and parses changed files and replaces their rows in one IMMEDIATE transaction.
 import type { Workspace } from '../workspace/types.js';
-import type { IndexDb } from './db.js';
+import { writeMeta, type IndexDb } from './db.js';
 import type { ParsePool } from './parse-pool.js';
 import type { FileCandidate, RepoPlan } from './plan.js';
 import { prepareFile, type PreparedFile } from './prepare-file.js';
@@ -80,7 +80,7 @@ export async function applyPlans(
       // Every change to the repo's files rows went through its candidates or vanished rows.
       if (full || !previous || plan.candidates.length > 0 || plan.vanished.length > 0) writeRepoSummary(db, plan.repo.slug);
     }
-    db.prepare("INSERT INTO meta (key, value) VALUES ('last_synced_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(syncedAt);
+    writeMeta(db, 'last_synced_at', syncedAt);
     db.exec('COMMIT');
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');

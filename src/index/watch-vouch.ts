@@ -6,7 +6,7 @@
 // and watchman do the same). Anything short of a clear "nothing changed" — no watcher, a slow one,
 // a garbled answer — and the read stats every file as before.
 import { lstatSync } from 'node:fs';
-import type { IndexDb } from './db.js';
+import { readMeta, writeMeta, type IndexDb } from './db.js';
 
 /** Past this the read stats its files itself: that costs ~100 ms at 10,000 files, so waiting longer gains nothing. */
 export const VOUCH_TIMEOUT_MS = 150;
@@ -98,11 +98,10 @@ function parseReply(line: string): [Vouch | null, string] {
 
 /** The token the watcher recorded after its last sync that no change overtook (null: none). */
 export function watchToken(db: IndexDb): string | null {
-  const value = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(WATCH_TOKEN_KEY);
-  return typeof value === 'string' ? value : null;
+  return readMeta(db, WATCH_TOKEN_KEY);
 }
 
 /** Records the watcher's token: the index now holds what a sync no change overtook wrote. */
 export function recordWatchToken(db: IndexDb, token: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(WATCH_TOKEN_KEY, token);
+  writeMeta(db, WATCH_TOKEN_KEY, token);
 }
