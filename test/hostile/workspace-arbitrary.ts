@@ -145,7 +145,10 @@ export function writeRepoFiles(repo: string, files: FileSpec[], outside: string)
     mkdirSync(join(repo, file.folder), { recursive: true });
     const target = Buffer.concat([Buffer.from(`${join(repo, file.folder)}/`), file.name]);
     try {
-      if (file.kind === 'file') writeFileSync(target, file.content);
+      // `wx`: the first spec on a path wins. A plain write would follow a link an earlier spec
+      // made there: into README.md, into the outside decoy, or into the FIFO, where it waits for a
+      // reader forever (a CI run hung there).
+      if (file.kind === 'file') writeFileSync(target, file.content, { flag: 'wx' });
       else symlinkSync(linkTarget(file.kind, repo, outside, written), target);
       written++;
     } catch {
