@@ -38,7 +38,7 @@ async function bundleCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    plugins: [externalPackages(/^(@modelcontextprotocol\/sdk|zod|better-sqlite3|commander|picomatch)(\/|$)/), zodEnglishOnly()],
+    plugins: [externalPackages(/^(@modelcontextprotocol\/sdk|zod|better-sqlite3|commander|picomatch)(\/|$)/), zodEnglishOnly(), commanderSpawnsOnDemand()],
     // Bundled CommonJS (commander, better-sqlite3) calls require() for Node's built-ins and the
     // addon; an ES module has none, so each chunk gets one here (esbuild renames any of ours it
     // meets), and dropUnusedBanners leaves it only where it is used.
@@ -109,6 +109,27 @@ function zodEnglishOnly() {
       build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
         contents: `export { default as en } from ${JSON.stringify(args.path)};`,
         resolveDir: dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * An esbuild plugin: commander requires node:child_process when it loads, for executable
+ * subcommands (`git-foo` style), which custodian has none of. That require loads net, dgram and
+ * the streams (~6 ms) into every command; through this stand-in the module loads only if commander
+ * ever spawns. src/lazy-builtins.ts does the same for custodian's own git calls.
+ */
+function commanderSpawnsOnDemand() {
+  return {
+    name: 'commander-spawns-on-demand',
+    setup(build) {
+      build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+        args.importer.includes(join('node_modules', 'commander', '')) ? { path: 'child_process', namespace: 'commander-spawns-on-demand' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'commander-spawns-on-demand' }, () => ({
+        contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
         loader: 'js',
       }));
     },

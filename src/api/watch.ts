@@ -11,7 +11,7 @@ import type { FileChange } from '../index/sync.js';
 import { serveVouches } from '../index/vouch-server.js';
 import { lstatOrNull } from '../index/stamps.js';
 import { recordWatchToken } from '../index/watch-vouch.js';
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { includeBases } from '../workspace/include.js';
 import { statOrNull } from '../workspace/repo-file.js';
 import type { RepoConfig, Workspace } from '../workspace/types.js';

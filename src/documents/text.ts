@@ -1,7 +1,7 @@
 // Bytes to text and offsets to positions, and the one content hash. A file is text only when it is valid UTF-8 without
 // NUL bytes and within the size cap; anything else is reported, never silently altered.
 
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 

@@ -7,7 +7,7 @@
 //   index   (C1, C6, C10):        registry, the repo's index stamp, the goals that concern the repo
 //   check   (C7, C13):            registry, the repo's index stamp, the workspace's id set (with the
 //                                 statuses of task files naming a workplan of another repo), the registered slugs
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { VERSION } from '../version.js';
 import type { GoalInfo } from '../dispatch/types.js';
 import type { RepoStamp } from '../index/queries/doi.js';

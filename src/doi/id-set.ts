@@ -2,7 +2,7 @@
 // with its repo, the dependencies that cross repos, and the statuses of task files naming another
 // repo's workplan. Hashing it reads every id, so the digest itself is cached under the vector of
 // every repo's index stamp: while no file anywhere changed, no id is read.
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 import type { IndexDb } from '../index/db.js';
 import { visitIdSet, type RepoStamp } from '../index/queries/doi.js';
 import { digest } from './fingerprint.js';

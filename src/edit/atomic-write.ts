@@ -1,6 +1,6 @@
 // Writes a file so that a reader sees either the old bytes or the new ones, never a half
 // write: a hidden temp file beside the target, fsync, rename over, fsync the folder.
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { constants } from 'node:fs';
 import { lstat, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';

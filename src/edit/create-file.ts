@@ -1,7 +1,7 @@
 // Creating a new file, never replacing one: the bytes go to a temp file beside it, which is then
 // hard-linked to the name (link fails when the name exists, even if another process created it
 // a moment ago), so a reader sees no file or the whole file.
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { constants } from 'node:fs';
 import { link, mkdir, open, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';

@@ -3,7 +3,7 @@
 // in a work tree), are created with O_EXCL, and name their holder so a dead holder's lock can
 // be taken over.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { constants } from 'node:fs';
 import { chmod, mkdir, open, readFile, realpath, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 // CloudEvents 1.0 in JSON structured mode (schemas/event.schema.json), and the event id: a hash of
 // what the event says happened (type, repo, document id, new value, commit), so every clone that
 // derives the same change from the same commit makes the same id, and JetStream drops repeats.
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { fullType, type EventName, type StateKind } from './catalogue.js';
 
 export interface EventData {

@@ -3,7 +3,7 @@
 // hub records as who changed a source). Compared in constant time: both sides are hashed to the
 // same length and every configured token is compared, so neither the length nor the position of a
 // match shows in the timing. Secrets are never logged or echoed; only names are.
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { usageError } from '../errors.js';
 
 export const MIN_TOKEN_LENGTH = 16;

@@ -1,6 +1,6 @@
 // Cursors of paged answers: where the next page starts, tied to the question asked, so a cursor
 // passed with other filters is refused rather than silently skipping or repeating items.
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { usageError } from '../errors.js';
 
 export function encodeCursor(offset: number, question: unknown): string {

@@ -1,6 +1,6 @@
 // renderReport: a snapshot or the federated view in, the dashboard page out. One function for
 // `custodian report --html` (the workspace's snapshot) and the hub's `GET /` (the federated view).
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { REPORT_SCRIPT, REPORT_STYLE } from '../generated/report-assets.js';
 import { buildReport, type BuildOptions } from './build/index.js';
 import type { ReportInput } from './input.js';

@@ -4,9 +4,9 @@
 // that starts the gits instead, a couple of shells in parallel. Each folder's output is followed by
 // a random boundary and git's exit status, so no output, whatever its bytes, can end another's
 // early. A folder where git failed runs again alone (runGitBuffer), so its error is git's own.
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeChildProcess, nodeCrypto } from '../lazy-builtins.js';
 import { availableParallelism } from 'node:os';
 import { gitEnvironment, indexFileEnv, neutralGitOptions, runGitBuffer } from './git.js';
 
@@ -102,7 +102,7 @@ function runShell(requests: readonly GitRequest[], answer: (index: number, stdou
   };
   let shell: ChildProcessByStdio<null, Readable, null>;
   try {
-    shell = spawn('/bin/sh', argv, { env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+    shell = nodeChildProcess().spawn('/bin/sh', argv, { env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
   } catch {
     // spawn refuses some arguments at once (a NUL byte in a registry's include glob): each folder
     // then runs alone, and fails with its own error instead of nobody's.

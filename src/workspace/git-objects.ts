@@ -1,7 +1,7 @@
 // Reading git objects: many with one process (`git cat-file --batch` answers one header line and
 // the object's bytes for each name written to its stdin, in order), or one loose object straight
 // from the object store, with no process at all.
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';

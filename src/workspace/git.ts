@@ -1,9 +1,9 @@
 // Running git safely: execFile with no shell, an environment cleaned of the variables that
 // point git at a repository (git exports them into hooks, where they would redirect every call
 // we make in another repo), and typed failures.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CustodianError } from '../errors.js';
+import { nodeChildProcess } from '../lazy-builtins.js';
 
 /**
  * Variables that select a repository, index or object store. This is git's own
@@ -131,7 +131,7 @@ export async function runGit(cwd: string, args: string[], options: RunGitOptions
 export function runGitBuffer(cwd: string, args: string[], options: RunGitOptions = {}): Promise<GitResult<Buffer>> {
   const okExitCodes = options.okExitCodes ?? [0];
   return new Promise((resolvePromise, reject) => {
-    const child = execFile(
+    const child = nodeChildProcess().execFile(
       'git',
       [...neutralGitOptions(options.config), ...args],
       {

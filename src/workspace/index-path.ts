@@ -1,6 +1,6 @@
 // Where the SQLite index lives: --index, else $CUSTODIAN_INDEX, else inside the workspace, or
 // in single-repo mode in the user's cache folder so a pre-commit hook never adds files to the repo.
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../lazy-builtins.js';
 import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';

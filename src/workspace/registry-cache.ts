@@ -16,7 +16,7 @@ function cacheFile(root: string): string {
 /**
  * A key for the registry files' bytes and everything else the loaded registry depends on: the
  * bytes themselves (a few kilobytes), not a digest of them, so no command that finds the index
- * up to date loads node:crypto (src/node-crypto.ts) just to compare them.
+ * up to date loads node:crypto (src/lazy-builtins.ts) just to compare them.
  */
 export function registryKey(root: string, context: { hostname: string; home: string | undefined; version: string }): string | null {
   const parts: unknown[] = [CACHE_FORMAT, root, context];

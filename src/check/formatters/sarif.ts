@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for code-scanning uploads: every rule with its docs URL, every diagnostic with its
 // region, related places, and a fingerprint that survives the lines moving.
-import { nodeCrypto } from '../../node-crypto.js';
+import { nodeCrypto } from '../../lazy-builtins.js';
 import { RULES } from '../rules/index.js';
 import { ruleDocsUrl, RULES_DOC_URL } from '../rule-docs.js';
 import type { CheckDiagnostic } from '../types.js';
