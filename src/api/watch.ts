@@ -10,7 +10,7 @@ import { fileRowCounts } from '../index/queries/documents.js';
 import type { FileChange } from '../index/sync.js';
 import { serveVouches } from '../index/vouch-server.js';
 import { lstatOrNull } from '../index/stamps.js';
-import { recordWatchToken } from '../index/watch-vouch.js';
+import { inUnwatchedFolder, recordWatchToken } from '../index/watch-vouch.js';
 import { nodeCrypto } from '../lazy-builtins.js';
 import { includeBases } from '../workspace/include.js';
 import { statOrNull } from '../workspace/repo-file.js';
@@ -50,12 +50,12 @@ export async function watch(options: WatchOptions): Promise<void> {
   // Only folders that exist can be watched; the repo root (one level) catches a base folder being created.
   const roots = ws.repos.flatMap((repo) => [repo.checkout, ...includeBases(repo.include).map((base) => join(repo.checkout, base))]).filter((dir) => existsSync(dir));
   // The index and its companions may sit inside a watched repo: their writes are no change of a file.
-  const ignored = (path: string) => /[\\/](?:\.git|node_modules)(?:[\\/]|$)/.test(path) || path === ws.index_path || path.startsWith(`${ws.index_path}-`) || path.startsWith(`${ws.index_path}.`);
+  const ignored = (path: string) => inUnwatchedFolder(path) || path === ws.index_path || path.startsWith(`${ws.index_path}-`) || path.startsWith(`${ws.index_path}.`);
   const state = new VouchState(watchedRepos(ws));
   // Listening first: a watcher that finds another one answering for this index leaves the index's
   // token to it (recording its own would make the other's answers useless).
   const server = await serveVouches(ws.index_path, state, (message) => options.onNotice?.(message));
-  if (server === null) state.broken('another watcher answers for this index');
+  if (server === null) state.broken('this watcher does not vouch (said at its start)');
   // Made after the last await before its listeners: none of its events (`ready` above all) can come unheard.
   const watcher = watchPaths(roots, { ignoreInitial: true, followSymlinks: false, ignored });
   let timer: NodeJS.Timeout | null = null;

@@ -9,6 +9,7 @@ import type { RepoConfig } from '../workspace/types.js';
 import { fileLister, gitStateFiles } from './repo-files.js';
 import type { FileRow, RecordedFiles, RepoRow } from './state.js';
 import { checkSummary, fileStamp, folderStamps, foldersUnchanged, lstatOrNull, statStamp } from './stamps.js';
+import { inUnwatchedFolder } from './watch-vouch.js';
 
 export interface FileCandidate {
   path: string;
@@ -137,8 +138,8 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recor
     // The no-op check: stat the known files, nothing else. This is the hot path: the files of an
     // unchanged repo are vouched for by its summary, and only its racy files are looked at one by
     // one; any other doubt sends the whole repo file by file.
-    // The watcher does not watch node_modules folders: a repo with files there is stat'ed file by file.
-    const summary = checkSummary(repo.checkout, row!.file_paths, row!.file_stamps, vouched && !row!.file_paths.includes('node_modules/'));
+    // A repo with files where the watcher does not look (node_modules) is stat'ed file by file.
+    const summary = checkSummary(repo.checkout, row!.file_paths, row!.file_stamps, vouched && !inUnwatchedFolder(row!.file_paths));
     const racyRows = summary?.racy.map((path) => recorded.one(path));
     if (summary && racyRows && racyRows.every((r) => r !== undefined)) {
       plan.scanned = summary.unchanged;

@@ -27,8 +27,9 @@ export interface VouchServer {
 }
 
 /**
- * Listens beside the index at `indexPath`. Null where no watcher can vouch (watch-vouch.ts) or
- * another watcher already answers for this index; `onProblem` says why when that is news.
+ * Listens beside the index at `indexPath`. Null where no watcher can vouch (watch-vouch.ts), where
+ * another watcher already answers for this index or the socket cannot be made (a folder this user
+ * may not write); `onProblem` says why when that is news.
  */
 export async function serveVouches(indexPath: string, source: VouchSource, onProblem: (message: string) => void): Promise<VouchServer | null> {
   const socketPath = vouchSocketPath(indexPath);
@@ -90,8 +91,9 @@ export async function serveVouches(indexPath: string, source: VouchSource, onPro
       if (end >= 0) answer(socket, question.slice(0, end)).catch(() => reply(socket, { vouch: false, reason: 'the watcher failed to answer' }));
     });
   });
-  if (!(await listen(server, socketPath))) {
-    onProblem(`another watcher answers for this index (${socketPath}): this one will not vouch`);
+  const refused = await listen(server, socketPath);
+  if (refused !== null) {
+    onProblem(refused);
     return null;
   }
   // Once listening, a failure to accept (too many open files) is the server's 'error': no question
@@ -130,10 +132,10 @@ function reply(socket: Socket, answer: object): void {
 }
 
 /**
- * Listens at `path`. A socket file left by a watcher that died is replaced; one that still
- * answers belongs to a live watcher: false then.
+ * Listens at `path`: null once listening, else why not (a notice). A socket file left by a watcher that died
+ * is replaced; one that still answers belongs to a live watcher.
  */
-async function listen(server: Server, path: string): Promise<boolean> {
+async function listen(server: Server, path: string): Promise<string | null> {
   const attempt = () =>
     new Promise<NodeJS.ErrnoException | null>((resolve) => {
       server.once('error', resolve);
@@ -142,11 +144,16 @@ async function listen(server: Server, path: string): Promise<boolean> {
         resolve(null);
       });
     });
+  const cannot = (why: string) => `reads will stat every file: the watcher cannot listen at ${path} (${why})`;
   const first = await attempt();
-  if (first === null) return true;
-  if (first.code !== 'EADDRINUSE' || (await someoneListens(path))) return false;
+  if (first === null) return null;
+  if (first.code !== 'EADDRINUSE') return cannot(first.code ?? first.message);
+  // Only a socket is ever replaced: whatever else sits there is not ours to remove.
+  if (!lstatSync(path, { throwIfNoEntry: false })?.isSocket()) return cannot('something other than a socket is there');
+  if (await someoneListens(path)) return `another watcher answers for this index (${path}): this one will not vouch`;
   rmSync(path, { force: true });
-  return (await attempt()) === null;
+  const second = await attempt();
+  return second === null ? null : cannot(second.code ?? second.message);
 }
 
 function someoneListens(path: string): Promise<boolean> {

@@ -41,6 +41,19 @@ export function cookieFolder(indexPath: string): string {
   return `${indexPath}-watch.cookies`;
 }
 
+/**
+ * The folders the watcher does not watch, at any depth: git's own (its writes are no change of a
+ * planning file) and installed packages (often huge). Matches a path with `/` or `\\` separators,
+ * or a NUL-separated list of them (a repo's recorded files), in which case any one inside such a
+ * folder matches.
+ */
+const UNWATCHED = /(?:^|[\\/\0])(?:\.git|node_modules)(?:[\\/\0]|$)/;
+
+/** True when the path, or one of a NUL-separated list, lies in a folder the watcher does not watch: it cannot vouch for it. */
+export function inUnwatchedFolder(paths: string): boolean {
+  return UNWATCHED.test(paths);
+}
+
 /** What a watcher answered: its vouch, or why there is none (null reason: no watcher to ask). */
 export interface WatcherAnswer {
   vouch: Vouch | null;

@@ -5,17 +5,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { watch, type SyncChangeDocument } from '../../src/api/index.js';
 import { removeTempDirs } from '../helpers/git-repo.js';
+import { waitFor } from '../helpers/poll.js';
 import { fixtureCopy } from '../dispatch/workspace.js';
 
 afterAll(removeTempDirs);
-
-async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('watch', () => {
   it('reports each changed file as a sync-change document and stops when aborted', async () => {
@@ -24,11 +17,11 @@ describe('watch', () => {
     let ready: { repos: number } | null = null;
     const stop = new AbortController();
     const watching = watch({ workspace: root, signal: stop.signal, onChange: (c) => changes.push(c), onReady: (info) => (ready = info) });
-    await until(() => ready !== null);
+    await waitFor(() => ready !== null);
     expect(ready).toEqual({ repos: 3 });
     const file = 'workplans/LCLI-WP-0009.md';
     writeFileSync(join(root, 'repos/ledger-cli', file), '---\nid: LCLI-WP-0009\ntype: workplan\nstatus: active\n---\n\n## Watched\n\n```task\nid: LCLI-WP-0009-T01\nstatus: todo\n```\n');
-    await until(() => changes.some((c) => c.file === file));
+    await waitFor(() => changes.some((c) => c.file === file));
     expect(changes.find((c) => c.file === file)).toEqual({
       schema_version: 1,
       kind: 'sync-change',

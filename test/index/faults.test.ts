@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, gitEnv, removeTempDirs, runCli, runCliJson, tempDir } from '../helpers/git-repo.js';
+import { waitFor } from '../helpers/poll.js';
 import { tempWorkspace, workplan } from './workspace-helper.js';
 import { generateWorkspace } from '../../bench/generate.mjs';
 
@@ -94,7 +95,7 @@ describe('faults', () => {
     generateWorkspace(root, { repos: 4, files: 1200, seed: 13 });
     const index = join(root, '.custodian', 'index.sqlite');
     const child = spawn(process.execPath, [CLI, '-w', root, 'sync'], { env: gitEnv(), stdio: 'ignore' });
-    await waitFor(() => existsSync(`${index}.building`));
+    await waitFor(() => existsSync(`${index}.building`), { timeoutMs: 60_000, everyMs: 10 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     child.kill('SIGKILL');
     const signal = await new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
@@ -174,13 +175,6 @@ function run(args: string[]): Promise<{ code: number; stdout: string }> {
 }
 
 /** The workspace's answer from its own index equals the answer from a brand-new index. */
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 60_000) throw new Error('condition not met within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 function expectEqualToFreshRebuild(root: string): void {
   const fresh = join(tempDir(), 'fresh.sqlite');
   for (const command of [['task', 'list', '--json'], ['workplan', 'list', '--json']]) {

@@ -7,6 +7,7 @@ import { taskList } from '../../src/api/tasks.js';
 import { withFileLock } from '../../src/edit/file-lock.js';
 import { RACY_WINDOW_MS } from '../../src/index/stamps.js';
 import { CLI, git, gitEnv, removeTempDirs, runCli, runCliJson, tempDir } from '../helpers/git-repo.js';
+import { waitFor } from '../helpers/poll.js';
 import { tempWorkspace, workplan } from './workspace-helper.js';
 
 afterAll(removeTempDirs);
@@ -69,14 +70,6 @@ describe('the no-op check and watch mode', () => {
     }
   }, 60_000);
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('incremental sync', () => {
   it('indexes every repo, then a second sync reads nothing', async () => {
