@@ -73,7 +73,7 @@ export async function benchMcp({ workspace, size, node, statTime, withTarget, ru
 // Standalone: `node bench/mcp.mjs [--size 10000]` on bench/out/ws-<size> (generated like
 // bench/run.mjs does), with its own floors.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { existsSync, writeFileSync } = await import('node:fs');
+  const { existsSync } = await import('node:fs');
   const { generateWorkspace } = await import('./generate.mjs');
   const lib = await import('./lib.mjs');
   const i = process.argv.indexOf('--size');
@@ -81,10 +81,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const workspace = join(lib.ROOT, 'bench', 'out', `ws-${size}`);
   if (!existsSync(join(workspace, 'custodian.yaml'))) generateWorkspace(workspace, { repos: 50, files: size, seed: 1 });
   const node = await lib.nodeFloor();
-  const listFile = join(lib.ROOT, 'bench', 'out', `files-${size}.json`);
-  writeFileSync(listFile, JSON.stringify(lib.workspaceFiles(workspace)));
-  const statScript = `const fs=require('fs');for(const f of JSON.parse(fs.readFileSync(${JSON.stringify(listFile)},'utf8')))fs.lstatSync(f,{bigint:true});`;
-  const stat = await lib.measure('stat every file (one node process)', () => lib.runNode(['-e', statScript]), { runs: 5, warmup: 1 });
+  lib.writeFloorList(workspace);
+  const stat = await lib.measure('stat every file (one node process)', () => lib.runNode(lib.floorArgs(workspace, 'stat')), { runs: 5, warmup: 1 });
   const statTime = Math.max(0, stat.median_ms - node.median_ms);
   const withTarget = (result, sz, target_ms, target) => ({ ...result, size: sz, target_ms: lib.round(target_ms), target, pass: result.median_ms <= target_ms });
   const rows = await benchMcp({ workspace, size, node, statTime, withTarget, runNode: lib.runNode, cliPath: lib.CLI, round: lib.round });

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ROOT, workspaceFiles } from './lib.mjs';
+import { CLI, ROOT, floorArgs, writeFloorList } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -71,16 +71,14 @@ function run(label, argv, cwd = WS, runEnv = env) {
   if (label) record(label, { wall, cpu: (user + system) * 1000, rss: maxKib / 1024 });
 }
 
-const listFile = join(WS, '.bench-files.json');
-writeFileSync(listFile, JSON.stringify(workspaceFiles(WS)));
-const statFloor = `const fs=require('fs');for(const f of JSON.parse(fs.readFileSync(${JSON.stringify(listFile)},'utf8')))fs.lstatSync(f);`;
+writeFloorList(WS);
 for (const [variant, cli] of Object.entries(variants)) run(null, [cli, '-w', WS, 'sync'], WS, variantEnv(variant));
 try {
   // Round 0 warms the caches and is not recorded.
   for (let i = 0; i <= rounds; i++) {
     const keep = i > 0;
-    run(keep ? 'node -e 0' : null, ['-e', '0']);
-    run(keep ? 'stat floor' : null, ['-e', statFloor]);
+    run(keep ? 'node -e 0' : null, floorArgs(WS, 'node'));
+    run(keep ? 'stat floor' : null, floorArgs(WS, 'stat'));
     for (const name of cases) {
       for (const [variant, cli] of Object.entries(variants)) {
         CASES[name].before?.(i);
