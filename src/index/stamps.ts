@@ -5,6 +5,7 @@ import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { escapedNamePath } from '../workspace/file-names.js';
 import { linkTarget } from '../workspace/repo-file.js';
+import { nativeStamps, type NativeStamps, type StampSummary } from './native-stamps.js';
 
 /** Coarse file systems keep mtimes to 1–2 s: a file changed this close to its read is racy. */
 export const RACY_WINDOW_MS = 3_000;
@@ -54,12 +55,14 @@ function sameStamp(stats: Stats, numbers: Float64Array, at: number): boolean {
  * recorded stamps, and the racy ones, to be looked at one by one; null at the first file that is
  * neither (gone, a link, an escaped name, changed). Compares numbers: no string per file.
  * `vouched`: a watcher saw no change since the summary was written (watch-vouch.ts), so the
- * recorded stamps of regular files are taken as they are, without a stat.
+ * recorded stamps of regular files are taken as they are, without a stat. `native`: the same
+ * comparison in C where it was built (native-stamps.ts); null for this loop.
  */
-export function checkSummary(checkout: string, paths: string, stamps: Uint8Array, vouched = false): { unchanged: number; racy: string[] } | null {
-  const summary = { unchanged: 0, racy: [] as string[] };
+export function checkSummary(checkout: string, paths: string, stamps: Uint8Array, vouched = false, native: NativeStamps | null = nativeStamps()): StampSummary | null {
+  const summary: StampSummary = { unchanged: 0, racy: [] };
   const numbers = unpackStamps(stamps);
   if (numbers === null) return null;
+  if (native) return native.compareStamps(checkout, paths, numbers, vouched);
   if (paths === '') return numbers.length === 0 ? summary : null;
   const list = paths.split('\0');
   if (numbers.length !== list.length * SUMMARY_SLOTS) return null;

@@ -1,0 +1,38 @@
+// Builds the optional native addon (native/stamps.c) with node-gyp; never fails the install.
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The no-op check's stat walk in C (native/stamps.c, loaded by src/index/native-stamps.ts), built
+ * with node-gyp: npm's own under npm (npm_config_node_gyp), else the one beside this Node's npm.
+ * Optional: where it cannot be built (no compiler, no Node headers) custodian stats in JavaScript,
+ * as it says here; under CI=true the tests insist on it (test/index/native-stamps.test.ts).
+ * Rebuilt only when its sources are newer than the addon. Run by npm's install step (a package
+ * installed from the registry has no prepare step) and by scripts/build.mjs.
+ */
+export function buildNativeStamps(root) {
+  const addon = join(root, 'build', 'Release', 'custodian_stamps.node');
+  const sources = [join(root, 'native', 'stamps.c'), join(root, 'binding.gyp')];
+  if (existsSync(addon) && sources.every((file) => statSync(file).mtimeMs <= statSync(addon).mtimeMs)) return;
+  const prefix = dirname(dirname(process.execPath));
+  const nodeGyp = process.env.npm_config_node_gyp ?? join(prefix, 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  // Node's headers where this Node is installed (Debian's /usr/include/node): node-gyp would
+  // otherwise download them, which a machine without the network cannot.
+  const nodedir = process.env.npm_config_nodedir ?? (existsSync(join(prefix, 'include', 'node', 'node_api.h')) ? prefix : undefined);
+  try {
+    const args = ['rebuild', ...(nodedir ? [`--nodedir=${nodedir}`] : [])];
+    // npm names node-gyp's script (node-gyp.js) or a wrapper that runs it.
+    const [command, argv] = nodeGyp.endsWith('.js') ? [process.execPath, [nodeGyp, ...args]] : [nodeGyp, args];
+    execFileSync(command, argv, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    rmSync(addon, { force: true });
+    const lines = String(error.stderr || error.message).split('\n').map((line) => line.trim()).filter(Boolean);
+    // node-gyp's own `gyp ERR!` lines, a compiler's `error:`, or Node's `Error: …` say it best.
+    const why = lines.find((line) => /gyp ERR!|\berror:|^\w*Error\b/.test(line)) ?? lines.at(-1) ?? 'node-gyp failed';
+    console.warn(`build: the native stamp check was not built, so no-op reads stat in JavaScript (slower): ${why}`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) buildNativeStamps(join(dirname(fileURLToPath(import.meta.url)), '..'));
