@@ -1,4 +1,4 @@
-// The no-op check's stat walk in C, where it was built (native/stamps.c, by scripts/build.mjs):
+// The no-op check's stat walk in C, where it was built (native/stamps.c, by scripts/build-native.mjs):
 // the same comparison as checkSummary's JavaScript loop (stamps.ts), without the Stats object and
 // four Date objects Node 20 makes for every lstat, which at 10,000 files cost more than the
 // system calls. Where the addon is missing or cannot be loaded (no compiler at install, another

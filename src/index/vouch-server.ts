@@ -132,8 +132,8 @@ function reply(socket: Socket, answer: object): void {
 }
 
 /**
- * Listens at `path`: null once listening, else why not (a notice). A socket file left by a watcher that died
- * is replaced; one that still answers belongs to a live watcher.
+ * Listens at `path`: null once listening, else why not (a notice). A socket file left by a
+ * watcher that died is replaced; one that still answers belongs to a live watcher.
  */
 async function listen(server: Server, path: string): Promise<string | null> {
   const attempt = () =>
