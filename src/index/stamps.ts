@@ -59,10 +59,10 @@ function sameStamp(stats: Stats, numbers: Float64Array, at: number): boolean {
  * comparison in C where it was built (native-stamps.ts); null for this loop.
  */
 export function checkSummary(checkout: string, paths: string, stamps: Uint8Array, vouched = false, native: NativeStamps | null = nativeStamps()): StampSummary | null {
-  const summary: StampSummary = { unchanged: 0, racy: [] };
   const numbers = unpackStamps(stamps);
   if (numbers === null) return null;
   if (native) return native.compareStamps(checkout, paths, numbers, vouched);
+  const summary: StampSummary = { unchanged: 0, racy: [] };
   if (paths === '') return numbers.length === 0 ? summary : null;
   const list = paths.split('\0');
   if (numbers.length !== list.length * SUMMARY_SLOTS) return null;
