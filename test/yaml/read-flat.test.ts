@@ -31,16 +31,34 @@ const line = fc.oneof(
   { weight: 8, arbitrary: fc.tuple(key, value).map(([k, v]) => (v === '' ? `${k}:` : `${k}: ${v}`)) },
   { weight: 1, arbitrary: fc.constantFrom('', '  indented: 1', '- item', '---', 'key:value', 'key : v', 'k:  two spaces', 'k: trailing ') },
 );
-const text = fc.array(line, { minLength: 1, maxLength: 6 }).map((lines) => lines.join('\n'));
+// A key holding a block sequence of flat mappings (a front-matter's task list), mostly well formed:
+// one indentation for every entry, their other keys aligned under the first; now and then an entry,
+// a key or a blank line out of place.
+const indent = fc.constantFrom('', ' ', '  ', '    ');
+const entryLine = fc.tuple(key, value).map(([k, v]) => (v === '' ? `${k}:` : `${k}: ${v}`));
+const sequenceItem = fc.tuple(entryLine, fc.array(entryLine, { maxLength: 3 }));
+const misplaced = fc.constantFrom('', ' x: 1', '   y: 2', '-', '- ', '-  z: 3', '  - q', '      deep: 1', '---', '...', 'top: 1');
+const sequence = fc
+  .tuple(key, indent, fc.array(sequenceItem, { minLength: 1, maxLength: 3 }), fc.option(fc.tuple(misplaced, fc.nat(9)), { freq: 4 }))
+  .map(([k, ind, items, stray]) => {
+    const lines = [`${k}:`, ...items.flatMap(([first, more]) => [`${ind}- ${first}`, ...more.map((m) => `${ind}  ${m}`)])];
+    if (stray) lines.splice(1 + (stray[1] % lines.length), 0, stray[0]);
+    return lines.join('\n');
+  });
+const text = fc
+  .array(fc.oneof({ weight: 4, arbitrary: line }, { weight: 1, arbitrary: sequence }), { minLength: 1, maxLength: 6 })
+  .map((lines) => lines.join('\n'));
 
 describe('readFlatMapping', () => {
   test('whenever it answers, the answer equals js-yaml (core 1.2) and the yaml 2 reader', () => {
     let answered = 0;
+    let answeredLists = 0;
     fc.assert(
       fc.property(text, (source) => {
         const flat = readFlatMapping(source);
         if (flat === null) return;
         answered++;
+        if (Object.values(flat.value).some((v) => Array.isArray(v) && typeof v[0] === 'object')) answeredLists++;
         const twin = readYamlWithYaml2(source);
         expect(twin).toEqual({ ok: true, value: flat.value });
         expect(jsyaml.load(source, { schema: CORE_12_SCHEMA })).toEqual(flat.value);
@@ -49,6 +67,7 @@ describe('readFlatMapping', () => {
     );
     // The comparison must bite: a good share of the generated texts take the fast path.
     expect(answered).toBeGreaterThan(2_000);
+    expect(answeredLists).toBeGreaterThan(300);
   }, 120_000);
 
   test('answers for typical task blocks and steps aside for anything else', () => {
@@ -60,7 +79,23 @@ describe('readFlatMapping', () => {
       ok: true,
       value: { id: 'X', created: '2026-02-28', updated: '2026-03-01', priority: 2 },
     });
-    for (const other of ['id: X\ntasks:\n  - id: T01', 'id: X\nid: Y', '__proto__: 1', 'a: &x 1', 'a: b # c', "a: 'q'", 'title: Café', '', 'id: X\n---\nb: 1']) {
+    expect(readFlatMapping('id: WP-1\ntasks:\n  - id: T01\n    status: done\n\n  - id: T02\n    depends_on: [T01]\nowner: team-1\n')).toEqual({
+      ok: true,
+      value: { id: 'WP-1', tasks: [{ id: 'T01', status: 'done' }, { id: 'T02', depends_on: ['T01'] }], owner: 'team-1' },
+    });
+    expect(readFlatMapping('tasks:\n- id: T01\n  title: compact form\n')).toEqual({ ok: true, value: { tasks: [{ id: 'T01', title: 'compact form' }] } });
+    const doubtful = [
+      'tasks:\n  - id: T01\n   status: done', // a key neither aligned with the entry's first nor starting an entry
+      'tasks:\n  - id: T01\n      status: done', // deeper: a plain scalar's continuation in YAML
+      'tasks:\n  - id:\n    status: done', // an entry's key with no value
+      'tasks:\n  - id: T01\n    id: T02', // a duplicate key within an entry
+      'tasks:\n  - T01\n  - T02', // a sequence of scalars
+      'tasks:\n  -  id: T01', // the entry's mapping indented further
+      'tasks:\n  - id: T01\n  -', // an empty entry
+      'tasks:\n  - id: T01\n - id: T02', // an entry at another indentation
+      'meta:\n  a: 1', // a nested mapping
+    ];
+    for (const other of [...doubtful, 'id: X\nid: Y', '__proto__: 1', 'a: &x 1', 'a: b # c', "a: 'q'", 'title: Café', '', 'id: X\n---\nb: 1']) {
       expect(readFlatMapping(other)).toBeNull();
     }
   });
