@@ -3,8 +3,10 @@
 // js-yaml's CORE_SCHEMA is looser than YAML 1.2 core in ways that change values, so both readers
 // would disagree: it reads `0b101`, `+0x1F`, `-0o14` as numbers (1.2 core: strings), `+.5` and
 // `-.5e+2` as strings (1.2 core: numbers) and `-0` as 0 (yaml 2: -0). These types use the
-// regular expressions of the YAML 1.2 spec (10.3.2), which are also yaml 2's.
-import jsyaml from 'js-yaml';
+// regular expressions of the YAML 1.2 spec (10.3.2), which are also yaml 2's. The schemas are made
+// on first use, with js-yaml itself (jsyaml-module.ts); the flat reader needs only resolveCorePlain.
+import type { Schema, Type } from 'js-yaml';
+import { jsYaml } from './jsyaml-module.js';
 
 // Every plain scalar is offered to each type in turn, so each rejects a word by its first
 // character before trying a regular expression.
@@ -42,7 +44,8 @@ export function resolveCorePlain(data: string): unknown {
   return data;
 }
 
-function coreTypes(prefix: string): jsyaml.Type[] {
+function coreTypes(prefix: string): Type[] {
+  const jsyaml = jsYaml();
   return [
     new jsyaml.Type(`${prefix}null`, { kind: 'scalar', resolve: (data: string | null) => data === null || isNull(data), construct: () => null }),
     new jsyaml.Type(`${prefix}bool`, { kind: 'scalar', resolve: (data: string | null) => data !== null && isBool(data), construct: toBool }),
@@ -51,8 +54,14 @@ function coreTypes(prefix: string): jsyaml.Type[] {
   ];
 }
 
+let core: Schema | null = null;
+let anyTag: Schema | null = null;
+
 /** For texts with no tags: untagged scalars resolve by the core rules. */
-export const CORE_12_SCHEMA = new jsyaml.Schema({ implicit: coreTypes('tag:yaml.org,2002:') });
+export function core12Schema(): Schema {
+  core ??= new (jsYaml().Schema)({ implicit: coreTypes('tag:yaml.org,2002:') });
+  return core;
+}
 
 /**
  * For texts that may hold tags. Every explicit tag is accepted here so that js-yaml never throws
@@ -60,9 +69,13 @@ export const CORE_12_SCHEMA = new jsyaml.Schema({ implicit: coreTypes('tag:yaml.
  * a parse error that would hide an earlier or later problem. The implicit types carry private
  * tag names so that `!!int x` falls through to the catch-all instead of failing to resolve.
  */
-export const CORE_12_ANY_TAG_SCHEMA = new jsyaml.Schema({
-  implicit: coreTypes('tag:custodian.invalid,2026:'),
-  explicit: (['scalar', 'sequence', 'mapping'] as const).map(
-    (kind) => new jsyaml.Type('', { kind, multi: true, resolve: () => true, construct: (data: unknown) => data }),
-  ),
-});
+export function core12AnyTagSchema(): Schema {
+  const jsyaml = jsYaml();
+  anyTag ??= new jsyaml.Schema({
+    implicit: coreTypes('tag:custodian.invalid,2026:'),
+    explicit: (['scalar', 'sequence', 'mapping'] as const).map(
+      (kind) => new jsyaml.Type('', { kind, multi: true, resolve: () => true, construct: (data: unknown) => data }),
+    ),
+  });
+  return anyTag;
+}

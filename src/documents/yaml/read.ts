@@ -9,13 +9,14 @@
 // document that is a single value; failing that, the earliest subset violation.
 // readYamlWithYaml2 follows the same order, so both readers report the same kind of problem, and
 // for subset violations at the same place.
-import jsyaml from 'js-yaml';
+import type { Schema } from 'js-yaml';
 import { parseCst } from './cst-parse.js';
 import { scanSubset, type SubsetScan } from './cst-subset-scan.js';
 import { findDirective, findNonPrintable, findSecondDocument, isEmptyDocument, rootScalarProblem } from './document-markers.js';
 import { earliest, finding, rejected, unexpectedFailure, type Finding } from './finding.js';
 import { SubsetListener } from './jsyaml-listener.js';
-import { CORE_12_ANY_TAG_SCHEMA, CORE_12_SCHEMA } from './jsyaml-schema.js';
+import { jsYaml } from './jsyaml-module.js';
+import { core12AnyTagSchema, core12Schema } from './jsyaml-schema.js';
 import { exceedsMaxBytes, MAX_YAML_DEPTH } from './limits.js';
 import { MESSAGES } from './messages.js';
 import { readFlatMapping } from './read-flat.js';
@@ -84,7 +85,7 @@ function read(text: string, options: YamlReadOptions): YamlReadResult {
 
   if (startsWithGluedMarker(text)) return readYamlWithYaml2(text, options);
   if (!mayViolate(text)) {
-    const fast = attempt(text, CORE_12_SCHEMA, MAX_YAML_DEPTH, null);
+    const fast = attempt(text, core12Schema(), MAX_YAML_DEPTH, null);
     if (fast.warned) return readYamlWithYaml2(text, options);
     if (fast.depthExceeded) {
       // js-yaml counts every node it composes, scalars and nested attempts included, so its limit
@@ -112,7 +113,7 @@ function startsWithGluedMarker(text: string): boolean {
 function readWithListener(text: string, properties: boolean, maxDepth: number, options: YamlReadOptions): YamlReadResult {
   const depth = maxDepth !== MAX_YAML_DEPTH;
   const listener = new SubsetListener(text, { properties, depth });
-  const result = attempt(text, properties ? CORE_12_ANY_TAG_SCHEMA : CORE_12_SCHEMA, maxDepth, listener);
+  const result = attempt(text, properties ? core12AnyTagSchema() : core12Schema(), maxDepth, listener);
   if (result.warned || listener.propertiesSpanLines) return readYamlWithYaml2(text, options);
   if (result.depthExceeded) {
     if (!depth) return readWithListener(text, properties, DEPTH_BACKSTOP, options);
@@ -127,7 +128,7 @@ function readWithListener(text: string, properties: boolean, maxDepth: number, o
   return violation ? rejected(text, violation) : { ok: true, value: result.value };
 }
 
-function attempt(text: string, schema: jsyaml.Schema, maxDepth: number, listener: SubsetListener | null): Attempt {
+function attempt(text: string, schema: Schema, maxDepth: number, listener: SubsetListener | null): Attempt {
   let warned = false;
   const options = {
     schema,
@@ -139,7 +140,7 @@ function attempt(text: string, schema: jsyaml.Schema, maxDepth: number, listener
   };
   try {
     // An empty or comment-only text is an empty document: null, as yaml 2 reads it.
-    const value = jsyaml.load(text, options) ?? null;
+    const value = jsYaml().load(text, options) ?? null;
     return { value, problem: null, depthExceeded: false, warned };
   } catch (error) {
     if (isDepthError(error)) return { problem: null, depthExceeded: true, warned };
@@ -159,11 +160,11 @@ function scanKeys(text: string): SubsetScan | null {
 }
 
 function isDepthError(error: unknown): boolean {
-  return error instanceof jsyaml.YAMLException && error.reason.startsWith('nesting exceeded maxDepth');
+  return error instanceof jsYaml().YAMLException && error.reason.startsWith('nesting exceeded maxDepth');
 }
 
 function fromJsYamlError(text: string, error: unknown, listener: SubsetListener | null): Finding {
-  if (!(error instanceof jsyaml.YAMLException)) return unexpectedFailure(error);
+  if (!(error instanceof jsYaml().YAMLException)) return unexpectedFailure(error);
   const reason = error.reason;
   const offset = Math.min(error.mark?.position ?? 0, text.length);
   if (reason.startsWith('expected a single document')) return findSecondDocument(text);
