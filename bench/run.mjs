@@ -73,7 +73,9 @@ async function benchSync({ workspace, size, node, statTime }) {
   const index = join(workspace, '.custodian');
   const sync = ['-w', workspace, 'sync'];
   // Each first sync beside a read floor run: the goal is set from those floors (measureBeside).
-  const cold = await measureBeside('cold sync', sync, floorArgs(workspace, 'read'), { runs: 3, warmup: 0, rss: true, before: () => rmSync(index, { recursive: true, force: true }) });
+  // Seven runs: this machine's speed drifts by tens of percent within a minute, and the median of
+  // three moved with one slow run (session 11's first bench: 3,241 ms beside a 561 ms floor).
+  const cold = await measureBeside('cold sync', sync, floorArgs(workspace, 'read'), { runs: 7, warmup: 0, rss: true, before: () => rmSync(index, { recursive: true, force: true }) });
   // Issue 16's goal is set at 10,000 files; below that, listing 50 repos with git and starting a
   // parse worker are most of a first sync, and the earlier 10× is kept.
   const coldTimes = size >= 10000 ? 6 : 10;
