@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -109,7 +109,7 @@ describe('withFileLock', () => {
 describe('lock contention across real processes', () => {
   test('4 processes x 10 read-increment-write cycles of one YAML file: the counter ends at 40', async () => {
     const dir = tempDir();
-    // A self-contained bundle of the engine, so plain node child processes can run it.
+    // A bundle of the engine, so plain node child processes can run it.
     buildSync({
       entryPoints: [join(PROJECT_ROOT, 'src/edit/index.ts')],
       bundle: true,
@@ -121,6 +121,9 @@ describe('lock contention across real processes', () => {
       // `yaml` is CommonJS and requires node built-ins: give the ESM bundle a require().
       banner: { js: "import { createRequire as bannerRequire } from 'node:module'; const require = bannerRequire(import.meta.url);" },
     });
+    // The packages loaded on first use (js-yaml, for the YAML with a comment below) are required at
+    // run time, as the CLI bundle requires them: from the project's node_modules.
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     writeFileSync(
       join(dir, 'worker.mjs'),
       [
@@ -149,7 +152,7 @@ describe('lock contention across real processes', () => {
     );
     expect(exits).toEqual(Array.from({ length: 4 }, () => ({ code: 0, stderr: '' })));
     expect(readFileSync(file, 'utf8')).toBe('# shared by the workers\r\ncounter: 40 # incremented under the lock\r\n');
-    expect(readdirSync(dir).sort()).toEqual(['counter.yaml', 'edit.mjs', 'locks', 'worker.mjs']);
+    expect(readdirSync(dir).sort()).toEqual(['counter.yaml', 'edit.mjs', 'locks', 'node_modules', 'worker.mjs']);
     expect(existsSync(lockDir) ? readdirSync(lockDir) : []).toEqual([]);
   }, 60_000);
 });
