@@ -1,6 +1,7 @@
 // Node built-ins that a command loads on first use, not at start-up. A synchronous require() of a
 // built-in reads no file and is cached, as in CommonJS; an ES module import would load the module
-// (and, for a namespace import, read every export) before the command does anything.
+// (and, for a namespace import, read every export) before the command does anything. onFirstUse
+// serves the CommonJS packages loaded the same way too (the YAML readers, src/documents/yaml).
 //   node:crypto        ~5 ms: commands that find the index up to date hash nothing.
 //   node:child_process ~6 ms with net, dgram and streams: a read that finds every repo unchanged
 //                      runs no git.
@@ -8,7 +9,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-function onFirstUse<T>(id: string): () => T {
+/** `require(id)` on the first call, the same module on every later one. */
+export function onFirstUse<T>(id: string): () => T {
   let loaded: T | undefined;
   return () => (loaded ??= require(id) as T);
 }

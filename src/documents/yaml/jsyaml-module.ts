@@ -1,13 +1,8 @@
 // js-yaml, loaded on first use. Task blocks and most front-matters are flat and read without it
 // (read-flat.ts), so a command that parses only such files (a pre-commit check, most syncs) never
 // pays its loading (~6 ms). Its `require` entry is CommonJS, as yaml2-module.ts loads `yaml` 2.
-import { createRequire } from 'node:module';
+import { onFirstUse } from '../../lazy-builtins.js';
 
 export type JsYaml = typeof import('js-yaml');
 
-let loaded: JsYaml | null = null;
-
-export function jsYaml(): JsYaml {
-  if (loaded === null) loaded = createRequire(import.meta.url)('js-yaml') as JsYaml;
-  return loaded;
-}
+export const jsYaml = onFirstUse<JsYaml>('js-yaml');

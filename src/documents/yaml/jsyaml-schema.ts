@@ -70,11 +70,10 @@ export function core12Schema(): Schema {
  * tag names so that `!!int x` falls through to the catch-all instead of failing to resolve.
  */
 export function core12AnyTagSchema(): Schema {
-  const jsyaml = jsYaml();
-  anyTag ??= new jsyaml.Schema({
+  anyTag ??= new (jsYaml().Schema)({
     implicit: coreTypes('tag:custodian.invalid,2026:'),
     explicit: (['scalar', 'sequence', 'mapping'] as const).map(
-      (kind) => new jsyaml.Type('', { kind, multi: true, resolve: () => true, construct: (data: unknown) => data }),
+      (kind) => new (jsYaml().Type)('', { kind, multi: true, resolve: () => true, construct: (data: unknown) => data }),
     ),
   });
   return anyTag;
