@@ -87,17 +87,19 @@ export function floorArgs(workspace, kind) {
   return ['-e', kind === 'read' ? `${load}let n=0;for(const f of list)n+=fs.readFileSync(f).length;` : `${load}for(const f of list)fs.lstatSync(f);`];
 }
 
-/** Writes the list of files the floors read or stat (floorArgs): every planning file of the workspace. */
+/** Writes the list of files the floors read or stat (floorArgs): every planning file of the workspace. Returns it. */
 export function writeFloorList(workspace) {
-  writeFileSync(join(workspace, '.bench-files.json'), JSON.stringify(workspaceFiles(workspace)));
+  const files = workspaceFiles(workspace);
+  writeFileSync(join(workspace, '.bench-files.json'), JSON.stringify(files));
+  return files;
 }
 
 /** One node process reading every file's bytes (the read floor), or stat'ing every file (the stat floor). */
 export async function fileFloors(workspace, runs = 5) {
-  writeFloorList(workspace);
+  const files = writeFloorList(workspace);
   const read = await measure('read every file (one node process)', () => runNode(floorArgs(workspace, 'read')), { runs, warmup: 1 });
   const stat = await measure('stat every file (one node process)', () => runNode(floorArgs(workspace, 'stat')), { runs, warmup: 1 });
-  const bytes = workspaceFiles(workspace).reduce((n, f) => n + statSync(f).size, 0);
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   return { read, stat, bytes };
 }
 
