@@ -111,8 +111,17 @@ function lstatBytes(path: Buffer): Stats | null {
   }
 }
 
+/**
+ * Null when there is no such entry: nothing by that name (ENOENT), or a folder on the way replaced
+ * by a file (ENOTDIR), which Node's throwIfNoEntry does not cover.
+ */
 export function lstatOrNull(path: string): Stats | null {
-  return lstatSync(path, { throwIfNoEntry: false }) ?? null;
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw error;
+  }
 }
 
 export function isRacy(stats: Stats, readAtMs: number): boolean {

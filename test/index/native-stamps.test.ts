@@ -72,6 +72,37 @@ describe.skipIf(native === null)('the native stamp check', () => {
     expect(both('/nonexistent/checkout', ['a.md'], stampsOf(['a.md']))).toEqual({ js: null, native: null });
   });
 
+  it('finds a difference wherever it is in a repo large enough for two threads, across folders', () => {
+    // 3 folders × 50 files (the addon splits a repo of 64 or more files between two threads, and
+    // stats each file within its folder): a change in the first, middle or last file is found.
+    const many: string[] = [];
+    for (const folder of ['m1', 'm2/deep', 'm3']) {
+      mkdirSync(join(checkout, folder), { recursive: true });
+      for (let i = 0; i < 50; i++) many.push(`${folder}/f${String(i).padStart(2, '0')}.md`);
+    }
+    const paths = [...names, ...many];
+    for (const path of many) {
+      writeFileSync(join(checkout, path), `# ${path}\n`);
+      utimesSync(join(checkout, path), old, old);
+    }
+    const racy = ['m2/deep/f10.md'];
+    const asRecorded = { unchanged: 153, racy };
+    expect(both(checkout, paths, stampsOf(paths, racy))).toEqual({ js: asRecorded, native: asRecorded });
+    // The first file, the first thread's first and the second thread's middle and last.
+    for (const path of ['a.md', 'm1/f00.md', 'm2/deep/f25.md', 'm3/f49.md']) {
+      const stamps = stampsOf(paths, racy);
+      expect(both(checkout, paths, stamps), path).toEqual({ js: asRecorded, native: asRecorded });
+      writeFileSync(join(checkout, path), `* ${path}\n`);
+      expect(both(checkout, paths, stamps), path).toEqual({ js: null, native: null });
+    }
+    const stamps = stampsOf(paths, racy);
+    // A folder gone (its files cannot be stat'ed within it), or a file in place of it.
+    rmSync(join(checkout, 'm3'), { recursive: true });
+    expect(both(checkout, paths, stamps)).toEqual({ js: null, native: null });
+    writeFileSync(join(checkout, 'm3'), 'not a folder\n');
+    expect(both(checkout, paths, stamps)).toEqual({ js: null, native: null });
+  });
+
   it('agrees with the loop on every repo of a synced workspace', async () => {
     const ws = tempWorkspace({
       alpha: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`workplans/A-${i}.md`, workplan(`A-${i}`, [[`A-${i}-T1`, 'todo']])])),

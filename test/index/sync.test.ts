@@ -149,6 +149,17 @@ describe('incremental sync', () => {
     expect(taskIds(ws.root)).toEqual(['A-1-T1:todo']);
   });
 
+  it('sees a folder of planning files replaced by a file of its name: its documents are gone, nothing fails', () => {
+    const ws = tempWorkspace({ alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]), 'workplans/old/A-2.md': workplan('A-2', [['A-2-T1', 'todo']]) } });
+    sync(ws.root);
+    const repo = ws.repo('alpha');
+    rmSync(join(repo, 'workplans/old'), { recursive: true });
+    writeFileSync(join(repo, 'workplans/old'), 'a file now\n');
+    // The no-op check of a read finds the file where the folder was (ENOTDIR on the way to A-2.md).
+    expect(taskIds(ws.root)).toEqual(['A-1-T1:todo']);
+    expect(sync(ws.root).json.files).toMatchObject({ removed: 0 });
+  });
+
   it("keeps each repo's summary (paths, stamps as numbers, racy ones marked) equal to its files rows through edits, additions and removals", async () => {
     const ws = tempWorkspace({
       alpha: { 'workplans/A-1.md': workplan('A-1', [['A-1-T1', 'todo']]), 'workplans/A-2.md': workplan('A-2'), 'workplans/A-3.md': workplan('A-3', [['A-3-T1', 'todo']]) },
