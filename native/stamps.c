@@ -20,6 +20,7 @@
  */
 #define _GNU_SOURCE
 #include <node_api.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
@@ -238,9 +239,288 @@ static napi_value compare_stamps(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/*
+ *   statEach(paths, follow) -> Float64Array
+ *
+ * The numbers a stamp is made of for each of a few paths (joined by NUL): the repo-level checks
+ * of the no-op check (the checkout, git's index, HEAD and config, the included folders), without a
+ * Stats object per path. Five doubles per path: the kind (ENTRY_*), size, mtimeMs, ctimeMs, ino.
+ * lstat, or stat with `follow`.
+ */
+#define ENTRY_NONE 0.0   /* no such entry: ENOENT, or ENOTDIR (a file where a folder was) */
+#define ENTRY_FILE 1.0
+#define ENTRY_FOLDER 2.0
+#define ENTRY_OTHER 3.0  /* a link (lstat), FIFO, socket, device */
+#define ENTRY_ERROR 4.0  /* any other failure: the caller asks Node, which says what it is */
+#define ENTRY_SLOTS 5
+
+static napi_value stat_each(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  bool follow = false;
+  size_t paths_length;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 2 || napi_get_value_bool(env, argv[1], &follow) != napi_ok) {
+    napi_throw_type_error(env, NULL, "statEach(paths, follow)");
+    return NULL;
+  }
+  char *paths = utf8_of(env, argv[0], &paths_length);
+  if (paths == NULL) {
+    napi_throw_type_error(env, NULL, "statEach: paths must be a string");
+    return NULL;
+  }
+  size_t count = 1;
+  for (size_t i = 0; i < paths_length; i++)
+    if (paths[i] == '\0') count++;
+  napi_value buffer, out;
+  void *data;
+  if (napi_create_arraybuffer(env, count * ENTRY_SLOTS * sizeof(double), &data, &buffer) != napi_ok ||
+      napi_create_typedarray(env, napi_float64_array, count * ENTRY_SLOTS, buffer, 0, &out) != napi_ok) {
+    free(paths);
+    return NULL;
+  }
+  double *numbers = data;
+  /* utf8_of's copy ends with a NUL: each path is a C string in place. */
+  const char *path = paths;
+  for (size_t i = 0; i < count; i++) {
+    struct stat st;
+    double *at = numbers + i * ENTRY_SLOTS;
+    memset(at, 0, ENTRY_SLOTS * sizeof(double));
+    if ((follow ? stat(path, &st) : lstat(path, &st)) != 0) {
+      at[0] = errno == ENOENT || errno == ENOTDIR ? ENTRY_NONE : ENTRY_ERROR;
+    } else {
+      at[0] = S_ISREG(st.st_mode) ? ENTRY_FILE : S_ISDIR(st.st_mode) ? ENTRY_FOLDER : ENTRY_OTHER;
+      at[1] = (double)st.st_size;
+      at[2] = ms_of(MTIME(st));
+      at[3] = ms_of(CTIME(st));
+      at[4] = (double)st.st_ino;
+    }
+    path += strlen(path) + 1;
+  }
+  free(paths);
+  return out;
+}
+
+/*
+ * The early walk: the same comparison for every repo of a workspace, started on a thread of its
+ * own as a read command begins (src/index/early-walk.ts), from a copy of the index's repo
+ * summaries kept beside the index (its `-stamps` file), so the stats are done while the command
+ * loads its modules and opens the index. The command then takes each repo's answer only where the
+ * copy it was computed from equals the summary it reads from the index.
+ *
+ *   startEarlyWalk(file) -> boolean        finishEarlyWalk() -> [{ checkout, paths, stamps, summary }] | null
+ *
+ * The file: "CUSTSTM1", then a little-endian u32 repo count, then per repo three u32 lengths
+ * (checkout, paths, stamps) and those bytes. Anything else (a short file, a length past its end)
+ * and finishEarlyWalk answers null.
+ */
+typedef struct {
+  const char *checkout;
+  size_t checkout_length;
+  const char *paths;
+  size_t paths_length;
+  const unsigned char *stamps;
+  size_t stamps_length;
+  bool same;
+  size_t unchanged;
+  File *racy;
+  size_t racy_count;
+} EarlyRepo;
+
+static struct {
+  bool started;
+  pthread_t thread;
+  char *file;
+  unsigned char *bytes;
+  size_t size;
+  EarlyRepo *repos;
+  size_t repo_count;
+  bool readable;
+} early;
+
+static const char EARLY_MAGIC[8] = {'C', 'U', 'S', 'T', 'S', 'T', 'M', '1'};
+
+static bool read_whole(const char *file, unsigned char **bytes, size_t *size) {
+  int fd = open(file, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+  size_t length = ok ? (size_t)st.st_size : 0, done = 0;
+  unsigned char *data = ok ? malloc(length) : NULL;
+  while (data != NULL && done < length) {
+    ssize_t n = read(fd, data + done, length - done);
+    if (n <= 0) break;
+    done += (size_t)n;
+  }
+  close(fd);
+  if (data == NULL || done != length) {
+    free(data);
+    return false;
+  }
+  *bytes = data;
+  *size = length;
+  return true;
+}
+
+static bool take_u32(const unsigned char *bytes, size_t size, size_t *at, size_t *value) {
+  if (size - *at < 4) return false;
+  const unsigned char *b = bytes + *at;
+  *value = (size_t)b[0] | (size_t)b[1] << 8 | (size_t)b[2] << 16 | (size_t)b[3] << 24;
+  *at += 4;
+  return true;
+}
+
+/* Splits the file into repos; false when it is not one this build wrote. */
+static bool parse_early(void) {
+  size_t at = sizeof EARLY_MAGIC, count;
+  if (early.size < at || memcmp(early.bytes, EARLY_MAGIC, at) != 0 || !take_u32(early.bytes, early.size, &at, &count)) return false;
+  if (count > early.size / 12) return false;
+  early.repos = calloc(count ? count : 1, sizeof *early.repos);
+  if (early.repos == NULL) return false;
+  for (size_t r = 0; r < count; r++) {
+    EarlyRepo *repo = &early.repos[r];
+    size_t lengths[3];
+    for (int i = 0; i < 3; i++)
+      if (!take_u32(early.bytes, early.size, &at, &lengths[i])) return false;
+    if (early.size - at < lengths[0] || early.size - at - lengths[0] < lengths[1] || early.size - at - lengths[0] - lengths[1] < lengths[2]) return false;
+    repo->checkout = (const char *)early.bytes + at;
+    repo->checkout_length = lengths[0];
+    repo->paths = (const char *)early.bytes + at + lengths[0];
+    repo->paths_length = lengths[1];
+    repo->stamps = early.bytes + at + lengths[0] + lengths[1];
+    repo->stamps_length = lengths[2];
+    at += lengths[0] + lengths[1] + lengths[2];
+    early.repo_count = r + 1;
+  }
+  return at == early.size;
+}
+
+/* One repo's comparison, as compare_stamps makes it (never vouched). */
+static void walk_early_repo(EarlyRepo *repo) {
+  repo->same = false;
+  size_t count = repo->stamps_length / sizeof(double);
+  if (repo->stamps_length % (SLOTS * sizeof(double)) != 0 || repo->checkout_length + 1 >= PATH_MAX || memchr(repo->checkout, '\0', repo->checkout_length)) return;
+  double *numbers = malloc(repo->stamps_length ? repo->stamps_length : 1);
+  File *files = malloc((count / SLOTS + 1) * sizeof *files);
+  repo->racy = malloc((count / SLOTS + 1) * sizeof *repo->racy);
+  char *checkout = malloc(repo->checkout_length + 1);
+  if (numbers == NULL || files == NULL || repo->racy == NULL || checkout == NULL) goto done;
+  memcpy(numbers, repo->stamps, repo->stamps_length);
+  memcpy(checkout, repo->checkout, repo->checkout_length);
+  checkout[repo->checkout_length] = '\0';
+  size_t to_stat = 0, file = 0;
+  bool same = true;
+  if (repo->paths_length == 0) {
+    same = count == 0;
+  } else {
+    const char *name = repo->paths, *end = repo->paths + repo->paths_length;
+    for (;; file++) {
+      const char *stop = memchr(name, '\0', (size_t)(end - name));
+      if (stop == NULL) stop = end;
+      if ((file + 1) * SLOTS > count) {
+        same = false;
+        break;
+      }
+      File entry = {name, (size_t)(stop - name), numbers + file * SLOTS};
+      if (entry.recorded[0] == RACY_SLOT) repo->racy[repo->racy_count++] = entry;
+      else files[to_stat++] = entry;
+      if (stop == end) break;
+      name = stop + 1;
+    }
+    if (same && (file + 1) * SLOTS != count) same = false;
+  }
+  if (same && to_stat > 0) {
+    atomic_bool differs = false;
+    Share share = {checkout, repo->checkout_length, files, 0, to_stat, &differs};
+    same = walk_share(&share);
+  }
+  repo->same = same;
+  repo->unchanged = to_stat;
+done:
+  free(numbers);
+  free(files);
+  free(checkout);
+}
+
+static void *early_walk(void *unused) {
+  (void)unused;
+  early.readable = read_whole(early.file, &early.bytes, &early.size) && parse_early();
+  if (early.readable)
+    for (size_t r = 0; r < early.repo_count; r++) walk_early_repo(&early.repos[r]);
+  return NULL;
+}
+
+static void forget_early(void) {
+  for (size_t r = 0; r < early.repo_count; r++) free(early.repos[r].racy);
+  free(early.repos);
+  free(early.bytes);
+  free(early.file);
+  memset(&early, 0, sizeof early);
+}
+
+static napi_value start_early_walk(napi_env env, napi_callback_info info) {
+  size_t argc = 1, length;
+  napi_value argv[1], out;
+  bool started = false;
+  if (!early.started && napi_get_cb_info(env, info, &argc, argv, NULL, NULL) == napi_ok && argc == 1) {
+    early.file = utf8_of(env, argv[0], &length);
+    if (early.file != NULL && pthread_create(&early.thread, NULL, early_walk, NULL) == 0) started = early.started = true;
+    else forget_early();
+  }
+  napi_get_boolean(env, started, &out);
+  return out;
+}
+
+static napi_value string_of(napi_env env, const char *text, size_t length) {
+  napi_value out;
+  napi_create_string_utf8(env, text, length, &out);
+  return out;
+}
+
+static napi_value finish_early_walk(napi_env env, napi_callback_info info) {
+  (void)info;
+  if (!early.started) return null_value(env);
+  pthread_join(early.thread, NULL);
+  if (!early.readable) {
+    forget_early();
+    return null_value(env);
+  }
+  napi_value list;
+  napi_create_array_with_length(env, early.repo_count, &list);
+  for (size_t r = 0; r < early.repo_count; r++) {
+    EarlyRepo *repo = &early.repos[r];
+    napi_value item, stamps, summary;
+    napi_create_object(env, &item);
+    napi_set_named_property(env, item, "checkout", string_of(env, repo->checkout, repo->checkout_length));
+    napi_set_named_property(env, item, "paths", string_of(env, repo->paths, repo->paths_length));
+    napi_create_buffer_copy(env, repo->stamps_length, repo->stamps, NULL, &stamps);
+    napi_set_named_property(env, item, "stamps", stamps);
+    if (repo->same) {
+      napi_value unchanged, racy;
+      napi_create_object(env, &summary);
+      napi_create_double(env, (double)repo->unchanged, &unchanged);
+      napi_set_named_property(env, summary, "unchanged", unchanged);
+      napi_create_array_with_length(env, repo->racy_count, &racy);
+      for (size_t i = 0; i < repo->racy_count; i++) napi_set_element(env, racy, (uint32_t)i, string_of(env, repo->racy[i].name, repo->racy[i].length));
+      napi_set_named_property(env, summary, "racy", racy);
+    } else {
+      summary = null_value(env);
+    }
+    napi_set_named_property(env, item, "summary", summary);
+    napi_set_element(env, list, (uint32_t)r, item);
+  }
+  forget_early();
+  return list;
+}
+
 NAPI_MODULE_INIT() {
   napi_value fn;
   napi_create_function(env, "compareStamps", NAPI_AUTO_LENGTH, compare_stamps, NULL, &fn);
   napi_set_named_property(env, exports, "compareStamps", fn);
+  napi_create_function(env, "statEach", NAPI_AUTO_LENGTH, stat_each, NULL, &fn);
+  napi_set_named_property(env, exports, "statEach", fn);
+  napi_create_function(env, "startEarlyWalk", NAPI_AUTO_LENGTH, start_early_walk, NULL, &fn);
+  napi_set_named_property(env, exports, "startEarlyWalk", fn);
+  napi_create_function(env, "finishEarlyWalk", NAPI_AUTO_LENGTH, finish_early_walk, NULL, &fn);
+  napi_set_named_property(env, exports, "finishEarlyWalk", fn);
   return exports;
 }

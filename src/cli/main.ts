@@ -3,6 +3,7 @@
 import * as commander from 'commander';
 import type * as CommanderModule from '@commander-js/extra-typings';
 import { CustodianError, errorDocument } from '../errors.js';
+import { earlyWalkWanted, scanArgv } from './argv-scan.js';
 import { COMMANDS } from './commands/index.js';
 import type { CliContext } from './context.js';
 import { writeJson, writeMessage } from './output.js';
@@ -22,7 +23,10 @@ export async function main(argv: string[]): Promise<number> {
   });
   const program = defineProgram(Command);
 
-  const wanted = commandName(argv.slice(2));
+  const scan = scanArgv(argv.slice(2));
+  const wanted = scan.positionals[0];
+  // First, so the stats run on another core while the command loads (src/index/early-walk.ts).
+  if (earlyWalkWanted(scan, process.env)) (await import('./early-walk-start.js')).startEarlyWalkFor(scan, process.cwd(), process.env);
   for (const entry of COMMANDS) {
     if (entry.name === wanted) {
       const { register } = await entry.load();
@@ -59,15 +63,6 @@ function report(error: unknown, json: boolean): number {
 }
 
 /** The first argument that is not a global option (or its value). */
-function commandName(args: string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-w' || arg === '--workspace' || arg === '--index') i++;
-    else if (!arg.startsWith('-')) return arg;
-  }
-  return undefined;
-}
-
 function wantsJson(argv: string[]): boolean {
   const i = argv.indexOf('--format');
   return argv.includes('--json') || (i >= 0 && argv[i + 1] === 'json') || argv.includes('--format=json');

@@ -3,7 +3,7 @@
 // time (HEAD, the branch's loose ref, packed-refs): git rewrites them whenever HEAD moves.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { lstatOrNull, statStamp } from '../index/stamps.js';
+import { entryStamps, lstatOrNull } from '../index/stamps.js';
 import { findGitDirs, readHead, type GitDirs } from '../workspace/git-dirs.js';
 import { resolveHead } from '../workspace/git-facts.js';
 import type { Workspace } from '../workspace/types.js';
@@ -65,10 +65,7 @@ export function headsKey(heads: readonly SourceHead[]): string {
 /** One string of the sources and the stat stamps of their HEAD files: equal strings, no HEAD can have moved. */
 export function watchStamp(sources: readonly Source[], files: readonly string[]): string {
   const parts = sources.map((s) => `${s.key}\t${s.cwd}`);
-  for (const file of files) {
-    const stats = lstatOrNull(file);
-    parts.push(stats ? statStamp(stats) : '-');
-  }
+  for (const entry of entryStamps(files)) parts.push(entry?.stamp ?? '-');
   return parts.join('\n');
 }
 

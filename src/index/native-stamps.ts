@@ -15,7 +15,28 @@ export interface StampSummary {
 export interface NativeStamps {
   /** checkSummary's comparison over a repo's packed stamps: null at the first file not as recorded. */
   compareStamps(checkout: string, paths: string, numbers: Float64Array, vouched: boolean): StampSummary | null;
+  /**
+   * Five numbers per path (joined by NUL): its kind (ENTRY_KIND), size, mtimeMs, ctimeMs and ino,
+   * by lstat (stat with `follow`). Absent from an addon built before it (then the caller stats in JavaScript).
+   */
+  statEach?(paths: string, follow: boolean): Float64Array;
+  /** Starts the early walk over a copy of the index's summaries (early-walk.ts) on a thread; false when it could not. */
+  startEarlyWalk?(copy: string): boolean;
+  /** Waits for the early walk; its answer per repo of the copy, or null (none started, copy unreadable). */
+  finishEarlyWalk?(): EarlyRepoWalk[] | null;
 }
+
+/** One repo of the early walk: the copy it compared, and compareStamps's answer for it. */
+export interface EarlyRepoWalk {
+  checkout: string;
+  paths: string;
+  stamps: Buffer;
+  summary: StampSummary | null;
+}
+
+/** statEach's first number per path. */
+export const ENTRY_KIND = { none: 0, file: 1, folder: 2, other: 3, error: 4 } as const;
+export const ENTRY_SLOTS = 5;
 
 let loaded: NativeStamps | null | undefined;
 

@@ -4,11 +4,11 @@
 import type { Stats } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { GitError } from '../workspace/git.js';
-import { statOrNull } from '../workspace/repo-file.js';
 import type { RepoConfig } from '../workspace/types.js';
 import { fileLister, gitStateFiles } from './repo-files.js';
+import type { EarlyWalk } from './early-walk.js';
 import type { FileRow, RecordedFiles, RepoRow } from './state.js';
-import { checkSummary, fileStamp, folderStamps, foldersUnchanged, lstatOrNull, statStamp } from './stamps.js';
+import { checkSummary, entryStamps, fileStamp, folderStamps, foldersUnchanged } from './stamps.js';
 import { inUnwatchedFolder } from './watch-vouch.js';
 
 export interface FileCandidate {
@@ -69,10 +69,7 @@ export function gitIndexStamp(checkout: string, recorded: string | null = null):
 }
 
 function stampOf(files: string[]): string {
-  return files.map((file) => {
-    const stats = lstatOrNull(file);
-    return stats ? statStamp(stats) : '-';
-  }).join('|');
+  return entryStamps(files).map((entry) => entry?.stamp ?? '-').join('|');
 }
 
 /**
@@ -115,13 +112,21 @@ async function listingStarter(): Promise<(repo: RepoConfig, gitStamp: string | n
  * `ahead`: its file list, if a caller started reading it already (aheadLister).
  * `vouched`: a running watcher saw none of the repo's files change since its last sync
  * (watch-vouch.ts): the summary's stamps are trusted without a stat.
+ * `early`: the stats the command started as it began (early-walk.ts), for the repos they still cover.
  */
-export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recorded: RecordedFiles, full: boolean, ahead?: RepoListing, vouched = false): Promise<RepoPlan> {
+export async function planRepo(
+  repo: RepoConfig,
+  row: RepoRow | undefined,
+  recorded: RecordedFiles,
+  full: boolean,
+  ahead?: RepoListing,
+  vouched = false,
+  early?: EarlyWalk | null,
+): Promise<RepoPlan> {
   const configKey = repoConfigKey(repo);
   const plan: RepoPlan = { repo, row, reachable: true, problem: null, configKey, listing: null, scanned: 0, candidates: [], vanished: [] };
   // Followed: a registry path may be a link to the checkout (DoI C2 accepts it too).
-  const rootStats = statOrNull(repo.checkout);
-  if (!rootStats?.isDirectory()) return unreadable(plan, recorded.all(), CHECKOUT_NOT_FOUND);
+  if (!entryStamps([repo.checkout], true)[0]?.folder) return unreadable(plan, recorded.all(), CHECKOUT_NOT_FOUND);
   const outside = repo.include.find(leavesRepo);
   if (outside !== undefined) return unreadable(plan, recorded.all(), `include glob \`${outside}\` leaves the repository (a path with \`..\` or an absolute path)`);
   const gitStamp = gitIndexStamp(repo.checkout, full ? null : (row?.git_index_stamp ?? null));
@@ -139,7 +144,10 @@ export async function planRepo(repo: RepoConfig, row: RepoRow | undefined, recor
     // unchanged repo are vouched for by its summary, and only its racy files are looked at one by
     // one; any other doubt sends the whole repo file by file.
     // A repo with files where the watcher does not look (node_modules) is stat'ed file by file.
-    const summary = checkSummary(repo.checkout, row!.file_paths, row!.file_stamps, vouched && !inUnwatchedFolder(row!.file_paths));
+    // Stat'ed already where the command's early walk (early-walk.ts) compared this same summary.
+    const trusted = vouched && !inUnwatchedFolder(row!.file_paths);
+    const walked = trusted ? undefined : early?.answer(row!);
+    const summary = walked !== undefined ? walked : checkSummary(repo.checkout, row!.file_paths, row!.file_stamps, trusted);
     const racyRows = summary?.racy.map((path) => recorded.one(path));
     if (summary && racyRows && racyRows.every((r) => r !== undefined)) {
       plan.scanned = summary.unchanged;

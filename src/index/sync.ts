@@ -7,6 +7,7 @@ import type { Workspace } from '../workspace/types.js';
 import { assertIndexTarget } from './index-target.js';
 import { createUnjournaledIndex, discardIndex, flushAhead, isCorruption, openIndex, sealIndex, type IndexDb } from './db.js';
 import type { ParsePool } from './parse-pool.js';
+import { takeEarlyWalk, writeStampsCopy, type EarlyWalk } from './early-walk.js';
 import { planRepo, repoConfigKey, type RepoListing, type RepoPlan } from './plan.js';
 import { isRacy } from './stamps.js';
 import { indexedRepos, readIndexState, readRepoRows, storedHash, type IndexState } from './state.js';
@@ -95,7 +96,11 @@ async function syncOnce(ws: Workspace, options: SyncOptions): Promise<SyncOutcom
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
   if (!existsSync(ws.index_path)) {
     const built = await buildMissingIndex(ws);
-    if (built) return { ...built, duration_ms: elapsed() };
+    if (built) {
+      // A command that started an early walk found no copy to walk: the next one will.
+      if (takeEarlyWalk()) writeStampsCopy(ws.index_path, readRepoRows(built.db).values());
+      return { ...built, duration_ms: elapsed() };
+    }
   }
   // Asked before the index opens: the answer comes back meanwhile.
   const asking = options.full !== true && options.trustWatcher === true ? askWatcher(ws.index_path) : null;
@@ -125,11 +130,18 @@ async function syncOpenIndex(
   const scope = options.repos === undefined ? null : syncScope(ws, indexedRepos(db), options.repos);
   // Read after the answer: the token (and the rows read next) are then at least as new as the sync it vouches for.
   const vouched = asking ? vouchedRepos(db, await asking) : null;
-  let plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), scope, options.listed, vouched);
+  // The stats a command started as it began (early-walk.ts): they cover every repo, so a scoped sync leaves them.
+  const early = scope === null ? takeEarlyWalk() : null;
+  let plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), scope, options.listed, vouched, early);
+  if (early && process.env.CUSTODIAN_DEBUG) process.stderr.write(`custodian: sync: the early stat walk answered for ${early.answered} of ${plans.length} repos\n`);
   const counts = countsOf(plans);
   const changes: FileChange[] = [];
   const pending = await pendingWrite(ws, db, plans, scope === null);
-  const outcome = (wrote: boolean): SyncOutcome => ({ db, counts, changes, wrote, ...outcomeOf(plans), duration_ms: elapsed() });
+  const outcome = (wrote: boolean): SyncOutcome => {
+    // The next read's early walk stats from this copy: written when it no longer matched the index.
+    if (early && (early.stale || wrote)) writeStampsCopy(ws.index_path, readRepoRows(db).values());
+    return { db, counts, changes, wrote, ...outcomeOf(plans), duration_ms: elapsed() };
+  };
   if (pending === 'none') return outcome(false);
   const [{ withSyncLock, withSyncLockIfFree }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
   const write = async () => {
@@ -240,19 +252,27 @@ function planEach(
   scope: ReadonlySet<string> | null,
   listed?: ReadonlyMap<string, RepoListing>,
   vouched?: ReadonlySet<string> | null,
+  early?: EarlyWalk | null,
 ): Promise<RepoPlan>[] {
   const repos = scope === null ? ws.repos : ws.repos.filter((repo) => scope.has(repo.slug));
   return repos.map((repo) => {
     const trusted = vouched?.has(repoConfigKey(repo)) === true;
-    const plan = planRepo(repo, state.repos.get(repo.slug), state.recorded(repo.slug), full, listed?.get(repo.slug), trusted);
+    const plan = planRepo(repo, state.repos.get(repo.slug), state.recorded(repo.slug), full, listed?.get(repo.slug), trusted, early);
     // Awaited by whoever uses it, which may stop at an earlier plan's failure before reaching this one.
     void plan.catch(() => undefined);
     return plan;
   });
 }
 
-function planAll(ws: Workspace, state: IndexState, scope: ReadonlySet<string> | null, listed?: ReadonlyMap<string, RepoListing>, vouched?: ReadonlySet<string> | null): Promise<RepoPlan[]> {
-  return Promise.all(planEach(ws, state, false, scope, listed, vouched));
+function planAll(
+  ws: Workspace,
+  state: IndexState,
+  scope: ReadonlySet<string> | null,
+  listed?: ReadonlyMap<string, RepoListing>,
+  vouched?: ReadonlySet<string> | null,
+  early?: EarlyWalk | null,
+): Promise<RepoPlan[]> {
+  return Promise.all(planEach(ws, state, false, scope, listed, vouched, early));
 }
 
 function noFilesCounted(repos: number): SyncCounts {

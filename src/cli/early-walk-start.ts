@@ -1,0 +1,19 @@
+// Starts the no-op check's stat walk before anything else (src/index/early-walk.ts), for a
+// command that wants it (earlyWalkWanted), on the index of the workspace its command line leads
+// to. A guess that turns out wrong (another workspace, a command that does not sync after all)
+// costs stats on another core, never an answer: the plan takes an early answer only for the
+// summary the index holds.
+import { startEarlyWalk } from '../index/early-walk.js';
+import { resolveIndexPath } from '../workspace/index-path.js';
+import { workspaceRoot } from '../workspace/discover.js';
+import type { ArgvScan } from './argv-scan.js';
+
+/** Starts the early walk on the index of the workspace the command line leads to, if it has one of its own. */
+export function startEarlyWalkFor(scan: ArgvScan, cwd: string, env: NodeJS.ProcessEnv): void {
+  try {
+    const root = workspaceRoot({ cwd, workspace: scan.workspace, env });
+    if (root !== null) startEarlyWalk(resolveIndexPath({ cwd, mode: 'workspace', root, env }));
+  } catch {
+    // A workspace that cannot be found is the command's to report, in its own words.
+  }
+}

@@ -1,0 +1,103 @@
+// The no-op check's stat walk, started early: a read command's stats of every recorded file are
+// most of its own work, and they need only the paths and stamps the index recorded. A copy of
+// those (the index's `-stamps` file, written here) lets the native addon stat every file on a
+// thread of its own from the moment the command is known (src/cli/main.ts), while the main
+// thread loads the command, resolves the workspace and opens the index. The plan then takes a
+// repo's early answer only where the copy equals the summary it reads from the index (the same
+// paths, the same stamps, the same checkout): any other copy (old, from another index, torn) is
+// ignored, and the repo is stat'ed as before. The copy is a cache of the index's cache: nothing
+// reads it but this, and a missing or stale one is rewritten by the next read that finds it so.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { RepoRow } from './state.js';
+import { nativeStamps, type EarlyRepoWalk, type StampSummary } from './native-stamps.js';
+
+/** The copy of an index's repo summaries, beside it (as SQLite's own -wal and -shm). */
+export function stampsCopyPath(indexPath: string): string {
+  return `${indexPath}-stamps`;
+}
+
+const MAGIC = Buffer.from('CUSTSTM1', 'latin1');
+
+/** Starts the walk over the copy beside `indexPath`; false where there is no addon or thread. */
+export function startEarlyWalk(indexPath: string): boolean {
+  started = nativeStamps()?.startEarlyWalk?.(stampsCopyPath(indexPath)) ?? false;
+  return started;
+}
+
+let started = false;
+
+/** What a plan asks of an early walk. */
+export interface EarlyWalk {
+  /**
+   * The repo's answer, as checkSummary would give it now, when the walk's copy of the repo is the
+   * summary `row` holds; undefined when it is not (the repo is then stat'ed as before).
+   */
+  answer(row: RepoRow): StampSummary | null | undefined;
+  /** True once some repo had no answer: the copy should be written again. */
+  readonly stale: boolean;
+  /** How many repos were answered. */
+  readonly answered: number;
+}
+
+/**
+ * The early walk's answers, once it is done (waiting for it if need be); null when none was
+ * started in this process. Taken once: a second call answers null. A copy that could not be read
+ * (missing, not one this build writes) answers for no repo, and is stale.
+ */
+export function takeEarlyWalk(): EarlyWalk | null {
+  if (!started) return null;
+  started = false;
+  const walked = nativeStamps()?.finishEarlyWalk?.() ?? null;
+  // By checkout, each with its list: two registry entries may share one checkout.
+  const byCheckout = new Map<string, EarlyRepoWalk[]>();
+  for (const repo of walked ?? []) byCheckout.set(repo.checkout, [...(byCheckout.get(repo.checkout) ?? []), repo]);
+  let stale = walked === null;
+  let answered = 0;
+  return {
+    answer(row) {
+      const repo = byCheckout.get(row.checkout)?.find((r) => r.paths === row.file_paths && r.stamps.equals(row.file_stamps));
+      if (repo === undefined) {
+        stale = true;
+        return undefined;
+      }
+      answered++;
+      return repo.summary;
+    },
+    get stale() {
+      return stale;
+    },
+    get answered() {
+      return answered;
+    },
+  };
+}
+
+/**
+ * Writes the copy the next early walk reads: each repo's checkout, paths and stamps as the index
+ * holds them. Atomic (a temp file renamed into place), so a walk never reads half of one; a
+ * failure is no one's concern but the next read's, which stats as before.
+ */
+export function writeStampsCopy(indexPath: string, rows: Iterable<RepoRow>): void {
+  const parts: Buffer[] = [MAGIC, Buffer.alloc(4)];
+  let count = 0;
+  for (const row of rows) {
+    const checkout = Buffer.from(row.checkout);
+    const paths = Buffer.from(row.file_paths);
+    const stamps = row.file_stamps;
+    const lengths = Buffer.alloc(12);
+    lengths.writeUInt32LE(checkout.length, 0);
+    lengths.writeUInt32LE(paths.length, 4);
+    lengths.writeUInt32LE(stamps.length, 8);
+    parts.push(lengths, checkout, paths, stamps);
+    count++;
+  }
+  parts[1].writeUInt32LE(count, 0);
+  const target = stampsCopyPath(indexPath);
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, Buffer.concat(parts));
+    renameSync(temp, target);
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}
