@@ -40,22 +40,29 @@ export interface EarlyWalk {
 }
 
 /**
- * The early walk's answers, once it is done (waiting for it if need be); null when none was
- * started in this process. Taken once: a second call answers null. A copy that could not be read
- * (missing, not one this build writes) answers for no repo, and is stale.
+ * The early walk's answers; null when none was started in this process. Taken once: a second
+ * call answers null. The first answer asked for waits for the walk to end (a read whose repos a
+ * watcher vouches for asks none, and does not wait). A copy that could not be read (missing, not
+ * one this build writes) answers for no repo, and is stale.
  */
 export function takeEarlyWalk(): EarlyWalk | null {
   if (!started) return null;
   started = false;
-  const walked = nativeStamps()?.finishEarlyWalk?.() ?? null;
-  // By checkout, each with its list: two registry entries may share one checkout.
-  const byCheckout = new Map<string, EarlyRepoWalk[]>();
-  for (const repo of walked ?? []) byCheckout.set(repo.checkout, [...(byCheckout.get(repo.checkout) ?? []), repo]);
-  let stale = walked === null;
+  let byCheckout: Map<string, EarlyRepoWalk[]> | null = null;
+  let stale = false;
   let answered = 0;
+  const walked = (): Map<string, EarlyRepoWalk[]> => {
+    if (byCheckout !== null) return byCheckout;
+    const repos = nativeStamps()?.finishEarlyWalk?.() ?? null;
+    if (repos === null) stale = true;
+    // By checkout, each with its list: two registry entries may share one checkout.
+    byCheckout = new Map();
+    for (const repo of repos ?? []) byCheckout.set(repo.checkout, [...(byCheckout.get(repo.checkout) ?? []), repo]);
+    return byCheckout;
+  };
   return {
     answer(row) {
-      const repo = byCheckout.get(row.checkout)?.find((r) => r.paths === row.file_paths && r.stamps.equals(row.file_stamps));
+      const repo = walked().get(row.checkout)?.find((r) => r.paths === row.file_paths && r.stamps.equals(row.file_stamps));
       if (repo === undefined) {
         stale = true;
         return undefined;
