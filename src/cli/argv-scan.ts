@@ -44,13 +44,9 @@ const RECORDS = new Set(['task', 'workplan', 'goal', 'decision', 'interface-chan
 /** Options after which no whole-workspace incremental sync runs. */
 const NO_EARLY_WALK = new Set(['--no-sync', '--full', '--watch', '--help', '-h']);
 
-/**
- * True when the command will first bring the whole index up to date, incrementally, on an index
- * of the workspace's own (not one named by --index or CUSTODIAN_INDEX, which may be anywhere: no
- * copy of its summaries is written beside it): the early stat walk can start.
- */
-export function earlyWalkWanted(scan: ArgvScan, env: NodeJS.ProcessEnv): boolean {
+/** True when the command will first bring the whole index up to date, incrementally: the early stat walk can start. */
+export function earlyWalkWanted(scan: ArgvScan): boolean {
   const [command, subcommand] = scan.positionals;
-  if (command === undefined || scan.index !== undefined || env.CUSTODIAN_INDEX || scan.flags.some((flag) => NO_EARLY_WALK.has(flag))) return false;
+  if (command === undefined || scan.flags.some((flag) => NO_EARLY_WALK.has(flag))) return false;
   return READS.has(command) || (RECORDS.has(command) && (subcommand === 'list' || subcommand === 'show'));
 }

@@ -10,12 +10,12 @@ import { resolveIndexPath } from '../workspace/index-path.js';
 import { workspaceRoot } from '../workspace/discover.js';
 import type { ArgvScan } from './argv-scan.js';
 
-/** Starts the early walk on the index of the workspace the command line leads to, if it has one of its own. */
+/** Starts the early walk on the index of the workspace the command line leads to (none in single-repo mode: a hook's). */
 export function startEarlyWalkFor(scan: ArgvScan, cwd: string, env: NodeJS.ProcessEnv): void {
   try {
     const root = workspaceRoot({ cwd, workspace: scan.workspace, env });
     if (root === null) return;
-    const index = resolveIndexPath({ cwd, mode: 'workspace', root, env });
+    const index = resolveIndexPath({ cwd, mode: 'workspace', root, index: scan.index, env });
     // A running watcher will vouch for the files (watch-vouch.ts): the read then stats none of them.
     const socket = vouchSocketPath(index);
     if (socket !== null && lstatSync(socket, { throwIfNoEntry: false })) return;

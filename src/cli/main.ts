@@ -26,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   const scan = scanArgv(argv.slice(2));
   const wanted = scan.positionals[0];
   // First, so the stats run on another core while the command loads (src/index/early-walk.ts).
-  if (earlyWalkWanted(scan, process.env)) (await import('./early-walk-start.js')).startEarlyWalkFor(scan, process.cwd(), process.env);
+  if (earlyWalkWanted(scan)) (await import('./early-walk-start.js')).startEarlyWalkFor(scan, process.cwd(), process.env);
   for (const entry of COMMANDS) {
     if (entry.name === wanted) {
       const { register } = await entry.load();

@@ -14,10 +14,9 @@ describe('the command line before commander parses it', () => {
     expect(scanArgv([])).toEqual({ positionals: [], flags: [] });
   });
 
-  it('starts the early walk for whole-workspace reads on the workspace index only', () => {
-    const wanted = (args: string[], env: NodeJS.ProcessEnv = {}) => earlyWalkWanted(scanArgv(args), env);
-    for (const args of [['next'], ['-w', 'ws', 'dispatch', 'repo'], ['doi', '--json'], ['task', 'list'], ['workplan', 'show', 'WP-1'], ['sync'], ['search', 'x']]) expect(wanted(args), args.join(' ')).toBe(true);
-    for (const args of [[], ['task', 'claim', 'T-1'], ['check', '--staged'], ['check'], ['sync', '--full'], ['sync', '--watch'], ['next', '--no-sync'], ['next', '--help'], ['--index', 'i', 'next'], ['init']]) expect(wanted(args), args.join(' ')).toBe(false);
-    expect(wanted(['next'], { CUSTODIAN_INDEX: '/tmp/i.sqlite' })).toBe(false);
+  it('starts the early walk for whole-workspace reads', () => {
+    const wanted = (args: string[]) => earlyWalkWanted(scanArgv(args));
+    for (const args of [['next'], ['-w', 'ws', 'dispatch', 'repo'], ['doi', '--json'], ['task', 'list'], ['workplan', 'show', 'WP-1'], ['sync'], ['search', 'x'], ['--index', 'i', 'next']]) expect(wanted(args), args.join(' ')).toBe(true);
+    for (const args of [[], ['task', 'claim', 'T-1'], ['check', '--staged'], ['check'], ['sync', '--full'], ['sync', '--watch'], ['next', '--no-sync'], ['next', '--help'], ['init']]) expect(wanted(args), args.join(' ')).toBe(false);
   });
 });
