@@ -48,5 +48,9 @@ const NO_EARLY_WALK = new Set(['--no-sync', '--full', '--watch', '--help', '-h']
 export function earlyWalkWanted(scan: ArgvScan): boolean {
   const [command, subcommand] = scan.positionals;
   if (command === undefined || scan.flags.some((flag) => NO_EARLY_WALK.has(flag))) return false;
+  // `task list --repo`/`--domain` checks only those repos' files (eachTaskListItem), unless --ready:
+  // stat'ing every other repo's on the other core would only slow it down.
+  const has = (flag: string) => scan.flags.includes(flag);
+  if (command === 'task' && subcommand === 'list' && (has('--repo') || has('--domain')) && !has('--ready')) return false;
   return READS.has(command) || (RECORDS.has(command) && (subcommand === 'list' || subcommand === 'show'));
 }

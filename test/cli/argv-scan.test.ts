@@ -16,7 +16,7 @@ describe('the command line before commander parses it', () => {
 
   it('starts the early walk for whole-workspace reads', () => {
     const wanted = (args: string[]) => earlyWalkWanted(scanArgv(args));
-    for (const args of [['next'], ['-w', 'ws', 'dispatch', 'repo'], ['doi', '--json'], ['task', 'list'], ['workplan', 'show', 'WP-1'], ['sync'], ['search', 'x'], ['--index', 'i', 'next']]) expect(wanted(args), args.join(' ')).toBe(true);
-    for (const args of [[], ['task', 'claim', 'T-1'], ['check', '--staged'], ['check'], ['sync', '--full'], ['sync', '--watch'], ['next', '--no-sync'], ['next', '--help'], ['init']]) expect(wanted(args), args.join(' ')).toBe(false);
+    for (const args of [['next'], ['-w', 'ws', 'dispatch', 'repo'], ['doi', '--json'], ['task', 'list'], ['workplan', 'show', 'WP-1'], ['sync'], ['search', 'x'], ['--index', 'i', 'next'], ['task', 'list', '--repo', 'a', '--ready']]) expect(wanted(args), args.join(' ')).toBe(true);
+    for (const args of [[], ['task', 'claim', 'T-1'], ['check', '--staged'], ['check'], ['sync', '--full'], ['sync', '--watch'], ['next', '--no-sync'], ['next', '--help'], ['init'], ['task', 'list', '--repo', 'a'], ['task', 'list', '--domain=core']]) expect(wanted(args), args.join(' ')).toBe(false);
   });
 });
