@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { floorArgs, measureBeside } from './lib.mjs';
+import { GOAL_RUNS, floorArgs, measureBeside } from './lib.mjs';
 
 export async function benchCheck({ workspace, cliPath, measure, size, node, statTime = 0, withTarget, runNode }) {
   const rows = [];
@@ -41,7 +41,7 @@ export async function benchCheck({ workspace, cliPath, measure, size, node, stat
     execFileSync('git', ['add', file], { cwd: repo, stdio: 'ignore' });
   };
   // Each run beside a `node -e 0` (measureBeside): the goal is 3× those.
-  const staged = await measureBeside('check --staged --json, one staged file (pre-commit hook)', ['check', '--staged', '--json'], floorArgs(workspace, 'node'), { runs: 9, rss: true, cwd: repo, before: stage });
+  const staged = await measureBeside('check --staged --json, one staged file (pre-commit hook)', ['check', '--staged', '--json'], floorArgs(workspace, 'node'), { runs: GOAL_RUNS, rss: true, cwd: repo, before: stage });
   writeFileSync(path, original);
   execFileSync('git', ['add', file], { cwd: repo, stdio: 'ignore' });
   rows.push(withTarget(staged, size, 3 * staged.floor_ms, '3× node -e 0 beside it'));

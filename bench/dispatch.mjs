@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { floorArgs, measureBeside } from './lib.mjs';
+import { GOAL_RUNS, floorArgs, measureBeside } from './lib.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), 'out');
 
@@ -21,11 +21,11 @@ export async function benchDispatch({ workspace, cliPath, measure, size, node, s
   // it, and the earlier goal stands.
   const issue16 = size >= 10000;
   const stat = floorArgs(workspace, 'stat');
-  const next = await measureBeside('next --json (end to end)', ['-w', workspace, 'next', '--json'], stat, { runs: 9, rss: true });
+  const next = await measureBeside('next --json (end to end)', ['-w', workspace, 'next', '--json'], stat, { runs: GOAL_RUNS, rss: true });
   rows.push(issue16 ? withTarget(next, size, 1.5 * next.floor_ms, '1.5× stat floor beside it (issue 16)') : withTarget(next, size, 4 * nodeMs + statTime, '4× node -e 0 + stat time'));
   const nextRepo = await measure('next repo-07 --json', ['-w', workspace, 'next', 'repo-07', '--json'], { runs: 5 });
   rows.push({ ...nextRepo, size });
-  const typical = await measureBeside('dispatch repo-07 --json', ['-w', workspace, 'dispatch', 'repo-07', '--json'], stat, { runs: 9 });
+  const typical = await measureBeside('dispatch repo-07 --json', ['-w', workspace, 'dispatch', 'repo-07', '--json'], stat, { runs: GOAL_RUNS });
   rows.push(issue16 ? withTarget(typical, size, 1.5 * typical.floor_ms, '1.5× stat floor beside it (issue 16)') : { ...typical, size });
   // Issue 16's stretch: with `sync --watch` running, a read skips the stat walk (the watcher
   // vouches for the index); its goal is 1.2× `node -e 0`.

@@ -6,7 +6,7 @@
 // Called by bench/run.mjs with its context; returns the rows it measured.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { floorArgs, measureBeside } from './lib.mjs';
+import { GOAL_RUNS, floorArgs, measureBeside } from './lib.mjs';
 
 export async function benchDoi({ workspace, cliPath, measure, node, size, withTarget, runNode }) {
   const doi = ['-w', workspace, 'doi', '--json'];
@@ -16,7 +16,7 @@ export async function benchDoi({ workspace, cliPath, measure, node, size, withTa
   const cold = await measure('doi --json --refresh (cold: 14 criteria × 50 repos)', [...doi, '--refresh'], { runs: 3, warmup: 0, rss: true });
   rows.push({ ...cold, size });
   runNode([cliPath, ...doi]);
-  const cached = await measureBeside('doi --json (cached)', doi, floorArgs(workspace, 'stat'), { runs: 9 });
+  const cached = await measureBeside('doi --json (cached)', doi, floorArgs(workspace, 'stat'), { runs: GOAL_RUNS });
   const report = JSON.parse(runNode([cliPath, ...doi]).stdout);
   // Issue 16 (set at 10,000 files): a no-op read within 1.5× (`node -e 0` + stat time), i.e. 1.5×
   // the stat floor, measured beside each run (measureBeside). Below that size start-up is most of

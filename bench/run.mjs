@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { generateWorkspace } from './generate.mjs';
-import { CLI, ROOT, fileFloors, floorArgs, measure, measureBeside, nodeFloor, round, runNode } from './lib.mjs';
+import { CLI, GOAL_RUNS, ROOT, fileFloors, floorArgs, measure, measureBeside, nodeFloor, round, runNode } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -42,7 +42,7 @@ for (const size of sizes) {
   const context = { workspace, size, node, floors, statTime, cliPath: CLI, measure, report, withTarget, runNode, round };
 
   if (suites.includes('parse')) {
-    const parse = await measure('parse every file (one node process)', () => runNode([join(ROOT, 'bench', 'parse-all.mjs'), workspace]), { runs: 3 });
+    const parse = await measure('parse every file (one node process)', () => runNode([join(ROOT, 'bench', 'parse-all.mjs'), workspace]), { runs: 5 });
     const out = JSON.parse(runNode([join(ROOT, 'bench', 'parse-all.mjs'), workspace]).stdout);
     report({ ...withTarget(parse, size, 3 * floors.read.median_ms, '3× read floor'), files: out.files, tasks: out.tasks, fallbacks: out.fallbacks });
   }
@@ -100,7 +100,7 @@ async function benchSync({ workspace, size, node, statTime }) {
   // Issue 16's no-op read: once the edit is 3 s old, a sync settles it and nothing is left to read.
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, restored + 3100 - Date.now())));
   runNode([CLI, ...sync]);
-  const list = await measureBeside('task list --json --repo repo-07 (end to end, no-op)', listRepo, floorArgs(workspace, 'stat'), { runs: 9, rss: true });
+  const list = await measureBeside('task list --json --repo repo-07 (end to end, no-op)', listRepo, floorArgs(workspace, 'stat'), { runs: GOAL_RUNS, rss: true });
   // Issue 16's goals are set at 10,000 files; below that, start-up is most of a read command.
   report(size >= 10000 ? withTarget(list, size, 1.5 * list.floor_ms, '1.5× stat floor beside it (issue 16)') : { ...list, size });
   // Every task (61,609 at 10,000 files), streamed out: goal < 2 s and < 150 MiB peak (issue 16).

@@ -62,7 +62,6 @@ function report(error: unknown, json: boolean): number {
   return known ? error.exitCode : 2;
 }
 
-/** The first argument that is not a global option (or its value). */
 function wantsJson(argv: string[]): boolean {
   const i = argv.indexOf('--format');
   return argv.includes('--json') || (i >= 0 && argv[i + 1] === 'json') || argv.includes('--format=json');
