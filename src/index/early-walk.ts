@@ -18,19 +18,21 @@ export function stampsCopyPath(indexPath: string): string {
 
 const MAGIC = Buffer.from('CUSTSTM1', 'latin1');
 
+/** Whether this process started a walk that no plan has taken yet. */
+let started = false;
+
 /** Starts the walk over the copy beside `indexPath`; false where there is no addon or thread. */
 export function startEarlyWalk(indexPath: string): boolean {
   started = nativeStamps()?.startEarlyWalk?.(stampsCopyPath(indexPath)) ?? false;
   return started;
 }
 
-let started = false;
-
 /** What a plan asks of an early walk. */
 export interface EarlyWalk {
   /**
-   * The repo's answer, as checkSummary would give it now, when the walk's copy of the repo is the
-   * summary `row` holds; undefined when it is not (the repo is then stat'ed as before).
+   * The repo's answer, as checkSummary gives it, from stats taken as the command began, when the
+   * walk's copy of the repo is the summary `row` holds; undefined when it is not (the repo is then
+   * stat'ed as before).
    */
   answer(row: RepoRow): StampSummary | null | undefined;
   /** True once some repo had no answer: the copy should be written again. */

@@ -132,7 +132,7 @@ async function syncOpenIndex(
   const vouched = asking ? vouchedRepos(db, await asking) : null;
   // The stats a command started as it began (early-walk.ts): they cover every repo, so a scoped sync leaves them.
   const early = scope === null ? takeEarlyWalk() : null;
-  let plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), scope, options.listed, vouched, early);
+  let plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), scope, { listed: options.listed, vouched, early });
   if (early && process.env.CUSTODIAN_DEBUG) process.stderr.write(`custodian: sync: the early stat walk answered for ${early.answered} of ${plans.length} repos\n`);
   const counts = countsOf(plans);
   const changes: FileChange[] = [];
@@ -146,7 +146,7 @@ async function syncOpenIndex(
   const [{ withSyncLock, withSyncLockIfFree }, { applyPlans }] = await Promise.all([import('./sync-lock.js'), import('./sync-apply.js')]);
   const write = async () => {
     // Another process may have synced while we waited for the lock: then look again.
-    if (db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), scope, options.listed);
+    if (db.pragma('data_version', { simple: true }) !== version) plans = await planAll(ws, readIndexState(db, readRepoRows(db, scope)), scope, { listed: options.listed });
     Object.assign(counts, noFilesCounted(plans.length));
     await applyPlans(db, ws, plans, false, counts, changes, scope === null);
   };
@@ -241,38 +241,33 @@ function vouchedRepos(db: IndexDb, asked: WatcherAnswer): ReadonlySet<string> | 
   return vouch?.repos ?? null;
 }
 
+/** What a plan may take besides the index: lists read ahead, a watcher's word, the early walk. */
+interface PlanHelp {
+  /** File lists a caller started reading ahead (aheadLister), by repo slug. */
+  listed?: ReadonlyMap<string, RepoListing>;
+  /** The repos (by repoConfigKey) a watcher vouched for (vouchedRepos). */
+  vouched?: ReadonlySet<string> | null;
+  /** The stats the command started as it began (early-walk.ts). */
+  early?: EarlyWalk | null;
+}
+
 /**
  * Each repo's plan (of those in `scope`; null: every repo), in registry order. Listing runs git:
- * every repo's starts at once. `vouched`: the repos a watcher vouched for (vouchedRepos).
+ * every repo's starts at once.
  */
-function planEach(
-  ws: Workspace,
-  state: IndexState,
-  full: boolean,
-  scope: ReadonlySet<string> | null,
-  listed?: ReadonlyMap<string, RepoListing>,
-  vouched?: ReadonlySet<string> | null,
-  early?: EarlyWalk | null,
-): Promise<RepoPlan>[] {
+function planEach(ws: Workspace, state: IndexState, full: boolean, scope: ReadonlySet<string> | null, help: PlanHelp = {}): Promise<RepoPlan>[] {
   const repos = scope === null ? ws.repos : ws.repos.filter((repo) => scope.has(repo.slug));
   return repos.map((repo) => {
-    const trusted = vouched?.has(repoConfigKey(repo)) === true;
-    const plan = planRepo(repo, state.repos.get(repo.slug), state.recorded(repo.slug), full, listed?.get(repo.slug), trusted, early);
+    const trusted = help.vouched?.has(repoConfigKey(repo)) === true;
+    const plan = planRepo(repo, state.repos.get(repo.slug), state.recorded(repo.slug), full, help.listed?.get(repo.slug), trusted, help.early);
     // Awaited by whoever uses it, which may stop at an earlier plan's failure before reaching this one.
     void plan.catch(() => undefined);
     return plan;
   });
 }
 
-function planAll(
-  ws: Workspace,
-  state: IndexState,
-  scope: ReadonlySet<string> | null,
-  listed?: ReadonlyMap<string, RepoListing>,
-  vouched?: ReadonlySet<string> | null,
-  early?: EarlyWalk | null,
-): Promise<RepoPlan[]> {
-  return Promise.all(planEach(ws, state, false, scope, listed, vouched, early));
+function planAll(ws: Workspace, state: IndexState, scope: ReadonlySet<string> | null, help: PlanHelp = {}): Promise<RepoPlan[]> {
+  return Promise.all(planEach(ws, state, false, scope, help));
 }
 
 function noFilesCounted(repos: number): SyncCounts {
