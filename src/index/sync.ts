@@ -138,8 +138,8 @@ async function syncOpenIndex(
   const changes: FileChange[] = [];
   const pending = await pendingWrite(ws, db, plans, scope === null);
   const outcome = (wrote: boolean): SyncOutcome => {
-    // The next read's early walk stats from this copy: written when it no longer matched the index.
-    if (early && (early.stale || wrote)) writeStampsCopy(ws.index_path, readRepoRows(db).values());
+    // The next read's early walk stats from this copy: written when it is missing or answers for too few repos.
+    if (early?.stale(plans.length)) writeStampsCopy(ws.index_path, readRepoRows(db).values());
     return { db, counts, changes, wrote, ...outcomeOf(plans), duration_ms: elapsed() };
   };
   if (pending === 'none') return outcome(false);
