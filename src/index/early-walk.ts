@@ -113,6 +113,16 @@ export function writeStampsCopy(indexPath: string, rows: Iterable<RepoRow>): voi
     writeFileSync(temp, Buffer.concat(parts));
     renameSync(temp, target);
   } catch {
-    rmSync(temp, { force: true });
+    // A cache: a read-only folder, a full disk or a folder by its name costs the next read its
+    // early answers, never this command its answer.
+    removeQuietly(temp);
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Left behind; the next write of the copy uses another process's name.
   }
 }

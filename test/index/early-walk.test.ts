@@ -3,8 +3,8 @@
 // beside the index, and the sync takes a repo's answer only where that copy equals the summary
 // the index holds. These run the real CLI on real repos and watch which repos it answered for
 // (CUSTODIAN_DEBUG says so on stderr) and, above all, that no answer is ever stale.
-import { copyFileSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nativeStamps } from '../../src/index/native-stamps.js';
 import { removeTempDirs, runCli, tempDir } from '../helpers/git-repo.js';
@@ -89,6 +89,11 @@ describe.skipIf(native === null)('the early stat walk', () => {
       expect(list(ws.root)).toEqual({ tasks: ['A-1-T1:todo', 'A-2-T1:done', 'B-1-T1:todo'], answered: '0 of 2' });
       expect(list(ws.root).answered).toBe('2 of 2');
     }
+    // A folder where the copy goes: it cannot be read or replaced, and every read still answers.
+    rmSync(copy);
+    mkdirSync(copy);
+    for (let i = 0; i < 2; i++) expect(list(ws.root)).toEqual({ tasks: ['A-1-T1:todo', 'A-2-T1:done', 'B-1-T1:todo'], answered: '0 of 2' });
+    expect(readdirSync(dirname(copy)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('keeps the copy beside an index named by --index or CUSTODIAN_INDEX, as SQLite keeps its own files', () => {
