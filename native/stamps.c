@@ -171,6 +171,47 @@ static napi_value null_value(napi_env env) {
   return out;
 }
 
+static napi_value string_of(napi_env env, const char *text, size_t length) {
+  napi_value out;
+  napi_create_string_utf8(env, text, length, &out);
+  return out;
+}
+
+/*
+ * A repo's recorded files (paths joined by NUL, four numbers each), split: racy ones into `racy`
+ * (passed back by name), with `vouched` the others counted in `vouched_count` without a stat, the
+ * rest into `to_stat`. Each array has room for count / SLOTS files. False when the paths and the
+ * numbers do not pair up (every recorded file named once).
+ */
+static bool split_files(const char *paths, size_t paths_length, const double *numbers, size_t count, bool vouched, File *to_stat,
+                        size_t *stat_count, File *racy, size_t *racy_count, size_t *vouched_count) {
+  if (paths_length == 0) return count == 0;
+  const char *name = paths, *end = paths + paths_length;
+  for (size_t file = 0;; file++) {
+    const char *stop = memchr(name, '\0', (size_t)(end - name));
+    if (stop == NULL) stop = end;
+    if ((file + 1) * SLOTS > count) return false;
+    File entry = {name, (size_t)(stop - name), numbers + file * SLOTS};
+    if (entry.recorded[0] == RACY_SLOT) racy[(*racy_count)++] = entry;
+    else if (vouched && entry.recorded[0] != OTHER_SLOT) (*vouched_count)++;
+    else to_stat[(*stat_count)++] = entry;
+    if (stop == end) return (file + 1) * SLOTS == count;
+    name = stop + 1;
+  }
+}
+
+/* checkSummary's answer: { unchanged, racy: [names] }. */
+static napi_value summary_value(napi_env env, size_t unchanged, const File *racy, size_t racy_count) {
+  napi_value summary, number, names;
+  napi_create_object(env, &summary);
+  napi_create_double(env, (double)unchanged, &number);
+  napi_set_named_property(env, summary, "unchanged", number);
+  napi_create_array_with_length(env, racy_count, &names);
+  for (size_t i = 0; i < racy_count; i++) napi_set_element(env, names, (uint32_t)i, string_of(env, racy[i].name, racy[i].length));
+  napi_set_named_property(env, summary, "racy", names);
+  return summary;
+}
+
 static napi_value compare_stamps(napi_env env, napi_callback_info info) {
   size_t argc = 4;
   napi_value argv[4];
@@ -188,54 +229,19 @@ static napi_value compare_stamps(napi_env env, napi_callback_info info) {
     return NULL;
   }
   const double *numbers = data;
-  size_t checkout_length, paths_length;
+  size_t checkout_length, paths_length, to_stat = 0, racy_count = 0, vouched_count = 0;
   char *checkout = utf8_of(env, argv[0], &checkout_length);
   char *paths = utf8_of(env, argv[1], &paths_length);
   File *files = malloc((count / SLOTS + 1) * sizeof *files);
-  napi_value result = NULL, racy = NULL;
-  size_t unchanged = 0, racy_count = 0, to_stat = 0;
-  bool same = checkout != NULL && paths != NULL && files != NULL && checkout_length + 1 < PATH_MAX;
-  if (same) napi_create_array(env, &racy);
-  if (same && paths_length == 0) same = count == 0;
-  if (same && paths_length > 0) {
-    /* First the list: racy files passed back by name, vouched ones counted, the rest to stat. */
-    const char *name = paths, *end = paths + paths_length;
-    size_t file = 0;
-    for (;; file++) {
-      const char *stop = memchr(name, '\0', (size_t)(end - name));
-      if (stop == NULL) stop = end;
-      size_t name_length = (size_t)(stop - name);
-      if ((file + 1) * SLOTS > count) {
-        same = false;
-        break;
-      }
-      const double *at = numbers + file * SLOTS;
-      if (at[0] == RACY_SLOT) {
-        napi_value text;
-        napi_create_string_utf8(env, name, name_length, &text);
-        napi_set_element(env, racy, (uint32_t)racy_count++, text);
-      } else if (vouched && at[0] != OTHER_SLOT) {
-        unchanged++;
-      } else {
-        files[to_stat++] = (File){name, name_length, at};
-      }
-      if (stop == end) break;
-      name = stop + 1;
-    }
-    /* Every recorded file named once: as many paths as stamps. */
-    if (same && (file + 1) * SLOTS != count) same = false;
-    if (same) same = walk_files(checkout, checkout_length, files, to_stat);
-    unchanged += to_stat;
-  }
+  File *racy = malloc((count / SLOTS + 1) * sizeof *racy);
+  bool same = checkout != NULL && paths != NULL && files != NULL && racy != NULL && checkout_length + 1 < PATH_MAX &&
+              split_files(paths, paths_length, numbers, count, vouched, files, &to_stat, racy, &racy_count, &vouched_count) &&
+              walk_files(checkout, checkout_length, files, to_stat);
+  napi_value result = same ? summary_value(env, vouched_count + to_stat, racy, racy_count) : null_value(env);
   free(checkout);
   free(paths);
   free(files);
-  if (!same) return null_value(env);
-  napi_value unchanged_value;
-  napi_create_object(env, &result);
-  napi_create_double(env, (double)unchanged, &unchanged_value);
-  napi_set_named_property(env, result, "unchanged", unchanged_value);
-  napi_set_named_property(env, result, "racy", racy);
+  free(racy);
   return result;
 }
 
@@ -407,27 +413,8 @@ static void walk_early_repo(EarlyRepo *repo) {
   memcpy(numbers, repo->stamps, repo->stamps_length);
   memcpy(checkout, repo->checkout, repo->checkout_length);
   checkout[repo->checkout_length] = '\0';
-  size_t to_stat = 0, file = 0;
-  bool same = true;
-  if (repo->paths_length == 0) {
-    same = count == 0;
-  } else {
-    const char *name = repo->paths, *end = repo->paths + repo->paths_length;
-    for (;; file++) {
-      const char *stop = memchr(name, '\0', (size_t)(end - name));
-      if (stop == NULL) stop = end;
-      if ((file + 1) * SLOTS > count) {
-        same = false;
-        break;
-      }
-      File entry = {name, (size_t)(stop - name), numbers + file * SLOTS};
-      if (entry.recorded[0] == RACY_SLOT) repo->racy[repo->racy_count++] = entry;
-      else files[to_stat++] = entry;
-      if (stop == end) break;
-      name = stop + 1;
-    }
-    if (same && (file + 1) * SLOTS != count) same = false;
-  }
+  size_t to_stat = 0, vouched_count = 0;
+  bool same = split_files(repo->paths, repo->paths_length, numbers, count, false, files, &to_stat, repo->racy, &repo->racy_count, &vouched_count);
   if (same && to_stat > 0) {
     atomic_bool differs = false;
     Share share = {checkout, repo->checkout_length, files, 0, to_stat, &differs};
@@ -470,12 +457,6 @@ static napi_value start_early_walk(napi_env env, napi_callback_info info) {
   return out;
 }
 
-static napi_value string_of(napi_env env, const char *text, size_t length) {
-  napi_value out;
-  napi_create_string_utf8(env, text, length, &out);
-  return out;
-}
-
 static napi_value finish_early_walk(napi_env env, napi_callback_info info) {
   (void)info;
   if (!early.started) return null_value(env);
@@ -488,24 +469,13 @@ static napi_value finish_early_walk(napi_env env, napi_callback_info info) {
   napi_create_array_with_length(env, early.repo_count, &list);
   for (size_t r = 0; r < early.repo_count; r++) {
     EarlyRepo *repo = &early.repos[r];
-    napi_value item, stamps, summary;
+    napi_value item, stamps;
     napi_create_object(env, &item);
     napi_set_named_property(env, item, "checkout", string_of(env, repo->checkout, repo->checkout_length));
     napi_set_named_property(env, item, "paths", string_of(env, repo->paths, repo->paths_length));
     napi_create_buffer_copy(env, repo->stamps_length, repo->stamps, NULL, &stamps);
     napi_set_named_property(env, item, "stamps", stamps);
-    if (repo->same) {
-      napi_value unchanged, racy;
-      napi_create_object(env, &summary);
-      napi_create_double(env, (double)repo->unchanged, &unchanged);
-      napi_set_named_property(env, summary, "unchanged", unchanged);
-      napi_create_array_with_length(env, repo->racy_count, &racy);
-      for (size_t i = 0; i < repo->racy_count; i++) napi_set_element(env, racy, (uint32_t)i, string_of(env, repo->racy[i].name, repo->racy[i].length));
-      napi_set_named_property(env, summary, "racy", racy);
-    } else {
-      summary = null_value(env);
-    }
-    napi_set_named_property(env, item, "summary", summary);
+    napi_set_named_property(env, item, "summary", repo->same ? summary_value(env, repo->unchanged, repo->racy, repo->racy_count) : null_value(env));
     napi_set_element(env, list, (uint32_t)r, item);
   }
   forget_early();
