@@ -8,7 +8,7 @@
 // ignored, and the repo is stat'ed as before. The copy is a cache of the index's cache: nothing
 // reads it but this, and a missing one, or one that no longer answers for many repos, is rewritten
 // by the read that finds it so.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeCacheFile } from '../workspace/cache-file.js';
 import type { RepoRow } from './state.js';
 import { nativeStamps, type EarlyRepoWalk, type StampSummary } from './native-stamps.js';
 
@@ -89,8 +89,8 @@ export function takeEarlyWalk(): EarlyWalk | null {
 
 /**
  * Writes the copy the next early walk reads: each repo's checkout, paths and stamps as the index
- * holds them. Atomic (a temp file renamed into place), so a walk never reads half of one; a
- * failure is no one's concern but the next read's, which stats as before.
+ * holds them. Whole or not at all (writeCacheFile), so a walk never reads half of one; a failure
+ * costs the next read its early answers, never this command its answer.
  */
 export function writeStampsCopy(indexPath: string, rows: Iterable<RepoRow>): void {
   const parts: Buffer[] = [MAGIC, Buffer.alloc(4)];
@@ -107,22 +107,5 @@ export function writeStampsCopy(indexPath: string, rows: Iterable<RepoRow>): voi
     count++;
   }
   parts[1].writeUInt32LE(count, 0);
-  const target = stampsCopyPath(indexPath);
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, Buffer.concat(parts));
-    renameSync(temp, target);
-  } catch {
-    // A cache: a read-only folder, a full disk or a folder by its name costs the next read its
-    // early answers, never this command its answer.
-    removeQuietly(temp);
-  }
-}
-
-function removeQuietly(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // Left behind; the next write of the copy uses another process's name.
-  }
+  writeCacheFile(stampsCopyPath(indexPath), Buffer.concat(parts));
 }

@@ -2,8 +2,9 @@
 // registry, and reading it again costs the YAML reader and the schema validators (~35 ms of
 // imports) for a file that rarely changes. Keyed by content, never by mtime; best effort both
 // ways (a cache that cannot be read or written is simply not used).
-import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeCacheFile } from './cache-file.js';
 import type { Registry } from './registry.js';
 import { CONFIG_FILE_NAME, LOCAL_FILE_NAME } from './types.js';
 
@@ -44,14 +45,7 @@ export function readCachedRegistry(root: string, key: string): Registry | null {
   }
 }
 
+/** A read-only workspace still works; it just reads the registry every time. */
 export function writeCachedRegistry(root: string, key: string, registry: Registry): void {
-  const file = cacheFile(root);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(join(root, '.custodian'), { recursive: true });
-    writeFileSync(temp, JSON.stringify({ key, registry }));
-    renameSync(temp, file);
-  } catch {
-    // A read-only workspace still works; it just reads the registry every time.
-  }
+  writeCacheFile(cacheFile(root), JSON.stringify({ key, registry }));
 }
