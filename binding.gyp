@@ -1,8 +1,8 @@
 {
   "targets": [
     {
-      "target_name": "custodian_stamps",
-      "sources": ["native/stamps.c"],
+      "target_name": "custodian_native",
+      "sources": ["native/stamps.c", "native/spawn_reading.c"],
       "cflags": ["-O2", "-Wall", "-Wextra"]
     }
   ]

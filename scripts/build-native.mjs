@@ -1,20 +1,22 @@
-// Builds the optional native addon (native/stamps.c) with node-gyp; never fails the install.
+// Builds the optional native addon (native/*.c) with node-gyp; never fails the install.
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The no-op check's stat walk in C (native/stamps.c, loaded by src/index/native-stamps.ts), built
- * with node-gyp: npm's own under npm (npm_config_node_gyp), else the one beside this Node's npm.
- * Optional: where it cannot be built (no compiler, no Node headers) custodian stats in JavaScript,
- * as it says here; under CI=true the tests insist on it (test/index/native-stamps.test.ts).
+ * custodian's native addon (loaded by src/native/addon.ts): the no-op check's stat walk
+ * (native/stamps.c) and starting git without forking Node (native/spawn_reading.c), built with
+ * node-gyp: npm's own under npm (npm_config_node_gyp), else the one beside this Node's npm.
+ * Optional: where it cannot be built (no compiler, no Node headers) custodian does both in
+ * JavaScript, as it says here; under CI=true the tests insist on it (test/index/native-stamps.test.ts,
+ * test/workspace/spawn-reading.test.ts).
  * Rebuilt only when its sources are newer than the addon. Run by npm's install step (a package
  * installed from the registry has no prepare step) and by scripts/build.mjs.
  */
-export function buildNativeStamps(root) {
-  const addon = join(root, 'build', 'Release', 'custodian_stamps.node');
-  const sources = [join(root, 'native', 'stamps.c'), join(root, 'binding.gyp')];
+export function buildNativeAddon(root) {
+  const addon = join(root, 'build', 'Release', 'custodian_native.node');
+  const sources = ['stamps.c', 'spawn_reading.c', 'spawn_reading.h'].map((name) => join(root, 'native', name)).concat(join(root, 'binding.gyp'));
   if (existsSync(addon) && sources.every((file) => statSync(file).mtimeMs <= statSync(addon).mtimeMs)) return;
   const prefix = dirname(dirname(process.execPath));
   const nodeGyp = process.env.npm_config_node_gyp ?? join(prefix, 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
@@ -31,8 +33,8 @@ export function buildNativeStamps(root) {
     const lines = String(error.stderr || error.message).split('\n').map((line) => line.trim()).filter(Boolean);
     // node-gyp's own `gyp ERR!` lines, a compiler's `error:`, or Node's `Error: …` say it best.
     const why = lines.find((line) => /gyp ERR!|\berror:|^\w*Error\b/.test(line)) ?? lines.at(-1) ?? 'node-gyp failed';
-    console.warn(`build: the native stamp check was not built, so no-op reads stat in JavaScript (slower): ${why}`);
+    console.warn(`build: the native addon was not built, so no-op reads stat in JavaScript and git starts through child_process (slower): ${why}`);
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) buildNativeStamps(join(dirname(fileURLToPath(import.meta.url)), '..'));
+if (process.argv[1] === fileURLToPath(import.meta.url)) buildNativeAddon(join(dirname(fileURLToPath(import.meta.url)), '..'));

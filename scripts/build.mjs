@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildNativeStamps } from './build-native.mjs';
+import { buildNativeAddon } from './build-native.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -17,7 +17,7 @@ const REQUIRE_BANNER = "import { createRequire as __bundleCreateRequire } from '
 
 generateValidators();
 bundleReportAssets();
-buildNativeStamps(root);
+buildNativeAddon(root);
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
   stdio: 'inherit',
 });

@@ -10,7 +10,8 @@
 // by the read that finds it so.
 import { writeCacheFile } from '../workspace/cache-file.js';
 import type { RepoRow } from './state.js';
-import { nativeStamps, type EarlyRepoWalk, type StampSummary } from './native-stamps.js';
+import { nativeAddon } from '../native/addon.js';
+import type { EarlyRepoWalk, StampSummary } from './native-stamps.js';
 
 /** The copy of an index's repo summaries, beside it (as SQLite's own -wal and -shm). */
 export function stampsCopyPath(indexPath: string): string {
@@ -24,7 +25,7 @@ let started = false;
 
 /** Starts the walk over the copy beside `indexPath`; false where there is no addon or thread. */
 export function startEarlyWalk(indexPath: string): boolean {
-  started = nativeStamps()?.startEarlyWalk?.(stampsCopyPath(indexPath)) ?? false;
+  started = nativeAddon()?.startEarlyWalk?.(stampsCopyPath(indexPath)) ?? false;
   return started;
 }
 
@@ -61,7 +62,7 @@ export function takeEarlyWalk(): EarlyWalk | null {
   let unanswered = 0;
   const walked = (): Map<string, EarlyRepoWalk[]> => {
     if (byCheckout !== null) return byCheckout;
-    const repos = nativeStamps()?.finishEarlyWalk?.() ?? null;
+    const repos = nativeAddon()?.finishEarlyWalk?.() ?? null;
     unreadable = repos === null;
     // By checkout, each with its list: two registry entries may share one checkout.
     byCheckout = new Map();

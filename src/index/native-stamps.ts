@@ -1,9 +1,8 @@
-// The no-op check's stat walk in C, where it was built (native/stamps.c, by scripts/build-native.mjs):
-// the same comparison as checkSummary's JavaScript loop (stamps.ts), without the Stats object and
-// four Date objects Node 20 makes for every lstat, which at 10,000 files cost more than the
-// system calls. Where the addon is missing or cannot be loaded (no compiler at install, another
-// platform), the JavaScript loop answers; CUSTODIAN_NATIVE_STAMPS=0 asks for it.
-import { createRequire } from 'node:module';
+// The no-op check's stat walk in C, where it was built (native/stamps.c, in the addon that
+// src/native-addon.ts loads): the same comparison as checkSummary's JavaScript loop (stamps.ts),
+// without the Stats object and four Date objects Node 20 makes for every lstat, which at 10,000
+// files cost more than the system calls. Where the addon is missing (no compiler at install,
+// another platform, CUSTODIAN_NATIVE=0), the JavaScript loop answers.
 
 export interface StampSummary {
   /** Files found as recorded. */
@@ -24,6 +23,7 @@ export interface NativeStamps {
   startEarlyWalk?(copy: string): boolean;
   /** Waits for the early walk; its answer per repo of the copy, or null (none started, copy unreadable). */
   finishEarlyWalk?(): EarlyRepoWalk[] | null;
+  spawnReading?(file: string, argv: string[], env: string[], onData: (chunk: Buffer | null, status?: number) => void): boolean;
 }
 
 /** One repo of the early walk: the copy it compared, and compareStamps's answer for it. */
@@ -37,18 +37,3 @@ export interface EarlyRepoWalk {
 /** statEach's first number per path. */
 export const ENTRY_KIND = { none: 0, file: 1, folder: 2, other: 3, error: 4 } as const;
 export const ENTRY_SLOTS = 5;
-
-let loaded: NativeStamps | null | undefined;
-
-/** The addon, loaded on first use; null where it is not there. */
-export function nativeStamps(): NativeStamps | null {
-  if (loaded !== undefined) return loaded;
-  if (process.env.CUSTODIAN_NATIVE_STAMPS === '0') return (loaded = null);
-  try {
-    // From src/index/ (tests), dist/index/ and dist/bundle/ alike, the addon is two folders up.
-    loaded = createRequire(import.meta.url)('../../build/Release/custodian_stamps.node') as NativeStamps;
-  } catch {
-    loaded = null;
-  }
-  return loaded;
-}

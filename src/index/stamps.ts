@@ -5,7 +5,8 @@ import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { escapedNamePath } from '../workspace/file-names.js';
 import { linkTarget, statOrNull } from '../workspace/repo-file.js';
-import { ENTRY_KIND, ENTRY_SLOTS, nativeStamps, type NativeStamps, type StampSummary } from './native-stamps.js';
+import { nativeAddon } from '../native/addon.js';
+import { ENTRY_KIND, ENTRY_SLOTS, type NativeStamps, type StampSummary } from './native-stamps.js';
 
 /** Coarse file systems keep mtimes to 1–2 s: a file changed this close to its read is racy. */
 export const RACY_WINDOW_MS = 3_000;
@@ -58,7 +59,7 @@ function sameStamp(stats: Stats, numbers: Float64Array, at: number): boolean {
  * recorded stamps of regular files are taken as they are, without a stat. `native`: the same
  * comparison in C where it was built (native-stamps.ts); null for this loop.
  */
-export function checkSummary(checkout: string, paths: string, stamps: Uint8Array, vouched = false, native: NativeStamps | null = nativeStamps()): StampSummary | null {
+export function checkSummary(checkout: string, paths: string, stamps: Uint8Array, vouched = false, native: NativeStamps | null = nativeAddon()): StampSummary | null {
   const numbers = unpackStamps(stamps);
   if (numbers === null) return null;
   if (native) return native.compareStamps(checkout, paths, numbers, vouched);
@@ -136,7 +137,7 @@ export interface EntryStamp {
  * (lstatOrNull's, statOrNull's nulls): in one native call where the addon was built, without a
  * Stats object and its four Dates per path (the no-op check makes ~9 such stats a repo).
  */
-export function entryStamps(paths: readonly string[], follow = false, native: NativeStamps | null = nativeStamps()): (EntryStamp | null)[] {
+export function entryStamps(paths: readonly string[], follow = false, native: NativeStamps | null = nativeAddon()): (EntryStamp | null)[] {
   const numbers = native?.statEach && paths.length > 0 ? native.statEach(paths.join('\0'), follow) : null;
   return paths.map((path, i) => {
     const at = i * ENTRY_SLOTS;

@@ -4,11 +4,14 @@
 // that starts the gits instead, a couple of shells in parallel. Each folder's output is followed by
 // a random boundary and git's exit status, so no output, whatever its bytes, can end another's
 // early. A folder where git failed runs again alone (runGitBuffer), so its error is git's own.
+// The shell is started by the native addon where it was built (spawn-reading.ts: no fork of Node
+// at all), else by child_process.
 import type { ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { nodeChildProcess, nodeCrypto } from '../lazy-builtins.js';
 import { availableParallelism } from 'node:os';
 import { gitEnvironment, indexFileEnv, neutralGitOptions, runGitBuffer } from './git.js';
+import { canSpawnReading, spawnReading } from './spawn-reading.js';
 
 interface GitRequest {
   cwd: string;
@@ -45,7 +48,9 @@ function flushQueue(): void {
   const batch = queue ?? [];
   queue = null;
   const alone = (q: Queued) => runGitBuffer(q.cwd, [...q.args], { env: indexFileEnv(q.indexFile) }).then((r) => q.resolve(r.stdout), q.reject);
-  if (batch.length === 1) {
+  // One call alone: runGitBuffer, unless the addon starts processes, where the shell costs
+  // less than Node's fork.
+  if (batch.length === 1 && !canSpawnReading()) {
     void alone(batch[0]);
     return;
   }
@@ -100,6 +105,11 @@ function runShell(requests: readonly GitRequest[], answer: (index: number, stdou
     // Whatever stopped the shell, the folders it finished were answered; the rest are null.
     while (answered < requests.length) answer(answered++, null);
   };
+  const frames = new FrameReader(boundary);
+  const onData = (chunk: Buffer) => {
+    for (const frame of frames.push(chunk)) if (answered < requests.length) answer(answered++, frame);
+  };
+  if (spawnReading('/bin/sh', ['/bin/sh', ...argv], gitEnvironment(), onData, () => rest())) return;
   let shell: ChildProcessByStdio<null, Readable, null>;
   try {
     shell = nodeChildProcess().spawn('/bin/sh', argv, { env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
@@ -111,10 +121,7 @@ function runShell(requests: readonly GitRequest[], answer: (index: number, stdou
   }
   shell.on('error', rest);
   shell.on('close', rest);
-  const frames = new FrameReader(boundary);
-  shell.stdout.on('data', (chunk: Buffer) => {
-    for (const frame of frames.push(chunk)) if (answered < requests.length) answer(answered++, frame);
-  });
+  shell.stdout.on('data', onData);
 }
 
 /**

@@ -6,14 +6,14 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nativeStamps } from '../../src/index/native-stamps.js';
+import { nativeAddon } from '../../src/native/addon.js';
 import { removeTempDirs, runCli, tempDir } from '../helpers/git-repo.js';
 import { tempWorkspace, workplan } from './workspace-helper.js';
 
 afterAll(removeTempDirs);
 
 // Without the addon there is no early walk (native-stamps.test.ts says so loudly, and fails under CI=true).
-const native = nativeStamps();
+const native = nativeAddon();
 
 const OLD = new Date(Date.now() - 120_000);
 

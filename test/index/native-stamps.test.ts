@@ -7,16 +7,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sync } from '../../src/api/sync.js';
 import Database from 'better-sqlite3';
-import { nativeStamps } from '../../src/index/native-stamps.js';
+import { nativeAddon } from '../../src/native/addon.js';
 import { checkSummary, fileStamp, packStamps } from '../../src/index/stamps.js';
 import { removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { tempWorkspace, workplan } from './workspace-helper.js';
 
 afterAll(removeTempDirs);
 
-const native = nativeStamps();
+const native = nativeAddon();
 if (native === null) {
-  const message = 'the native stamp check (build/Release/custodian_stamps.node) is not built: `npm run build` builds it with node-gyp';
+  const message = 'the native addon (build/Release/custodian_native.node) is not built: `npm run build` builds it with node-gyp';
   if (process.env.CI === 'true') throw new Error(`CI=true: ${message}`);
   console.warn(`\n!!! SKIPPED: ${message}\n`);
 }
