@@ -20,6 +20,7 @@
  */
 #define _GNU_SOURCE
 #include <node_api.h>
+#include "digest.h"
 #include "spawn_reading.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -494,5 +495,6 @@ NAPI_MODULE_INIT() {
   napi_create_function(env, "finishEarlyWalk", NAPI_AUTO_LENGTH, finish_early_walk, NULL, &fn);
   napi_set_named_property(env, exports, "finishEarlyWalk", fn);
   register_spawn(env, exports);
+  register_digest(env, exports);
   return exports;
 }

@@ -2,9 +2,10 @@
 // built-in reads no file and is cached, as in CommonJS; an ES module import would load the module
 // (and, for a namespace import, read every export) before the command does anything. onFirstUse
 // serves the CommonJS packages loaded the same way too (the YAML readers, src/documents/yaml).
-//   node:crypto        ~5 ms: commands that find the index up to date hash nothing.
+//   node:crypto        ~3-8 ms: hashes go through src/hashing.ts (the addon's OpenSSL where it
+//                      has it); what is left (streaming hashes, UUIDs, HMAC) is not on a hot path.
 //   node:child_process ~6 ms with net, dgram and streams: a read that finds every repo unchanged
-//                      runs no git.
+//                      runs no git, and batched git starts through the addon where it is built.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);

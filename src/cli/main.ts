@@ -7,6 +7,7 @@ import { earlyWalkWanted, scanArgv } from './argv-scan.js';
 import { COMMANDS } from './commands/index.js';
 import type { CliContext } from './context.js';
 import { writeJson, writeMessage } from './output.js';
+import { onStdoutClosed } from './stdout.js';
 import { defineProgram } from './program.js';
 
 // commander's types are extra-typings' (the same classes, typed from their definitions). The CLI
@@ -17,10 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   const ctx: CliContext = { exitCode: 0, globals: () => program.opts() };
   // A reader that stops early (`custodian task list --json | head`) closes the pipe: stop quietly,
   // as git does, instead of dying on an unhandled EPIPE with a stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(ctx.exitCode);
-  });
+  onStdoutClosed(() => process.exit(ctx.exitCode));
   const program = defineProgram(Command);
 
   const scan = scanArgv(argv.slice(2));

@@ -1,18 +1,18 @@
 // Terminal output: JSON documents to stdout, colour only on a TTY and never with NO_COLOR.
-import type { Writable } from 'node:stream';
 import { inertLines, visibleDocument, visibleLines } from '../visible.js';
+import { stdout, stdoutIsTerminal, type OutputSink } from './stdout.js';
 
-export function writeJson(value: unknown, stream: Writable = process.stdout): void {
+export function writeJson(value: unknown, stream: OutputSink = stdout): void {
   stream.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /**
  * A document whose last key is a list, written out item by item: the bytes are exactly
  * writeJson({ ...head, [key]: [...items] })'s, but the items are never all held at once. Each item
- * is encoded straight into a 128 KiB buffer, written when full (process.stdout is synchronous for
- * files and pipes on POSIX): concatenating strings instead costs five times the CPU in flattening.
+ * is encoded straight into a 128 KiB buffer, written when full (stdout is written synchronously:
+ * src/cli/stdout.ts): concatenating strings instead costs five times the CPU in flattening.
  */
-export function writeJsonItems(head: object, key: string, items: Iterable<unknown>, stream: Writable = process.stdout): void {
+export function writeJsonItems(head: object, key: string, items: Iterable<unknown>, stream: OutputSink = stdout): void {
   const empty = JSON.stringify({ ...head, [key]: [] }, null, 2);
   // An item stringified inside a one-item document is indented as it is in the whole document;
   // `probe` says where it starts, and the document's last 6 characters are `\n  ]\n}`.
@@ -36,7 +36,7 @@ class ChunkWriter {
   private buffer = Buffer.allocUnsafe(ChunkWriter.SIZE);
   private used = 0;
 
-  constructor(private readonly stream: Writable) {}
+  constructor(private readonly stream: OutputSink) {}
 
   put(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
@@ -55,7 +55,7 @@ class ChunkWriter {
 }
 
 /** Human output: no line of it can be taken for a CI workflow command (see inertLines). */
-export function writeLines(lines: string[], stream: Writable = process.stdout): void {
+export function writeLines(lines: string[], stream: OutputSink = stdout): void {
   if (lines.length > 0) stream.write(`${inertLines(lines.join('\n'))}\n`);
 }
 
@@ -63,12 +63,12 @@ export function writeLines(lines: string[], stream: Writable = process.stdout): 
  * A document as a human view: `format` sees every string of it with control characters made
  * visible (src/visible.ts), so no title, id or file name reaches the terminal raw.
  */
-export function writeHuman<T>(doc: T, format: (shown: T) => string[], stream: Writable = process.stdout): void {
+export function writeHuman<T>(doc: T, format: (shown: T) => string[], stream: OutputSink = stdout): void {
   writeLines(format(visibleDocument(doc)), stream);
 }
 
 /** A `--dry-run` diff: file text on its way to a terminal, so made visible like any human view. */
-export function writeDiff(diff: string, stream: Writable = process.stdout): void {
+export function writeDiff(diff: string, stream: OutputSink = stdout): void {
   if (diff !== '') writeHuman({ diff }, (shown) => [shown.diff.replace(/\n$/, '')], stream);
 }
 
@@ -78,7 +78,7 @@ export function writeDiff(diff: string, stream: Writable = process.stdout): void
  */
 export async function writeOutput(text: string, out: string | undefined, said: (bytes: number) => string): Promise<void> {
   if (out === undefined) {
-    process.stdout.write(text);
+    stdout.write(text);
     return;
   }
   const [{ writeFileAtomic }, { resolve }] = await Promise.all([import('../edit/atomic-write.js'), import('node:path')]);
@@ -101,10 +101,11 @@ export interface Colors {
   underline(text: string): string;
 }
 
-export function useColor(stream: { isTTY?: boolean } = process.stdout): boolean {
+/** Colour for stdout: only on a terminal, and never with NO_COLOR or --no-color. */
+export function useColor(): boolean {
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
   if (process.argv.includes('--no-color')) return false;
-  return stream.isTTY === true;
+  return stdoutIsTerminal();
 }
 
 export function colors(enabled = useColor()): Colors {

@@ -1,7 +1,7 @@
 // Bytes to text and offsets to positions, and the one content hash. A file is text only when it is valid UTF-8 without
 // NUL bytes and within the size cap; anything else is reported, never silently altered.
 
-import { nodeCrypto } from '../lazy-builtins.js';
+import { sha256Hex } from '../hashing.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -10,7 +10,7 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
  * and the edit engine (is the file still what was read?). sha256, hex.
  */
 export function contentHash(bytes: Uint8Array): string {
-  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
+  return sha256Hex(bytes);
 }
 
 export function overSizeCap(size: number | bigint): string {

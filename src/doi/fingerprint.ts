@@ -7,7 +7,7 @@
 //   index   (C1, C6, C10):        registry, the repo's index stamp, the goals that concern the repo
 //   check   (C7, C13):            registry, the repo's index stamp, the workspace's id set (with the
 //                                 statuses of task files naming a workplan of another repo), the registered slugs
-import { nodeCrypto } from '../lazy-builtins.js';
+import { sha1Hex } from '../hashing.js';
 import { VERSION } from '../version.js';
 import type { GoalInfo } from '../dispatch/types.js';
 import type { RepoStamp } from '../index/queries/doi.js';
@@ -21,7 +21,7 @@ export const DOI_CACHE_VERSION = 2;
 const TOOL_VERSION = VERSION;
 
 export function digest(value: unknown): string {
-  return nodeCrypto().createHash('sha1').update(JSON.stringify(value)).digest('hex');
+  return sha1Hex(JSON.stringify(value));
 }
 
 export interface FingerprintInputs {

@@ -1,6 +1,6 @@
 // Writes a file so that a reader sees either the old bytes or the new ones, never a half
 // write: a hidden temp file beside the target, fsync, rename over, fsync the folder.
-import { nodeCrypto } from '../lazy-builtins.js';
+import { randomHex } from '../hashing.js';
 import { constants } from 'node:fs';
 import { lstat, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -27,7 +27,7 @@ async function writeThroughTemp(path: string, data: string | Uint8Array, options
   const target = await realpathIfExists(path);
   const dir = dirname(target);
   await removeLeftoverTemps(dir);
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomHex(6)}.tmp`);
   const mode = await existingMode(target);
   let tempCreated = false;
   try {

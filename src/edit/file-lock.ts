@@ -3,7 +3,7 @@
 // in a work tree), are created with O_EXCL, and name their holder so a dead holder's lock can
 // be taken over.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { nodeCrypto } from '../lazy-builtins.js';
+import { randomHex, sha1Hex } from '../hashing.js';
 import { constants } from 'node:fs';
 import { chmod, mkdir, open, readFile, realpath, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
@@ -51,7 +51,7 @@ export function defaultLockDir(): string {
 
 export async function withFileLock<T>(path: string, fn: () => T | Promise<T>, options: FileLockOptions = {}): Promise<T> {
   const realPath = await realPathOfTarget(path);
-  const key = nodeCrypto().createHash('sha1').update(realPath).digest('hex');
+  const key = sha1Hex(realPath);
   const held = heldLocks.getStore() ?? new Set<string>();
   if (held.has(key)) return fn();
   const lockDir = options.lockDir ?? defaultLockDir();
@@ -61,7 +61,7 @@ export async function withFileLock<T>(path: string, fn: () => T | Promise<T>, op
     pid: process.pid,
     host: hostname(),
     time: new Date().toISOString(),
-    nonce: nodeCrypto().randomBytes(8).toString('hex'),
+    nonce: randomHex(8),
     path: realPath,
   };
   await acquire(lockFile, lockDir, record, options.timeoutMs ?? 10_000, staleMs);

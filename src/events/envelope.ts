@@ -1,7 +1,7 @@
 // CloudEvents 1.0 in JSON structured mode (schemas/event.schema.json), and the event id: a hash of
 // what the event says happened (type, repo, document id, new value, commit), so every clone that
 // derives the same change from the same commit makes the same id, and JetStream drops repeats.
-import { nodeCrypto } from '../lazy-builtins.js';
+import { sha256Hex } from '../hashing.js';
 import { fullType, type EventName, type StateKind } from './catalogue.js';
 
 export interface EventData {
@@ -43,7 +43,7 @@ export interface EventRepo {
 }
 
 export function eventId(name: EventName, repo: string, documentId: string, newValue: string, commit: string): string {
-  return nodeCrypto().createHash('sha256').update(JSON.stringify([fullType(name), repo, documentId, newValue, commit])).digest('hex');
+  return sha256Hex(JSON.stringify([fullType(name), repo, documentId, newValue, commit]));
 }
 
 /** `custodian:<slug>`, or the repo's recorded remote_url. */

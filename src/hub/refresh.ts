@@ -2,7 +2,7 @@
 // cache_ttl_seconds (all of them when forced), validate it against the snapshot schema and store
 // it; a failure is recorded as the source's last_error and leaves it out of the view until a fetch
 // succeeds. One refresh runs at a time in a process; a forced one waits for the running one.
-import { nodeCrypto } from '../lazy-builtins.js';
+import { sha256Hex } from '../hashing.js';
 import { snapshotText } from '../snapshot/text.js';
 import { checkSnapshot } from '../snapshot/validate.js';
 import { FetchError, safeFetchText } from './fetch/safe-fetch.js';
@@ -88,5 +88,5 @@ async function fetchSource(store: HubStore, policy: FetchPolicy, now: () => Date
 }
 
 export function sha256(text: string): string {
-  return nodeCrypto().createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256Hex(text);
 }

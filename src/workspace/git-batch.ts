@@ -8,7 +8,8 @@
 // at all), else by child_process.
 import type { ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { nodeChildProcess, nodeCrypto } from '../lazy-builtins.js';
+import { randomHex } from '../hashing.js';
+import { nodeChildProcess } from '../lazy-builtins.js';
 import { availableParallelism } from 'node:os';
 import { gitEnvironment, indexFileEnv, neutralGitOptions, runGitBuffer } from './git.js';
 import { canSpawnReading, spawnReading } from './spawn-reading.js';
@@ -94,7 +95,7 @@ function runGitMany(requests: readonly GitRequest[], answer: (index: number, std
 }
 
 function runShell(requests: readonly GitRequest[], answer: (index: number, stdout: Buffer | null) => void): void {
-  const boundary = Buffer.from(`custodian-${nodeCrypto().randomBytes(16).toString('hex')} `);
+  const boundary = Buffer.from(`custodian-${randomHex(16)} `);
   const argv = ['-c', SCRIPT, 'sh', boundary.subarray(0, -1).toString('latin1')];
   for (const { cwd, args, indexFile } of requests) {
     const git = [...neutralGitOptions(), ...args];

@@ -1,7 +1,7 @@
 // Reading git objects: many with one process (`git cat-file --batch` answers one header line and
 // the object's bytes for each name written to its stdin, in order), or one loose object straight
 // from the object store, with no process at all.
-import { nodeCrypto } from '../lazy-builtins.js';
+import { sha1Hex, sha256Hex } from '../hashing.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -52,7 +52,7 @@ export function readLooseObject(commonDir: string, id: string, options: { maxByt
   } catch {
     return null;
   }
-  if (nodeCrypto().createHash(id.length === 64 ? 'sha256' : 'sha1').update(raw).digest('hex') !== id) return null;
+  if ((id.length === 64 ? sha256Hex(raw) : sha1Hex(raw)) !== id) return null;
   const nul = raw.indexOf(0);
   const m = /^(\w+) (\d+)$/.exec(raw.subarray(0, nul < 0 ? 0 : nul).toString('latin1'));
   if (!m || raw.length - nul - 1 !== Number(m[2])) return null;

@@ -1,6 +1,6 @@
 // Where the SQLite index lives: --index, else $CUSTODIAN_INDEX, else inside the workspace, or
 // in single-repo mode in the user's cache folder so a pre-commit hook never adds files to the repo.
-import { nodeCrypto } from '../lazy-builtins.js';
+import { sha256Hex } from '../hashing.js';
 import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -47,5 +47,5 @@ export function repoCacheKey(root: string): string {
   } catch {
     // A folder that vanished still gets a stable key from the path as given.
   }
-  return nodeCrypto().createHash('sha256').update(real).digest('hex').slice(0, 16);
+  return sha256Hex(real).slice(0, 16);
 }

@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for code-scanning uploads: every rule with its docs URL, every diagnostic with its
 // region, related places, and a fingerprint that survives the lines moving.
-import { nodeCrypto } from '../../lazy-builtins.js';
+import { sha256Hex } from '../../hashing.js';
 import { RULES } from '../rules/index.js';
 import { ruleDocsUrl, RULES_DOC_URL } from '../rule-docs.js';
 import type { CheckDiagnostic } from '../types.js';
@@ -48,7 +48,7 @@ export function sarifLog(input: ReportInput) {
 }
 
 function result(d: CheckDiagnostic, input: ReportInput, index: Map<string, number>, occurrences: Map<string, number>) {
-  const key = nodeCrypto().createHash('sha256').update([d.rule_id, d.repo, d.file, d.subject].join('\0')).digest('hex').slice(0, 32);
+  const key = sha256Hex([d.rule_id, d.repo, d.file, d.subject].join('\0')).slice(0, 32);
   const occurrence = (occurrences.get(key) ?? 0) + 1;
   occurrences.set(key, occurrence);
   const ruleIndex = index.get(d.rule_id);

@@ -7,7 +7,8 @@ import { FORMAT_NAMES, countDiagnostics, isFormatName, summaryLine } from '../..
 import { usageError } from '../../errors.js';
 import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
-import { colors, useColor, writeDiff, writeMessage } from '../output.js';
+import { colors, useColor, writeDiff, writeJson, writeMessage } from '../output.js';
+import { stdout } from '../stdout.js';
 import { inertLines } from '../../visible.js';
 
 import type { CheckFlags } from '../commands/check.js';
@@ -41,12 +42,12 @@ export async function check(ctx: CliContext, paths: string[], flags: CheckFlags)
     }
   }
   if (fix?.dry_run) process.stderr.write(`after fixing: ${summaryLine(input)}\n`);
-  else if (format === 'json') process.stdout.write(`${JSON.stringify(outcome.report, null, 2)}\n`);
+  else if (format === 'json') writeJson(outcome.report);
   else {
     const { FORMATTERS } = await import('../../check/formatters/index.js');
-    const output = FORMATTERS[format]({ ...input, paint: format === 'stylish' ? colors(useColor(process.stdout)) : undefined });
+    const output = FORMATTERS[format]({ ...input, paint: format === 'stylish' ? colors(useColor()) : undefined });
     // The stylish formatter shows text visibly itself; its lines, unlike github's, are never commands.
-    process.stdout.write(format === 'stylish' ? inertLines(output.stdout) : output.stdout);
+    stdout.write(format === 'stylish' ? inertLines(output.stdout) : output.stdout);
     process.stderr.write(output.stderr);
   }
   const counts = countDiagnostics(input.diagnostics);

@@ -6,6 +6,7 @@ import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
 import { dispatchView } from '../format/dispatch.js';
 import { colors, writeHuman, writeJson } from '../output.js';
+import { stdoutColumns } from '../stdout.js';
 
 import type { DispatchFlags } from '../commands/dispatch.js';
 
@@ -24,6 +25,6 @@ export function parseLimit(value: string | undefined): number {
 }
 
 function terminalWidth(): number {
-  const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
+  const columns = stdoutColumns();
   return columns && columns > 40 ? Math.min(columns, 120) : 80;
 }

@@ -5,6 +5,7 @@ import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
 import { syncChangeLine, syncReportText, syncSummary } from '../format/sync-report.js';
 import { writeHuman, writeJson, writeMessage } from '../output.js';
+import { stdout } from '../stdout.js';
 
 import type { SyncFlags } from '../commands/sync.js';
 
@@ -27,7 +28,7 @@ export async function sync(ctx: CliContext, flags: SyncFlags): Promise<void> {
   await watch({
     ...options,
     signal: stop.signal,
-    onChange: (change) => (flags.json ? process.stdout.write(`${JSON.stringify(change)}\n`) : writeHuman(change, (shown) => [syncChangeLine(shown)])),
+    onChange: (change) => (flags.json ? stdout.write(`${JSON.stringify(change)}\n`) : writeHuman(change, (shown) => [syncChangeLine(shown)])),
     onReady: ({ repos }) => process.stderr.write(`watching ${repos} repos for changes (Ctrl-C to stop)\n`),
     onError: (error) => writeMessage(`custodian: sync failed: ${error.message}`),
     onNotice: (message) => writeMessage(`custodian: ${message}`),
