@@ -21,7 +21,7 @@
 #define _GNU_SOURCE
 #include <node_api.h>
 #include "digest.h"
-#include "spawn_reading.h"
+#include "spawn_process.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>

@@ -6,17 +6,17 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * custodian's native addon (loaded by src/native/addon.ts): the no-op check's stat walk
- * (native/stamps.c) and starting git without forking Node (native/spawn_reading.c), built with
+ * (native/stamps.c) and starting git without forking Node (native/spawn_process.c), built with
  * node-gyp: npm's own under npm (npm_config_node_gyp), else the one beside this Node's npm.
  * Optional: where it cannot be built (no compiler, no Node headers) custodian does both in
  * JavaScript, as it says here; under CI=true the tests insist on it (test/index/native-stamps.test.ts,
- * test/workspace/spawn-reading.test.ts).
+ * test/workspace/native-spawn.test.ts).
  * Rebuilt only when its sources are newer than the addon. Run by npm's install step (a package
  * installed from the registry has no prepare step) and by scripts/build.mjs.
  */
 export function buildNativeAddon(root) {
   const addon = join(root, 'build', 'Release', 'custodian_native.node');
-  const sources = ['stamps.c', 'spawn_reading.c', 'spawn_reading.h', 'digest.c', 'digest.h'].map((name) => join(root, 'native', name)).concat(join(root, 'binding.gyp'));
+  const sources = ['stamps.c', 'spawn_process.c', 'spawn_process.h', 'digest.c', 'digest.h'].map((name) => join(root, 'native', name)).concat(join(root, 'binding.gyp'));
   if (existsSync(addon) && sources.every((file) => statSync(file).mtimeMs <= statSync(addon).mtimeMs)) return;
   const prefix = dirname(dirname(process.execPath));
   const nodeGyp = process.env.npm_config_node_gyp ?? join(prefix, 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');

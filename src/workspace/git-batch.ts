@@ -4,7 +4,7 @@
 // that starts the gits instead, a couple of shells in parallel. Each folder's output is followed by
 // a random boundary and git's exit status, so no output, whatever its bytes, can end another's
 // early. A folder where git failed runs again alone (runGitBuffer), so its error is git's own.
-// The shell is started by the native addon where it was built (spawn-reading.ts: no fork of Node
+// The shell is started by the native addon where it was built (native-spawn.ts: no fork of Node
 // at all), else by child_process.
 import type { ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
@@ -12,7 +12,7 @@ import { randomHex } from '../hashing.js';
 import { nodeChildProcess } from '../lazy-builtins.js';
 import { availableParallelism } from 'node:os';
 import { gitEnvironment, indexFileEnv, neutralGitOptions, runGitBuffer } from './git.js';
-import { canSpawnReading, spawnReading } from './spawn-reading.js';
+import { spawnNative } from './native-spawn.js';
 
 interface GitRequest {
   cwd: string;
@@ -49,9 +49,7 @@ function flushQueue(): void {
   const batch = queue ?? [];
   queue = null;
   const alone = (q: Queued) => runGitBuffer(q.cwd, [...q.args], { env: indexFileEnv(q.indexFile) }).then((r) => q.resolve(r.stdout), q.reject);
-  // One call alone: runGitBuffer, unless the addon starts processes, where the shell costs
-  // less than Node's fork.
-  if (batch.length === 1 && !canSpawnReading()) {
+  if (batch.length === 1) {
     void alone(batch[0]);
     return;
   }
@@ -110,7 +108,7 @@ function runShell(requests: readonly GitRequest[], answer: (index: number, stdou
   const onData = (chunk: Buffer) => {
     for (const frame of frames.push(chunk)) if (answered < requests.length) answer(answered++, frame);
   };
-  if (spawnReading('/bin/sh', ['/bin/sh', ...argv], gitEnvironment(), onData, () => rest())) return;
+  if (spawnNative('/bin/sh', ['/bin/sh', ...argv], { env: gitEnvironment() }, { onStdout: onData, onExit: rest })) return;
   let shell: ChildProcessByStdio<null, Readable, null>;
   try {
     shell = nodeChildProcess().spawn('/bin/sh', argv, { env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });

@@ -1,9 +1,12 @@
-// Running git safely: execFile with no shell, an environment cleaned of the variables that
+// Running git safely: no shell (started by the native addon where it is built, else execFile), an
+// environment cleaned of the variables that
 // point git at a repository (git exports them into hooks, where they would redirect every call
 // we make in another repo), and typed failures.
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { CustodianError } from '../errors.js';
 import { nodeChildProcess } from '../lazy-builtins.js';
+import { canSpawnNative, spawnNative } from './native-spawn.js';
 
 /**
  * Variables that select a repository, index or object store. This is git's own
@@ -130,31 +133,113 @@ export async function runGit(cwd: string, args: string[], options: RunGitOptions
 /** Like runGit, with stdout as bytes (blobs, which may not be UTF-8). */
 export function runGitBuffer(cwd: string, args: string[], options: RunGitOptions = {}): Promise<GitResult<Buffer>> {
   const okExitCodes = options.okExitCodes ?? [0];
+  const argv = [...neutralGitOptions(options.config), ...args];
+  const env = { ...gitEnvironment(), ...options.env };
+  const maxBuffer = options.maxBuffer ?? 512 * 1024 * 1024;
   return new Promise((resolvePromise, reject) => {
+    const settle = (error: GitFailure | null, stdout: Buffer, stderr: string) => {
+      const exitCode = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      if (exitCode !== null && okExitCodes.includes(exitCode) && !error?.killed) resolvePromise({ stdout, stderr, exitCode });
+      else reject(new GitError(failureMessage(cwd, args, error, exitCode, stderr), { args, cwd, exitCode, stderr, cause: error }));
+    };
+    if (runGitNative(cwd, argv, env, options, maxBuffer, settle)) return;
     const child = nodeChildProcess().execFile(
       'git',
-      [...neutralGitOptions(options.config), ...args],
-      {
-        cwd,
-        env: { ...gitEnvironment(), ...options.env },
-        encoding: 'buffer',
-        maxBuffer: options.maxBuffer ?? 512 * 1024 * 1024,
-        timeout: options.timeoutMs ?? 0,
-        windowsHide: true,
-      },
-      (error, stdout, stderrBytes) => {
-        const stderr = stderrBytes.toString('utf8');
-        const exitCode = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        if (exitCode !== null && okExitCodes.includes(exitCode) && !error?.killed) {
-          resolvePromise({ stdout, stderr, exitCode });
-          return;
-        }
-        reject(new GitError(failureMessage(cwd, args, error, exitCode, stderr), { args, cwd, exitCode, stderr, cause: error }));
-      },
+      argv,
+      { cwd, env, encoding: 'buffer', maxBuffer, timeout: options.timeoutMs ?? 0, windowsHide: true },
+      (error, stdout, stderr) => settle(error, stdout, stderr.toString('utf8')),
     );
     if (options.input !== undefined) child.stdin?.end(options.input);
     else child.stdin?.end();
   });
+}
+
+/** How a git run failed, as execFile reports it (the native start reports the same). */
+type GitFailure = Error & { code?: unknown; killed?: boolean; signal?: unknown };
+
+/**
+ * runGitBuffer through the native addon (native-spawn.ts): no fork of this process. False when it
+ * cannot (no addon, no git on PATH, a NUL byte in an argument): execFile then runs it, or fails
+ * as it always has.
+ */
+function runGitNative(
+  cwd: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  options: RunGitOptions,
+  maxBuffer: number,
+  settle: (error: GitFailure | null, stdout: Buffer, stderr: string) => void,
+): boolean {
+  if (!canSpawnNative()) return false;
+  const program = gitOnPath(env.PATH);
+  if (program === null) return false;
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  let stdoutBytes = 0;
+  let failure: 'too-large' | 'timed-out' | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const input = options.input === undefined ? Buffer.alloc(0) : typeof options.input === 'string' ? Buffer.from(options.input, 'utf8') : options.input;
+  const child = spawnNative(
+    program,
+    ['git', ...argv],
+    { env, cwd, input, stderr: true },
+    {
+      onStdout: (chunk) => {
+        stdoutBytes += chunk.length;
+        if (stdoutBytes <= maxBuffer) stdout.push(chunk);
+        else if (failure === null) {
+          failure = 'too-large';
+          child?.kill();
+        }
+      },
+      onStderr: (chunk) => stderr.push(chunk),
+      onExit: ({ code, signal, errno }) => {
+        clearTimeout(timer);
+        const text = Buffer.concat(stderr).toString('utf8');
+        let error: GitFailure | null = null;
+        if (errno !== null) error = Object.assign(new Error(`spawn git ${errno}`), { code: errno });
+        else if (failure === 'too-large') error = Object.assign(new Error('stdout maxBuffer length exceeded'), { code: 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER', killed: true });
+        else if (code === null) error = Object.assign(new Error(`git was ended by ${signal ?? 'a signal'}`), { code: null, killed: failure === 'timed-out', signal });
+        else if (code !== 0) error = Object.assign(new Error(`git exited with code ${code}`), { code });
+        settle(error, Buffer.concat(stdout), text);
+      },
+    },
+  );
+  if (child === null) return false;
+  if (options.timeoutMs) {
+    timer = setTimeout(() => {
+      failure ??= 'timed-out';
+      child.kill();
+    }, options.timeoutMs);
+  }
+  return true;
+}
+
+const gitPrograms = new Map<string, string | null>();
+
+/** The git that a PATH search finds (as execFile's would), by absolute path; null when none is there. */
+function gitOnPath(path: string | undefined): string | null {
+  const key = path ?? '';
+  let found = gitPrograms.get(key);
+  if (found === undefined) {
+    found = null;
+    for (const dir of key.split(delimiter)) {
+      // A relative entry names a folder relative to where git would start: left to execFile.
+      if (!isAbsolute(dir)) continue;
+      const candidate = join(dir, 'git');
+      try {
+        accessSync(candidate, constants.X_OK);
+        if (statSync(candidate).isFile()) {
+          found = candidate;
+          break;
+        }
+      } catch {
+        // not here
+      }
+    }
+    gitPrograms.set(key, found);
+  }
+  return found;
 }
 
 const filterCache = new Map<string, Promise<string[]>>();
@@ -187,7 +272,7 @@ export function filterOverrides(cwd: string): Promise<string[]> {
 function failureMessage(
   cwd: string,
   args: string[],
-  error: (Error & { code?: unknown; killed?: boolean; signal?: unknown }) | null,
+  error: GitFailure | null,
   exitCode: number | null,
   stderr: string,
 ): string {

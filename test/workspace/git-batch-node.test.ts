@@ -7,7 +7,7 @@ afterAll(() => vi.unstubAllEnvs());
 
 describeBatchedGit('batched git calls, without the native addon', async () => {
   vi.stubEnv('CUSTODIAN_NATIVE', '0');
-  const { canSpawnReading } = await import('../../src/workspace/spawn-reading.js');
-  if (canSpawnReading()) throw new Error('CUSTODIAN_NATIVE=0 should leave the addon unloaded');
+  const { canSpawnNative } = await import('../../src/workspace/native-spawn.js');
+  if (canSpawnNative()) throw new Error('CUSTODIAN_NATIVE=0 should leave the addon unloaded');
   return (await import('../../src/workspace/git-batch.js')).batchedGit;
 });

@@ -1,52 +1,10 @@
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { CustodianError } from '../../src/errors.js';
+import { describe, expect, it } from 'vitest';
 import { parseGitConfig } from '../../src/workspace/git-config.js';
-import { GitError, gitEnvironment, runGit, runGitBuffer } from '../../src/workspace/git.js';
-import { gitRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
+import { gitEnvironment } from '../../src/workspace/git.js';
+import { describeRunGit } from './run-git-cases.js';
 
-afterAll(removeTempDirs);
-
-describe('runGit', () => {
-  it('returns stdout and passes input on stdin', async () => {
-    const repo = gitRepo();
-    const result = await runGit(repo, ['hash-object', '--stdin'], { input: 'hello\n' });
-    expect(result).toEqual({ stdout: 'ce013625030ba8dba906f756967f9e9ca394464a\n', stderr: '', exitCode: 0 });
-  });
-
-  it('returns bytes that are not UTF-8 unchanged', async () => {
-    const repo = gitRepo();
-    const bytes = Buffer.from([0xff, 0xfe, 0x00, 0x41]);
-    const sha = (await runGit(repo, ['hash-object', '-w', '--stdin'], { input: bytes })).stdout.trim();
-    const blob = await runGitBuffer(repo, ['cat-file', 'blob', '--end-of-options', sha]);
-    expect(blob.stdout.equals(bytes)).toBe(true);
-  });
-
-  it('throws a GitError (an internal CustodianError) with git exit code and stderr', async () => {
-    const repo = gitRepo();
-    const error = await runGit(repo, ['rev-parse', '--verify', '--end-of-options', 'no-such-branch']).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(GitError);
-    expect(error).toBeInstanceOf(CustodianError);
-    const gitError = error as GitError;
-    expect(gitError.code).toBe('internal');
-    expect(gitError.exitCode).toBe(2);
-    expect(gitError.gitExitCode).toBe(128);
-    expect(gitError.args).toEqual(['rev-parse', '--verify', '--end-of-options', 'no-such-branch']);
-    expect(gitError.message).toBe(`git rev-parse --verify --end-of-options no-such-branch failed in ${repo}: fatal: Needed a single revision`);
-  });
-
-  it('treats listed exit codes as answers', async () => {
-    const repo = gitRepo();
-    const result = await runGit(repo, ['config', '--get', 'custodian.nothing'], { okExitCodes: [0, 1] });
-    expect(result.exitCode).toBe(1);
-    expect(result.stdout).toBe('');
-  });
-
-  it('names a missing folder', async () => {
-    const missing = join(tempDir(), 'gone');
-    await expect(runGit(missing, ['status'])).rejects.toThrow(`cannot run git status: the folder ${missing} does not exist`);
-  });
-});
+// git started by the native addon where it was built (under CI=true native-spawn.test.ts insists on it).
+describeRunGit('runGit', () => import('../../src/workspace/git.js'));
 
 describe('gitEnvironment', () => {
   it('removes repository-locating variables and keeps the rest', () => {

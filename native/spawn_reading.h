@@ -1,8 +1,0 @@
-/* native/spawn_reading.c: spawnReading, registered on the addon's exports by stamps.c's init. */
-#ifndef CUSTODIAN_SPAWN_READING_H
-#define CUSTODIAN_SPAWN_READING_H
-#include <node_api.h>
-
-void register_spawn(napi_env env, napi_value exports);
-
-#endif
