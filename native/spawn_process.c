@@ -158,6 +158,19 @@ static pid_t start_child(spawn_job *job, int in, int out, int err, int *error) {
   return *error ? -1 : pid;
 }
 
+/* A pipe whose ends are closed on exec (pipe2 where there is one: no other thread's child can
+ * inherit an end between the two calls). */
+static int cloexec_pipe(int fds[2]) {
+#ifdef __linux__
+  return pipe2(fds, O_CLOEXEC);
+#else
+  if (pipe(fds) != 0) return -1;
+  fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+  fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+  return 0;
+#endif
+}
+
 static void close_fd(int *fd) {
   if (*fd >= 0) close(*fd);
   *fd = -1;
@@ -219,7 +232,7 @@ static void *run_job(void *arg) {
   spawn_job *job = arg;
   int code = -1, signal_number = 0, error = 0;
   int in[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 };
-  bool piped = pipe2(out, O_CLOEXEC) == 0 && (job->input == NULL || pipe2(in, O_CLOEXEC) == 0) && (!job->capture_stderr || pipe2(err, O_CLOEXEC) == 0);
+  bool piped = cloexec_pipe(out) == 0 && (job->input == NULL || cloexec_pipe(in) == 0) && (!job->capture_stderr || cloexec_pipe(err) == 0);
   if (!piped) error = errno;
   pid_t pid = piped ? start_child(job, in[0], out[1], err[1], &error) : -1;
   close_fd(&in[0]);
