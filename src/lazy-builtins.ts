@@ -5,7 +5,7 @@
 //   node:crypto        ~3-8 ms: hashes go through src/hashing.ts (the addon's OpenSSL where it
 //                      has it); what is left (streaming hashes, UUIDs, HMAC) is not on a hot path.
 //   node:child_process ~6 ms with net, dgram and streams: a read that finds every repo unchanged
-//                      runs no git, and batched git starts through the addon where it is built.
+//                      runs no git, and git starts through the addon where it is built.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);

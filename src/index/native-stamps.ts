@@ -1,5 +1,5 @@
 // The no-op check's stat walk in C, where it was built (native/stamps.c, in the addon that
-// src/native-addon.ts loads): the same comparison as checkSummary's JavaScript loop (stamps.ts),
+// src/native/addon.ts loads): the same comparison as checkSummary's JavaScript loop (stamps.ts),
 // without the Stats object and four Date objects Node 20 makes for every lstat, which at 10,000
 // files cost more than the system calls. Where the addon is missing (no compiler at install,
 // another platform, CUSTODIAN_NATIVE=0), the JavaScript loop answers.
@@ -23,7 +23,6 @@ export interface NativeStamps {
   startEarlyWalk?(copy: string): boolean;
   /** Waits for the early walk; its answer per repo of the copy, or null (none started, copy unreadable). */
   finishEarlyWalk?(): EarlyRepoWalk[] | null;
-  spawnReading?(file: string, argv: string[], env: string[], onData: (chunk: Buffer | null, status?: number) => void): boolean;
 }
 
 /** One repo of the early walk: the copy it compared, and compareStamps's answer for it. */

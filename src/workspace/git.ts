@@ -1,7 +1,6 @@
 // Running git safely: no shell (started by the native addon where it is built, else execFile), an
-// environment cleaned of the variables that
-// point git at a repository (git exports them into hooks, where they would redirect every call
-// we make in another repo), and typed failures.
+// environment cleaned of the variables that point git at a repository (git exports them into
+// hooks, where they would redirect every call we make in another repo), and typed failures.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { CustodianError } from '../errors.js';

@@ -7,7 +7,7 @@ import { FORMAT_NAMES, countDiagnostics, isFormatName, summaryLine } from '../..
 import { usageError } from '../../errors.js';
 import { apiOptions } from '../api-options.js';
 import type { CliContext } from '../context.js';
-import { colors, useColor, writeDiff, writeJson, writeMessage } from '../output.js';
+import { colors, writeDiff, writeJson, writeMessage } from '../output.js';
 import { stdout } from '../stdout.js';
 import { inertLines } from '../../visible.js';
 
@@ -45,7 +45,7 @@ export async function check(ctx: CliContext, paths: string[], flags: CheckFlags)
   else if (format === 'json') writeJson(outcome.report);
   else {
     const { FORMATTERS } = await import('../../check/formatters/index.js');
-    const output = FORMATTERS[format]({ ...input, paint: format === 'stylish' ? colors(useColor()) : undefined });
+    const output = FORMATTERS[format]({ ...input, paint: format === 'stylish' ? colors() : undefined });
     // The stylish formatter shows text visibly itself; its lines, unlike github's, are never commands.
     stdout.write(format === 'stylish' ? inertLines(output.stdout) : output.stdout);
     process.stderr.write(output.stderr);
