@@ -78,15 +78,11 @@ async function fetchSource(store: HubStore, policy: FetchPolicy, now: () => Date
     const check = checkSnapshot(parsed);
     if (!check.ok) throw new FetchError(check.error);
     const stored = snapshotText(check.snapshot);
-    await store.putSnapshot(source.name, { text: stored, digest: sha256(stored), received_at: now().toISOString() }, true);
+    await store.putSnapshot(source.name, { text: stored, digest: sha256Hex(stored), received_at: now().toISOString() }, true);
     return { name: source.name, outcome: 'fetched', last_error: null };
   } catch (error) {
     const message = error instanceof FetchError ? error.message : 'internal error while fetching';
     await store.recordFetchError(source.name, message, now().toISOString());
     return { name: source.name, outcome: 'failed', last_error: message };
   }
-}
-
-export function sha256(text: string): string {
-  return sha256Hex(text);
 }

@@ -4,9 +4,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { conflict, notFound, usageError } from '../../errors.js';
 import { snapshotText } from '../../snapshot/text.js';
 import { checkSnapshot } from '../../snapshot/validate.js';
+import { sha256Hex } from '../../hashing.js';
 import type { HubContext } from '../context.js';
 import { checkScheme, FetchError } from '../fetch/safe-fetch.js';
-import { sha256 } from '../refresh.js';
 import { emptyQuery, nameParams, patchBody, registerBody, sourceResponse } from '../schemas.js';
 import type { SourceSettings } from '../store/types.js';
 import { sourceItem } from './source-items.js';
@@ -71,7 +71,7 @@ export const sourceWriteRoutes: FastifyPluginAsync<{ hub: HubContext }> = async 
       const check = checkSnapshot(request.body);
       if (!check.ok) throw usageError(check.error);
       const text = snapshotText(check.snapshot);
-      await hub.store.putSnapshot(source.name, { text, digest: sha256(text), received_at: hub.now().toISOString() }, false);
+      await hub.store.putSnapshot(source.name, { text, digest: sha256Hex(text), received_at: hub.now().toISOString() }, false);
       return answer(source.name);
     },
   );
