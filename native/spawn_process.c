@@ -26,6 +26,7 @@
  */
 #define _GNU_SOURCE
 #include "spawn_process.h"
+#include "napi_text.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -271,10 +272,8 @@ static void *run_job(void *arg) {
 
 static char *string_of(napi_env env, napi_value value) {
   size_t length;
-  if (napi_get_value_string_utf8(env, value, NULL, 0, &length) != napi_ok) return NULL;
-  char *text = malloc(length + 1);
+  char *text = utf8_of(env, value, &length);
   if (text == NULL) return NULL;
-  napi_get_value_string_utf8(env, value, text, length + 1, &length);
   /* A NUL inside would end the argument early: refused, as Node's spawn refuses it. */
   if (strlen(text) != length) {
     free(text);

@@ -21,6 +21,7 @@
 #define _GNU_SOURCE
 #include <node_api.h>
 #include "digest.h"
+#include "napi_text.h"
 #include "spawn_process.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -154,17 +155,6 @@ static bool walk_files(const char *checkout, size_t checkout_length, const File 
   walk_share(&first);
   if (threaded) pthread_join(thread, NULL);
   return !atomic_load(&differs);
-}
-
-static char *utf8_of(napi_env env, napi_value value, size_t *length) {
-  if (napi_get_value_string_utf8(env, value, NULL, 0, length) != napi_ok) return NULL;
-  char *text = malloc(*length + 1);
-  if (text == NULL) return NULL;
-  if (napi_get_value_string_utf8(env, value, text, *length + 1, length) != napi_ok) {
-    free(text);
-    return NULL;
-  }
-  return text;
 }
 
 static napi_value null_value(napi_env env) {

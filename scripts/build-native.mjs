@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
  */
 export function buildNativeAddon(root) {
   const addon = join(root, 'build', 'Release', 'custodian_native.node');
-  const sources = ['stamps.c', 'spawn_process.c', 'spawn_process.h', 'digest.c', 'digest.h'].map((name) => join(root, 'native', name)).concat(join(root, 'binding.gyp'));
+  const sources = ['stamps.c', 'spawn_process.c', 'spawn_process.h', 'digest.c', 'digest.h', 'napi_text.h'].map((name) => join(root, 'native', name)).concat(join(root, 'binding.gyp'));
   if (existsSync(addon) && sources.every((file) => statSync(file).mtimeMs <= statSync(addon).mtimeMs)) return;
   const prefix = dirname(dirname(process.execPath));
   const nodeGyp = process.env.npm_config_node_gyp ?? join(prefix, 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
