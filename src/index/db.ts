@@ -48,8 +48,17 @@ export function discardIndex(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
+/**
+ * The page size a new index is made with (set before anything else writes the file; an existing
+ * index keeps its own). Task and document rows run to kilobytes: at 10,000 files a first sync
+ * writes its 61,000 task rows and their indexes in ~85 % of the time on 8 KiB pages as on SQLite's
+ * default 4 KiB, and the whole sync takes ~6 % less. 16 KiB pages wrote a little faster still, but
+ * made `next` and `dispatch` slower by a few milliseconds (each page they touch is read whole).
+ */
+const NEW_INDEX_PAGE_SIZE = 'page_size = 8192';
+
 function open(path: string): IndexDb {
-  return openConfigured(path, ['busy_timeout = 15000', 'journal_mode = WAL', 'synchronous = NORMAL'], ensureSchema);
+  return openConfigured(path, ['busy_timeout = 15000', NEW_INDEX_PAGE_SIZE, 'journal_mode = WAL', 'synchronous = NORMAL'], ensureSchema);
 }
 
 /** Opens `path`, sets `pragmas` and runs `prepare`; a failure on the way closes it again. */
@@ -94,7 +103,7 @@ function createSchema(db: IndexDb): void {
  */
 export function createUnjournaledIndex(path: string): IndexDb {
   discardIndex(path);
-  return openConfigured(path, ['journal_mode = OFF', 'synchronous = OFF'], createSchema);
+  return openConfigured(path, [NEW_INDEX_PAGE_SIZE, 'journal_mode = OFF', 'synchronous = OFF'], createSchema);
 }
 
 /**
