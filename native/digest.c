@@ -19,6 +19,25 @@ typedef unsigned char *(*one_shot)(const unsigned char *data, size_t length, uns
 static one_shot sha256_of;
 static one_shot sha1_of;
 
+/* `digest` of the bytes as lower-case hex into `hex` (2 * out_length + 1 chars); its length. */
+static size_t hex_digest(one_shot digest, size_t out_length, const void *data, size_t length, char *hex) {
+  unsigned char out[32];
+  digest(data == NULL ? (const unsigned char *)"" : data, length, out);
+  static const char digits[] = "0123456789abcdef";
+  for (size_t i = 0; i < out_length; i++) {
+    hex[2 * i] = digits[out[i] >> 4];
+    hex[2 * i + 1] = digits[out[i] & 15];
+  }
+  hex[2 * out_length] = '\0';
+  return 2 * out_length;
+}
+
+bool sha256_hex(const void *data, size_t length, char hex[65]) {
+  if (sha256_of == NULL) return false;
+  hex_digest(sha256_of, 32, data, length, hex);
+  return true;
+}
+
 static napi_value digest_hex(napi_env env, napi_callback_info info) {
   size_t argc = 2;
   napi_value argv[2], result;
@@ -37,23 +56,19 @@ static napi_value digest_hex(napi_env env, napi_callback_info info) {
     napi_throw_type_error(env, NULL, "digestHex: sha256 or sha1");
     return NULL;
   }
-  unsigned char out[32];
-  size_t out_length = digest == sha256_of ? 32 : 20;
-  digest(data == NULL ? (const unsigned char *)"" : data, length, out);
   char hex[65];
-  static const char digits[] = "0123456789abcdef";
-  for (size_t i = 0; i < out_length; i++) {
-    hex[2 * i] = digits[out[i] >> 4];
-    hex[2 * i + 1] = digits[out[i] & 15];
-  }
-  napi_create_string_latin1(env, hex, 2 * out_length, &result);
+  size_t hex_length = hex_digest(digest, digest == sha256_of ? 32 : 20, data, length, hex);
+  napi_create_string_latin1(env, hex, hex_length, &result);
   return result;
 }
 
 void register_digest(napi_env env, napi_value exports) {
   sha256_of = (one_shot)dlsym(RTLD_DEFAULT, "SHA256");
   sha1_of = (one_shot)dlsym(RTLD_DEFAULT, "SHA1");
-  if (sha256_of == NULL || sha1_of == NULL) return;
+  if (sha256_of == NULL || sha1_of == NULL) {
+    sha256_of = sha1_of = NULL;
+    return;
+  }
   napi_value fn;
   napi_create_function(env, "digestHex", NAPI_AUTO_LENGTH, digest_hex, NULL, &fn);
   napi_set_named_property(env, exports, "digestHex", fn);

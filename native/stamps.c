@@ -23,6 +23,8 @@
 #include "digest.h"
 #include "napi_text.h"
 #include "spawn_process.h"
+#include "stat_numbers.h"
+#include "read_file.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -40,14 +42,6 @@
 /* Fewer files than this are stat'ed by the calling thread alone: starting a thread costs about
  * as much as stat'ing a few dozen files. */
 #define SECOND_THREAD_FROM 64
-
-#if defined(__APPLE__)
-#define MTIME(st) ((st).st_mtimespec)
-#define CTIME(st) ((st).st_ctimespec)
-#else
-#define MTIME(st) ((st).st_mtim)
-#define CTIME(st) ((st).st_ctim)
-#endif
 
 #ifdef O_PATH
 #define FOLDER_FLAGS (O_PATH | O_DIRECTORY | O_CLOEXEC)
@@ -70,11 +64,6 @@ typedef struct {
   size_t from, to;
   atomic_bool *differs;
 } Share;
-
-/* Node's mtimeMs: seconds * 1e3 + nanoseconds / 1e6, in doubles (lib/internal/fs/utils.js). */
-static double ms_of(struct timespec t) {
-  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
 
 static bool as_recorded(const struct stat *st, const double *recorded) {
   return S_ISREG(st->st_mode) && (double)st->st_size == recorded[0] && ms_of(MTIME(*st)) == recorded[1] &&
@@ -486,5 +475,6 @@ NAPI_MODULE_INIT() {
   napi_set_named_property(env, exports, "finishEarlyWalk", fn);
   register_spawn(env, exports);
   register_digest(env, exports);
+  register_read_file(env, exports);
   return exports;
 }

@@ -1,12 +1,13 @@
 // Builds the optional native addon (native/*.c) with node-gyp; never fails the install.
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
  * custodian's native addon (loaded by src/native/addon.ts): the no-op check's stat walk
- * (native/stamps.c) and starting git without forking Node (native/spawn_process.c), built with
+ * (native/stamps.c), starting git without forking Node (native/spawn_process.c), hashing
+ * (native/digest.c) and a first sync's file reads (native/read_file.c), built with
  * node-gyp: npm's own under npm (npm_config_node_gyp), else the one beside this Node's npm.
  * Optional: where it cannot be built (no compiler, no Node headers) custodian does both in
  * JavaScript, as it says here; under CI=true the tests insist on it (test/index/native-stamps.test.ts,
@@ -16,7 +17,7 @@ import { fileURLToPath } from 'node:url';
  */
 export function buildNativeAddon(root) {
   const addon = join(root, 'build', 'Release', 'custodian_native.node');
-  const sources = ['stamps.c', 'spawn_process.c', 'spawn_process.h', 'digest.c', 'digest.h', 'napi_text.h'].map((name) => join(root, 'native', name)).concat(join(root, 'binding.gyp'));
+  const sources = readdirSync(join(root, 'native')).map((name) => join(root, 'native', name)).concat(join(root, 'binding.gyp'));
   if (existsSync(addon) && sources.every((file) => statSync(file).mtimeMs <= statSync(addon).mtimeMs)) return;
   const prefix = dirname(dirname(process.execPath));
   const nodeGyp = process.env.npm_config_node_gyp ?? join(prefix, 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');

@@ -46,7 +46,7 @@ export async function prepareFile(
   const { hash } = read;
   const racy = isRacy(read.stats, readAt);
   if (unchanged(hash)) return { kind: 'unchanged', stamp, hash, racy };
-  const result = await parseFile(path, read.bytes);
+  const result = await parseFile(path, read.content);
   const rows = fileRows(result);
   // A result cut short by a time limit is not an answer about this content: no hash, and
   // flagged racy, so the next sync reads and parses the file again.

@@ -15,7 +15,10 @@ export const RACY_WINDOW_MS = 3_000;
  * Millisecond times as doubles keep sub-microsecond precision for today's dates, and number stats
  * cost less than bigint ones on the no-op path that stats every file.
  */
-export function statStamp(stats: Stats): string {
+/** The stat numbers a stamp and the racy test read: a Stats object has them, and so has the addon's read (file-content.ts). */
+export type StampedStats = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
+export function statStamp(stats: StampedStats): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
 }
 
@@ -154,7 +157,7 @@ export function entryStamps(paths: readonly string[], follow = false, native: Na
   });
 }
 
-export function isRacy(stats: Stats, readAtMs: number): boolean {
+export function isRacy(stats: StampedStats, readAtMs: number): boolean {
   return stats.mtimeMs + RACY_WINDOW_MS > readAtMs || stats.ctimeMs + RACY_WINDOW_MS > readAtMs;
 }
 
