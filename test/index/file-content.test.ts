@@ -53,7 +53,7 @@ const cases: Record<string, number[] | string> = {
 };
 
 describe.skipIf(!native?.readRegularFile)('reading a file through the addon', () => {
-  const read = native!.readRegularFile!;
+  const read = (path: string, noFollow: boolean, maxBytes: number) => native!.readRegularFile!(path, noFollow, maxBytes);
 
   it('gives decodeBytes’s text, the content hash and lstat’s numbers, or declines what is not text', () => {
     const dir = tempDir();
