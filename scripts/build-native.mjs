@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
  * (native/stamps.c), starting git without forking Node (native/spawn_process.c), hashing
  * (native/digest.c) and a first sync's file reads (native/read_file.c), built with
  * node-gyp: npm's own under npm (npm_config_node_gyp), else the one beside this Node's npm.
- * Optional: where it cannot be built (no compiler, no Node headers) custodian does both in
+ * Optional: where it cannot be built (no compiler, no Node headers) custodian does all of it in
  * JavaScript, as it says here; under CI=true the tests insist on it (test/index/native-stamps.test.ts,
- * test/workspace/native-spawn.test.ts).
+ * test/workspace/native-spawn.test.ts, test/index/file-content.test.ts).
  * Rebuilt only when its sources are newer than the addon. Run by npm's install step (a package
  * installed from the registry has no prepare step) and by scripts/build.mjs.
  */

@@ -11,13 +11,13 @@ import { ENTRY_KIND, ENTRY_SLOTS, type NativeStamps, type StampSummary } from '.
 /** Coarse file systems keep mtimes to 1–2 s: a file changed this close to its read is racy. */
 export const RACY_WINDOW_MS = 3_000;
 
+/** The stat numbers a stamp and the racy test read: a Stats object has them, and so has the addon's read (file-content.ts). */
+export type StampedStats = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
 /**
  * Millisecond times as doubles keep sub-microsecond precision for today's dates, and number stats
  * cost less than bigint ones on the no-op path that stats every file.
  */
-/** The stat numbers a stamp and the racy test read: a Stats object has them, and so has the addon's read (file-content.ts). */
-export type StampedStats = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
-
 export function statStamp(stats: StampedStats): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
 }
