@@ -131,13 +131,9 @@ static napi_value read_regular_file(napi_env env, napi_callback_info info) {
   Scratch *scratch = NULL;
   bool no_follow = false;
   double max_bytes = 0;
+  char *path = NULL;
   if (napi_get_cb_info(env, info, &argc, argv, NULL, (void **)&scratch) != napi_ok || argc < 3 || napi_get_value_bool(env, argv[1], &no_follow) != napi_ok ||
-      napi_get_value_double(env, argv[2], &max_bytes) != napi_ok) {
-    napi_throw_type_error(env, NULL, "readRegularFile(path, noFollow, maxBytes)");
-    return NULL;
-  }
-  char *path = utf8_of(env, argv[0], &path_length);
-  if (path == NULL) {
+      napi_get_value_double(env, argv[2], &max_bytes) != napi_ok || (path = utf8_of(env, argv[0], &path_length)) == NULL) {
     napi_throw_type_error(env, NULL, "readRegularFile(path, noFollow, maxBytes)");
     return NULL;
   }

@@ -119,6 +119,13 @@ describe.skipIf(!native?.readRegularFile)('reading a file through the addon', ()
     expect(read(`${join(dir, 'plain.md')}\0.ignored`, true, MAX_FILE_BYTES)).toBeNull();
   });
 
+  it('refuses arguments of the wrong kind, saying what it takes', () => {
+    const call = native!.readRegularFile! as (...args: unknown[]) => unknown;
+    for (const args of [[1, true, 5], ['/tmp', 'yes', 5], ['/tmp', true, '5'], ['/tmp', true]]) {
+      expect(() => call(...args), JSON.stringify(args)).toThrow('readRegularFile(path, noFollow, maxBytes)');
+    }
+  });
+
   it('a large file is read whole, and a smaller one after it is not given the larger one’s bytes', () => {
     const dir = tempDir();
     const large = 'ab'.repeat(600_000);
