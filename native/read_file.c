@@ -20,7 +20,7 @@
 #define _GNU_SOURCE
 #include "read_file.h"
 #include "digest.h"
-#include "napi_text.h"
+#include "napi_helpers.h"
 #include "stat_numbers.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -55,12 +55,6 @@ static char *scratch_for(Scratch *scratch, size_t size) {
   scratch->data = data;
   scratch->size = grown;
   return data;
-}
-
-static napi_value null_value(napi_env env) {
-  napi_value out;
-  napi_get_null(env, &out);
-  return out;
 }
 
 static void set_number(napi_env env, napi_value object, const char *name, double value) {

@@ -26,7 +26,7 @@
  */
 #define _GNU_SOURCE
 #include "spawn_process.h"
-#include "napi_text.h"
+#include "napi_helpers.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>

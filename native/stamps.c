@@ -21,7 +21,7 @@
 #define _GNU_SOURCE
 #include <node_api.h>
 #include "digest.h"
-#include "napi_text.h"
+#include "napi_helpers.h"
 #include "spawn_process.h"
 #include "stat_numbers.h"
 #include "read_file.h"
@@ -144,12 +144,6 @@ static bool walk_files(const char *checkout, size_t checkout_length, const File 
   walk_share(&first);
   if (threaded) pthread_join(thread, NULL);
   return !atomic_load(&differs);
-}
-
-static napi_value null_value(napi_env env) {
-  napi_value out;
-  napi_get_null(env, &out);
-  return out;
 }
 
 static napi_value string_of(napi_env env, const char *text, size_t length) {

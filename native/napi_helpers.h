@@ -1,6 +1,6 @@
-/* A JavaScript string as a malloc'd UTF-8 C string, for each C file of the addon that takes one. */
-#ifndef CUSTODIAN_NAPI_TEXT_H
-#define CUSTODIAN_NAPI_TEXT_H
+/* Small N-API helpers that more than one C file of the addon needs. */
+#ifndef CUSTODIAN_NAPI_HELPERS_H
+#define CUSTODIAN_NAPI_HELPERS_H
 #include <node_api.h>
 #include <stdlib.h>
 
@@ -14,6 +14,13 @@ static inline char *utf8_of(napi_env env, napi_value value, size_t *length) {
     return NULL;
   }
   return text;
+}
+
+/* JavaScript's null, for a function that answers "nothing" or "not here". */
+static inline napi_value null_value(napi_env env) {
+  napi_value out;
+  napi_get_null(env, &out);
+  return out;
 }
 
 #endif
