@@ -10,15 +10,12 @@ import { contentHash, decodeBytes, MAX_FILE_BYTES } from '../../src/documents/te
 import { readHashed } from '../../src/index/file-content.js';
 import { nativeAddon } from '../../src/native/addon.js';
 import { removeTempDirs, tempDir } from '../helpers/git-repo.js';
+import { announceMissingAddon } from '../helpers/native-addon.js';
 
 afterAll(removeTempDirs);
 
 const native = nativeAddon();
-if (!native?.readRegularFile) {
-  const message = 'the native addon (build/Release/custodian_native.node) is not built: `npm run build` builds it with node-gyp';
-  if (process.env.CI === 'true') throw new Error(`CI=true: ${message}`);
-  console.warn(`\n!!! SKIPPED: ${message}\n`);
-}
+announceMissingAddon(native?.readRegularFile !== undefined);
 
 /** What the JavaScript way makes of `bytes`: the text (BOM off) or null when it is not text. */
 function decodedText(bytes: Buffer): string | null {

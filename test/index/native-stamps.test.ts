@@ -11,15 +11,12 @@ import { nativeAddon } from '../../src/native/addon.js';
 import { checkSummary, fileStamp, packStamps } from '../../src/index/stamps.js';
 import { removeTempDirs, tempDir } from '../helpers/git-repo.js';
 import { tempWorkspace, workplan } from './workspace-helper.js';
+import { announceMissingAddon } from '../helpers/native-addon.js';
 
 afterAll(removeTempDirs);
 
 const native = nativeAddon();
-if (native === null) {
-  const message = 'the native addon (build/Release/custodian_native.node) is not built: `npm run build` builds it with node-gyp';
-  if (process.env.CI === 'true') throw new Error(`CI=true: ${message}`);
-  console.warn(`\n!!! SKIPPED: ${message}\n`);
-}
+announceMissingAddon(native !== null);
 
 /** Both answers for the same inputs; the test then says they are equal and what they are. */
 function both(checkout: string, paths: string[], stamps: Buffer, vouched = false) {
