@@ -4,6 +4,7 @@
 import { findGitDirs, readHead, type HeadState } from './git-dirs.js';
 import { nameFromBytes } from './file-names.js';
 import { batchedGit } from './git-batch.js';
+import { listFromIndex } from './index-listing.js';
 import { runGit } from './git.js';
 
 /** HEAD read from files, or from git when the refs are not plain files (reftable). Null outside a repo. */
@@ -39,9 +40,12 @@ export async function rootCommits(workTree: string): Promise<string[]> {
  * separators: tracked files plus untracked ones that are not ignored, each once, sorted.
  * git never descends through a symbolic link, so files behind a link that leaves the repo are
  * not listed (the link itself may be: lstat before reading). Tracked files deleted from disk
- * are still listed; nested repositories and submodules appear as their folder at most.
+ * are still listed; nested repositories and submodules appear as their folder at most. Read from
+ * the git index file where that is certain (index-listing.ts), else from git.
  */
 export async function listFiles(folder: string, pathspecs: string[] = []): Promise<string[]> {
+  const fromIndex = listFromIndex(folder, pathspecs);
+  if (fromIndex !== null) return fromIndex;
   const stdout = await batchedGit(folder, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...pathspecs]);
   const seen = new Set<string>();
   let start = 0;

@@ -1,27 +1,10 @@
 // `custodian doi` as a subprocess: the JSON report, the table, exit codes, and the git processes
 // it starts (none on the cached path; one blame per file on the cold one).
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeTempDirs, runCli, runCliJson, tempDir, writeFiles } from '../helpers/git-repo.js';
+import { gitRecorder, removeTempDirs, runCli, runCliJson, tempDir, writeFiles } from '../helpers/git-repo.js';
 import { commitAt, daysBefore, integratedRepo, NOW, workplan, writeRegistry } from './workspace.js';
 
 afterAll(removeTempDirs);
-
-/** A `git` on PATH that records every call, then runs the real git. */
-function gitRecorder(): { env: Record<string, string>; calls: () => string[] } {
-  const bin = tempDir('custodian-bin-');
-  const log = join(bin, 'calls.log');
-  const realGit = ['/usr/bin/git', '/usr/local/bin/git', '/bin/git'].find(existsSync) ?? 'git';
-  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec ${realGit} "$@"\n`);
-  chmodSync(join(bin, 'git'), 0o755);
-  return {
-    env: { PATH: `${bin}:${process.env.PATH}` },
-    // Without the options every call carries (--no-pager, -c overrides of program-running settings).
-    calls: () =>
-      (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []).map((c) => c.replace(/^--no-pager (?:-c \S+ )*/, '')),
-  };
-}
 
 function workspace() {
   const root = tempDir();

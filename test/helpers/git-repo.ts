@@ -1,6 +1,6 @@
 // Temp git repositories built from a map of file contents, and the real CLI run as a subprocess.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,4 +153,19 @@ export async function runCliJsonAsync<T = any>(args: string[], options: Paramete
   } catch {
     throw new Error(`stdout is not JSON (exit ${result.code}):\n${result.stdout}\nstderr:\n${result.stderr}`);
   }
+}
+
+/** A `git` on PATH that records every call, then runs the real git. */
+export function gitRecorder(): { env: Record<string, string>; calls: () => string[] } {
+  const bin = tempDir('custodian-bin-');
+  const log = join(bin, 'calls.log');
+  const realGit = ['/usr/bin/git', '/usr/local/bin/git', '/bin/git'].find(existsSync) ?? 'git';
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec ${realGit} "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  return {
+    env: { PATH: `${bin}:${process.env.PATH}` },
+    // Without the options every call carries (--no-pager, -c overrides of program-running settings).
+    calls: () =>
+      (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []).map((c) => c.replace(/^--no-pager (?:-c \S+ )*/, '')),
+  };
 }
