@@ -193,13 +193,15 @@ async function buildMissingIndex(ws: Workspace): Promise<Omit<SyncOutcome, 'dura
     // Under the sync lock there is one builder: a file of this name is a killed build's.
     const building = `${path}.building`;
     const db = createUnjournaledIndex(building);
+    let flushed: Promise<void> = Promise.resolve();
     try {
-      const written = await withParsePool((pool) => writeEverything(ws, db, pool, () => flushAhead(db)));
+      const written = await withParsePool((pool) => writeEverything(ws, db, pool, () => void (flushed = flushAhead(db))));
       sealIndex(db);
       if (!linkInto(building, path)) return null;
       return { db: openIndex(path, ws.index_source), wrote: true, ...written };
     } finally {
       if (db.open) db.close();
+      await flushed;
       rmSync(building, { force: true });
     }
   });
