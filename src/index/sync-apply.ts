@@ -46,6 +46,11 @@ export async function applyPlans(
     );
     // A full sync reads and parses every file: worker threads do that while this thread writes.
     const ready = pool ? feedPool(pool, plans) : plans;
+    // Until a worker has parsed a file, every file the writer takes it would parse here, in a V8
+    // that then compiles the parser a second time: better to list the other repos meanwhile (the
+    // worker starts on the first ones as they come). A small workspace is all listed before the
+    // worker runs, and parsed here as before.
+    if (pool) await Promise.race([Promise.all(ready).then(noop, noop), pool.started]);
     for (const [i, next] of ready.entries()) {
       const plan = await next;
       if (i === ready.length - 1) onLastRepo?.();
@@ -168,3 +173,5 @@ function removeUnregisteredRepos(db: IndexDb, writer: IndexWriter, known: Set<st
     db.prepare('DELETE FROM repos WHERE slug = ?').run(slug);
   }
 }
+
+function noop(): void {}

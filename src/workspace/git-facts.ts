@@ -44,6 +44,11 @@ export async function rootCommits(workTree: string): Promise<string[]> {
  * the git index file where that is certain (index-listing.ts), else from git.
  */
 export async function listFiles(folder: string, pathspecs: string[] = []): Promise<string[]> {
+  // Each read from an index file in a turn of the event loop of its own: a sync lists every repo
+  // at once, and the first repo's files then go to the parse worker as soon as that repo is listed,
+  // not after the last one. (The git requests of this turn's listings still share processes: they
+  // are flushed in the next turn, after all of them.)
+  await new Promise((resolve) => setImmediate(resolve));
   const fromIndex = listFromIndex(folder, pathspecs);
   if (fromIndex !== null) return fromIndex;
   const stdout = await batchedGit(folder, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...pathspecs]);
