@@ -60,7 +60,7 @@ export async function runCheck(ws: Workspace, db: IndexDb, options: CheckOptions
   for (const ref of targets) {
     const outcome = read(ref);
     if (outcome === null) continue;
-    files.push(await loadScopeFile(ref.repo, ref.file, outcome.bytes, outcome.problem));
+    files.push(await loadScopeFile(ref.repo, ref.file, outcome));
   }
   const excluded = new Set([...targets, ...(options.hidden ?? [])].map((f) => `${f.repo}\0${f.file}`));
   const registry: RegistryFacts = {

@@ -3,18 +3,18 @@
 import type { ParseResult } from '../documents/model.js';
 import { parseFile, unreadableResult } from '../documents/parse.js';
 import { contentHash, decodeBytes, LineIndex } from '../documents/text.js';
+import type { ReadOutcome } from './sources.js';
 import type { ScopeFile } from './types.js';
 
 class LoadedFile implements ScopeFile {
   private lineIndex: LineIndex | null = null;
-  private digest: string | null = null;
 
   constructor(
     readonly repo: string,
     readonly file: string,
     readonly text: string,
     readonly result: ParseResult,
-    private readonly bytes: Uint8Array,
+    private digest: string | (() => string),
   ) {}
 
   get lines(): LineIndex {
@@ -23,21 +23,24 @@ class LoadedFile implements ScopeFile {
   }
 
   get hash(): string {
-    this.digest ??= contentHash(this.bytes);
+    if (typeof this.digest !== 'string') this.digest = this.digest();
     return this.digest;
   }
 }
 
-/** Parses a file's bytes (or reports why it could not be read) into a scope file. */
-export async function loadScopeFile(repo: string, file: string, bytes: Uint8Array | null, problem?: string): Promise<ScopeFile> {
-  if (bytes === null) return new LoadedFile(repo, file, '', unreadableResult(file, problem ?? 'cannot be read'), new Uint8Array());
+/** Parses a file as read (its bytes, or its text and hash) or reports why it could not be read, as a scope file. */
+export async function loadScopeFile(repo: string, file: string, read: ReadOutcome): Promise<ScopeFile> {
+  if (read.text !== undefined) return new LoadedFile(repo, file, read.text, await parseFile(file, read.text), read.hash);
+  const { bytes } = read;
+  if (bytes === null) return new LoadedFile(repo, file, '', unreadableResult(file, read.problem), () => contentHash(new Uint8Array()));
+  const hashOf = () => contentHash(bytes);
   const decoded = decodeBytes(bytes);
   // The parser reports bytes it cannot decode at the offending byte, as sync and parse do.
-  if (!decoded.ok) return new LoadedFile(repo, file, '', await parseFile(file, bytes), bytes);
-  return new LoadedFile(repo, file, decoded.text, await parseFile(file, decoded.text), bytes);
+  if (!decoded.ok) return new LoadedFile(repo, file, '', await parseFile(file, bytes), hashOf);
+  return new LoadedFile(repo, file, decoded.text, await parseFile(file, decoded.text), hashOf);
 }
 
 /** A scope file for a text in memory (a fix pass's output). */
 export async function scopeFileFromText(repo: string, file: string, text: string): Promise<ScopeFile> {
-  return new LoadedFile(repo, file, text, await parseFile(file, text), Buffer.from(text, 'utf8'));
+  return new LoadedFile(repo, file, text, await parseFile(file, text), () => contentHash(Buffer.from(text, 'utf8')));
 }

@@ -2,15 +2,24 @@
 // index (`--staged`, for pre-commit). The only file-system and git access of a check.
 import { resolve } from 'node:path';
 import { overSizeCap, MAX_FILE_BYTES } from '../documents/text.js';
+import { readPlainText } from '../index/file-content.js';
 import { readRepoFile } from '../workspace/repo-file.js';
 import { batchedGit } from '../workspace/git-batch.js';
 import { indexFileEnv } from '../workspace/git.js';
 import { readLooseObject, readObjects, type BatchObject } from '../workspace/git-objects.js';
 
-export type ReadOutcome = { bytes: Buffer; problem?: undefined } | { bytes: null; problem: string };
+/** A file's bytes; or, read by the addon, its text (without a byte order mark) and content hash; or why it cannot be read. */
+export type ReadOutcome =
+  | { bytes: Buffer; text?: undefined; hash?: undefined; problem?: undefined }
+  | { bytes?: undefined; text: string; hash: string; problem?: undefined }
+  | { bytes: null; text?: undefined; hash?: undefined; problem: string };
 
-/** A working-tree file, read by the routine sync uses (the same refusals, in the same words). */
+/** A working-tree file, read by the routines sync uses (the same refusals, in the same words). */
 export function readWorkingFile(checkout: string, path: string): ReadOutcome | null {
+  // A whole-workspace check reads every file: its text and hash in one call where the addon can,
+  // and no copy of the bytes kept for a hash most files are never asked for.
+  const plain = readPlainText(checkout, path);
+  if (plain) return { text: plain.text, hash: plain.sha256 };
   const read = readRepoFile(checkout, path);
   if (read === null) return null;
   return read.ok ? { bytes: read.bytes } : { bytes: null, problem: read.problem };

@@ -29,7 +29,7 @@ async function scopeFiles(files: Record<string, string | Buffer>): Promise<Scope
   const loaded: ScopeFile[] = [];
   for (const [key, content] of Object.entries(files)) {
     const [repo, file] = key.includes(':') ? key.split(':') : ['ledger-api', key];
-    loaded.push(await loadScopeFile(repo, file, typeof content === 'string' ? Buffer.from(content, 'utf8') : content));
+    loaded.push(await loadScopeFile(repo, file, { bytes: typeof content === 'string' ? Buffer.from(content, 'utf8') : content }));
   }
   return loaded;
 }

@@ -3,7 +3,9 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { readStagedBlobs, readWorkingFile } from '../../src/check/sources.js';
+import { readStagedBlobs, readWorkingFile, type ReadOutcome } from '../../src/check/sources.js';
+import { contentHash } from '../../src/documents/text.js';
+import { nativeAddon } from '../../src/native/addon.js';
 import { readLooseObject } from '../../src/workspace/git-objects.js';
 import { git, gitRepo, removeTempDirs, tempDir } from '../helpers/git-repo.js';
 
@@ -18,7 +20,11 @@ test('working tree: files, links inside the repo, links out of it, folders, miss
   symlinkSync(join(repo, 'workplans', 'a.md'), join(repo, 'workplans', 'inside.md'));
   symlinkSync(join(outside, 'secret.md'), join(repo, 'workplans', 'outside.md'));
   writeFileSync(join(repo, 'workplans', 'big.md'), Buffer.alloc(5 * 1024 * 1024 + 1, 0x61));
-  expect(readWorkingFile(repo, 'workplans/a.md')?.bytes?.toString()).toBe('plain');
+  const content = (read: ReadOutcome | null) => read?.text ?? read?.bytes?.toString();
+  expect(content(readWorkingFile(repo, 'workplans/a.md'))).toBe('plain');
+  // Through the addon where it is built: the text and the bytes' hash, no copy of the bytes.
+  if (nativeAddon()?.readRegularFile) expect(readWorkingFile(repo, 'workplans/a.md')).toEqual({ text: 'plain', hash: contentHash(Buffer.from('plain')) });
+  // A link is read the JavaScript way: the addon declines it.
   expect(readWorkingFile(repo, 'workplans/inside.md')?.bytes?.toString()).toBe('plain');
   expect(readWorkingFile(repo, 'workplans/outside.md')).toEqual({ bytes: null, problem: 'symbolic link leading out of the repository' });
   expect(readWorkingFile(repo, 'workplans/big.md')).toEqual({ bytes: null, problem: 'file is 5242881 bytes, over the 5242880-byte size cap' });
