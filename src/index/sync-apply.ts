@@ -45,12 +45,13 @@ export async function applyPlans(
          synced_at = excluded.synced_at`,
     );
     // A full sync reads and parses every file: worker threads do that while this thread writes.
-    const ready = pool ? feedPool(pool, plans) : plans;
+    const fed = pool ? feedPool(pool, plans) : null;
+    const ready = fed ?? plans;
     // Until a worker has parsed a file, every file the writer takes it would parse here, in a V8
     // that then compiles the parser a second time: better to list the other repos meanwhile (the
     // worker starts on the first ones as they come). A small workspace is all listed before the
     // worker runs, and parsed here as before.
-    if (pool) await Promise.race([Promise.all(ready).then(noop, noop), pool.started]);
+    if (pool && fed) await Promise.race([Promise.all(fed).then(noop, noop), pool.started]);
     for (const [i, next] of ready.entries()) {
       const plan = await next;
       if (i === ready.length - 1) onLastRepo?.();
