@@ -51,7 +51,11 @@ export async function listFiles(folder: string, pathspecs: string[] = []): Promi
   await new Promise((resolve) => setImmediate(resolve));
   const fromIndex = listFromIndex(folder, pathspecs);
   if (fromIndex !== null) return fromIndex;
-  const stdout = await batchedGit(folder, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...pathspecs]);
+  return filesFromLsFiles(await batchedGit(folder, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...pathspecs]));
+}
+
+/** The files in `git ls-files -z` output, each once, sorted. */
+export function filesFromLsFiles(stdout: Buffer): string[] {
   const seen = new Set<string>();
   let start = 0;
   for (let end = stdout.indexOf(0); end >= 0; start = end + 1, end = stdout.indexOf(0, start)) {

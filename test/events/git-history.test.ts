@@ -1,7 +1,7 @@
 // Reading the commits to derive from: one git log over the range, blobs by one cat-file.
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBlobs, readHistory } from '../../src/events/git-history.js';
-import { commitAll, git, gitRepo, removeTempDirs, writeFiles } from '../helpers/git-repo.js';
+import { commitAll, git, gitRepo, mergeBranch, removeTempDirs, writeFiles } from '../helpers/git-repo.js';
 
 afterAll(removeTempDirs);
 
@@ -56,13 +56,7 @@ describe('readHistory', () => {
   it('brings in a merged branch through its own commits; the merge carries no changes', async () => {
     const repo = gitRepo({ 'workplans/a.md': '1\n', 'workplans/b.md': '1\n' });
     const start = head(repo);
-    git(repo, ['checkout', '-q', '-b', 'side']);
-    writeFiles(repo, { 'workplans/b.md': 'side\n' });
-    commitAll(repo, 'side');
-    git(repo, ['checkout', '-q', 'main']);
-    writeFiles(repo, { 'workplans/a.md': 'main\n' });
-    commitAll(repo, 'main');
-    git(repo, ['merge', '-q', '--no-edit', 'side']);
+    expect(mergeBranch(repo, { 'workplans/b.md': 'side\n' }, { 'workplans/a.md': 'main\n' }, 'side')).toBe(true);
     const commits = (await readHistory(repo, { from: start, to: head(repo) }, []))!;
     expect(commits.map((c) => c.changes.map((ch) => ch.path)).sort()).toEqual([['workplans/a.md'], ['workplans/b.md']]);
   });

@@ -76,6 +76,25 @@ export function commitAll(root: string, message: string, date?: string): void {
   git(root, ['commit', '-q', '--allow-empty', '-m', message], env);
 }
 
+/**
+ * Commits `theirs` on a new branch from main and `ours` on main, then merges the branch into main:
+ * true when git merged, false when it stopped (a conflict: the index then holds the stages).
+ */
+export function mergeBranch(repo: string, theirs: FileMap, ours: FileMap, branch = 'other'): boolean {
+  git(repo, ['checkout', '-q', '-b', branch]);
+  writeFiles(repo, theirs);
+  commitAll(repo, branch);
+  git(repo, ['checkout', '-q', 'main']);
+  writeFiles(repo, ours);
+  commitAll(repo, 'main');
+  try {
+    git(repo, ['merge', '-q', '--no-edit', branch]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface CliResult {
   code: number;
   stdout: string;

@@ -6,25 +6,17 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nameFromBytes } from '../../src/workspace/file-names.js';
-import { listFiles } from '../../src/workspace/git-facts.js';
+import { filesFromLsFiles, listFiles } from '../../src/workspace/git-facts.js';
 import { listFromIndex } from '../../src/workspace/index-listing.js';
-import { commitAll, git, gitEnv, gitRecorder, gitRepo, removeTempDirs, runCli, runCliJson, tempDir, writeFiles } from '../helpers/git-repo.js';
+import { commitAll, git, gitEnv, gitRecorder, gitRepo, mergeBranch, removeTempDirs, runCli, runCliJson, tempDir, writeFiles } from '../helpers/git-repo.js';
 
 afterAll(removeTempDirs);
 
 const SPECS = ['docs/tasks', 'workplans'];
 
-/** `git ls-files --cached --others --exclude-standard` in `folder`, as listFiles shapes it. */
+/** `git ls-files --cached --others --exclude-standard` in `folder`, run here, as listFiles shapes git's output. */
 function gitList(folder: string, specs: string[]): string[] {
-  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...specs], { cwd: folder, env: gitEnv() });
-  const names = new Set<string>();
-  let start = 0;
-  for (let end = out.indexOf(0); end >= 0; start = end + 1, end = out.indexOf(0, start)) {
-    const name = nameFromBytes(out.subarray(start, end));
-    if (name !== '' && !name.endsWith('/')) names.add(name);
-  }
-  return [...names].sort();
+  return filesFromLsFiles(execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...specs], { cwd: folder, env: gitEnv() }));
 }
 
 /** The reader answers, with git's list, and listFiles gives the same. */
@@ -89,13 +81,7 @@ describe('listFromIndex answers as git does', () => {
 
   it('for a tracked file deleted from disk, a file in conflict, a submodule entry and a tracked link', async () => {
     const repo = gitRepo({ 'workplans/a.md': 'base\n', 'workplans/gone.md': 'g' });
-    git(repo, ['checkout', '-q', '-b', 'other']);
-    writeFiles(repo, { 'workplans/a.md': 'other\n' });
-    commitAll(repo, 'other');
-    git(repo, ['checkout', '-q', 'main']);
-    writeFiles(repo, { 'workplans/a.md': 'main\n' });
-    commitAll(repo, 'main');
-    expect(() => git(repo, ['merge', '-q', 'other'])).toThrow();
+    expect(mergeBranch(repo, { 'workplans/a.md': 'other\n' }, { 'workplans/a.md': 'main\n' })).toBe(false);
     rmSync(join(repo, 'workplans', 'gone.md'));
     const head = git(repo, ['rev-parse', 'HEAD']).trim();
     git(repo, ['update-index', '--add', '--cacheinfo', `160000,${head},workplans/sub`]);
