@@ -134,7 +134,8 @@ function statOrNull(path: string) {
   }
 }
 
-function readOrNull(path: string): string | null {
+/** A file's text, or null where it cannot be read. */
+export function readOrNull(path: string): string | null {
   try {
     return readFileSync(path, 'utf8');
   } catch {

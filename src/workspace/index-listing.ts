@@ -9,7 +9,8 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nameFromBytes } from './file-names.js';
-import { findGitDirs, prefixInWorkTree, type GitDirs } from './git-dirs.js';
+import { parseGitConfig } from './git-config.js';
+import { findGitDirs, prefixInWorkTree, readOrNull, type GitDirs } from './git-dirs.js';
 import { indexedPaths, type HashLength } from './git-index.js';
 
 /**
@@ -74,32 +75,24 @@ function ownedByThisUser(dirs: GitDirs): boolean {
 /**
  * The object name length the repository's config declares (extensions.objectFormat); null for a
  * config that changes what this reader assumes or that it cannot follow: a bare repository, a
- * work tree set elsewhere (core.worktree), per-worktree config, included files, continued lines.
+ * work tree set elsewhere (core.worktree), per-worktree config, included files, anything
+ * parseGitConfig does not read, and (declined as before, though parseGitConfig reads them) values
+ * continued across lines.
  */
 export function configHashLength(config: string | null): HashLength | null {
-  if (config === null) return null;
-  let section = '';
+  if (config === null || /\\\r?\n/.test(config)) return null;
+  const entries = parseGitConfig(config);
+  if (entries === null) return null;
   let hashLength: HashLength = 20;
-  for (const raw of config.split('\n')) {
-    let line = raw.trim();
-    if (line.endsWith('\\')) return null;
-    const header = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"(?:[^"\\\n]|\\.)*")?\s*\]/.exec(line);
-    if (header) {
-      section = header[1].toLowerCase();
-      if (section.startsWith('include')) return null;
-      line = line.slice(header[0].length).trim();
-    }
-    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
-    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
-    if (!entry) return null;
-    const key = `${section}.${entry[1].toLowerCase()}`;
-    // A value as git reads it for these keys: quotes dropped, a trailing comment dropped.
-    const value = entry[2] === undefined ? undefined : entry[2].replace(/\s*[#;].*$/, '').replace(/"/g, '').trim().toLowerCase();
-    if (key === 'core.bare' && !isFalse(value)) return null;
-    if (key === 'core.worktree' || (key === 'extensions.worktreeconfig' && !isFalse(value))) return null;
+  for (const { section, name, value } of entries) {
+    if (section === 'include' || section === 'includeif') return null;
+    const key = `${section}.${name}`;
+    const text = value === true ? value : value.toLowerCase();
+    if (key === 'core.bare' && !isFalse(text)) return null;
+    if (key === 'core.worktree' || (key === 'extensions.worktreeconfig' && !isFalse(text))) return null;
     if (key === 'extensions.objectformat') {
-      if (value === 'sha1') hashLength = 20;
-      else if (value === 'sha256') hashLength = 32;
+      if (text === 'sha1') hashLength = 20;
+      else if (text === 'sha256') hashLength = 32;
       else return null;
     }
   }
@@ -107,7 +100,7 @@ export function configHashLength(config: string | null): HashLength | null {
 }
 
 /** git's false: `false`, `no`, `off`, `0` (a bare key, or an empty value, is not false). */
-function isFalse(value: string | undefined): boolean {
+function isFalse(value: string | true): boolean {
   return value === 'false' || value === 'no' || value === 'off' || value === '0';
 }
 
@@ -140,12 +133,4 @@ function folderTracked(folder: string, relative: string, tracked: ReadonlySet<st
     if (entry.isDirectory() ? !folderTracked(folder, child, tracked) : !tracked.has(child)) return false;
   }
   return true;
-}
-
-function readOrNull(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
 }
